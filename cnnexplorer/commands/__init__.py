@@ -1,0 +1,1 @@
+"""Subcommand modules of the ``cnnexplorer`` command; each has ``register(subparsers)``."""

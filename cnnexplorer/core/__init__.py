@@ -1,0 +1,1 @@
+"""Plain Python + numpy: no Qt, no TensorFlow. Everything here starts in milliseconds."""

@@ -1,0 +1,176 @@
+"""Image loading, resizing, grids, colormaps and overlays (numpy + OpenCV).
+
+Conventions used across the app: images are numpy ``uint8`` arrays in RGB
+order, shaped (H, W, 3) for colour and (H, W, 1) for grayscale. OpenCV works in
+BGR; the conversion happens only in this module, at the file boundary.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import cv2
+import numpy as np
+
+from cnnexplorer.core.errors import ImageError
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp")
+
+COLORMAPS = {
+    "jet": cv2.COLORMAP_JET,
+    "viridis": cv2.COLORMAP_VIRIDIS,
+    "inferno": cv2.COLORMAP_INFERNO,
+    "magma": cv2.COLORMAP_MAGMA,
+    "hot": cv2.COLORMAP_HOT,
+    "gray": None,
+}
+
+
+def decode_image(data: bytes, channels: int | None = None) -> np.ndarray | None:
+    """Decode encoded image bytes to RGB/gray uint8, or None if they are not an image."""
+    buf = np.frombuffer(data, dtype=np.uint8)
+    if buf.size == 0:
+        return None
+    flag = cv2.IMREAD_GRAYSCALE if channels == 1 else cv2.IMREAD_COLOR
+    image = cv2.imdecode(buf, flag)
+    if image is None:
+        return None
+    if image.ndim == 2:
+        image = image[:, :, None]
+    else:
+        image = cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
+    return image
+
+
+def load_image(path: str | Path, channels: int | None = None) -> np.ndarray:
+    """Read an image file as uint8 RGB (H, W, 3), or grayscale (H, W, 1) if ``channels == 1``.
+
+    ``channels=None`` keeps grayscale files grayscale and everything else RGB.
+    Reads through ``np.fromfile`` so paths with non-ASCII characters work on
+    every platform (``cv2.imread`` fails on them under Windows).
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ImageError(f"The image {path} does not exist. Choose another file.") from None
+    except OSError as exc:
+        raise ImageError(f"The image {path} cannot be read ({exc.strerror}). Choose another file.") from None
+    if channels is None:
+        image = decode_image(data, None)
+        if image is not None and _is_gray(image):
+            image = image[:, :, :1]
+    else:
+        image = decode_image(data, channels)
+    if image is None:
+        raise ImageError(
+            f"{path.name} is not an image this app can read. Use a JPEG, PNG, BMP, GIF, TIFF or WebP file."
+        )
+    return image
+
+
+def _is_gray(rgb: np.ndarray) -> bool:
+    return rgb.shape[2] == 3 and np.array_equal(rgb[:, :, 0], rgb[:, :, 1]) and np.array_equal(rgb[:, :, 1], rgb[:, :, 2])
+
+
+def to_channels(image: np.ndarray, channels: int) -> np.ndarray:
+    """Convert between grayscale (…, 1) and RGB (…, 3) so an image fits a model's input."""
+    have = image.shape[-1]
+    if have == channels:
+        return image
+    if have == 1 and channels == 3:
+        return np.repeat(image, 3, axis=-1)
+    if have == 3 and channels == 1:
+        # ITU-R 601 luma, the weights OpenCV and PIL use
+        gray = image[..., 0] * 0.299 + image[..., 1] * 0.587 + image[..., 2] * 0.114
+        return np.clip(np.rint(gray), 0, 255).astype(image.dtype)[..., None]
+    raise ImageError(f"Cannot convert an image with {have} channels to {channels} channels.")
+
+
+def resize_image(image: np.ndarray, height: int, width: int) -> np.ndarray:
+    """Resize keeping the channel axis; area filter when shrinking, bilinear when growing."""
+    if image.shape[0] == height and image.shape[1] == width:
+        return image
+    shrinking = height * width < image.shape[0] * image.shape[1]
+    out = cv2.resize(image, (width, height), interpolation=cv2.INTER_AREA if shrinking else cv2.INTER_LINEAR)
+    if out.ndim == 2:
+        out = out[:, :, None]
+    return out
+
+
+def prepare_image(image: np.ndarray, height: int, width: int, channels: int) -> np.ndarray:
+    """Fit an image to a model input: resize and convert channels (still uint8)."""
+    return to_channels(resize_image(image, height, width), channels)
+
+
+def save_png(path: str | Path, image: np.ndarray) -> None:
+    """Write an RGB or grayscale uint8 image as PNG (works with non-ASCII paths)."""
+    path = Path(path)
+    arr = image
+    if arr.ndim == 3 and arr.shape[2] == 3:
+        arr = cv2.cvtColor(arr, cv2.COLOR_RGB2BGR)
+    ok, buf = cv2.imencode(".png", arr)
+    if not ok:
+        raise ImageError(f"Could not encode {path.name} as PNG.")
+    try:
+        buf.tofile(str(path))
+    except OSError as exc:
+        raise ImageError(f"Could not write {path} ({exc.strerror}). Choose another folder.") from None
+
+
+def normalize_to_uint8(channel: np.ndarray) -> np.ndarray:
+    """Standardise one 2-D map and map it to 0-255, as in the tutorial's activation plots.
+
+    A flat ("dead") map has no contrast to show: it becomes uniformly black,
+    never NaN.
+    """
+    channel = np.asarray(channel, dtype=np.float64)
+    finite = np.isfinite(channel)
+    if not finite.all():
+        channel = np.where(finite, channel, 0.0)
+    std = channel.std()
+    if std < 1e-12:
+        return np.zeros(channel.shape, dtype=np.uint8)
+    z = (channel - channel.mean()) / std
+    return np.clip(z * 64 + 128, 0, 255).astype(np.uint8)
+
+
+def image_grid(images: Sequence[np.ndarray], cols: int, pad: int = 2, pad_value: int = 255) -> np.ndarray:
+    """Tile equally sized images (H, W) or (H, W, C) into one image, row by row."""
+    if len(images) == 0:
+        raise ValueError("image_grid needs at least one image")
+    first = images[0] if images[0].ndim == 3 else images[0][:, :, None]
+    h, w, c = first.shape
+    cols = max(1, min(cols, len(images)))
+    rows = (len(images) + cols - 1) // cols
+    grid = np.full((rows * h + (rows + 1) * pad, cols * w + (cols + 1) * pad, c), pad_value, dtype=first.dtype)
+    for i, img in enumerate(images):
+        if img.ndim == 2:
+            img = img[:, :, None]
+        r, k = divmod(i, cols)
+        y, x = pad + r * (h + pad), pad + k * (w + pad)
+        grid[y : y + h, x : x + w] = img
+    return grid
+
+
+def apply_colormap(values: np.ndarray, name: str = "jet") -> np.ndarray:
+    """Map a 2-D array of values in [0, 1] to an RGB uint8 image."""
+    levels = np.clip(np.nan_to_num(values) * 255.0, 0, 255).astype(np.uint8)
+    code = COLORMAPS.get(name, cv2.COLORMAP_JET)
+    if code is None:
+        return np.repeat(levels[:, :, None], 3, axis=2)
+    bgr = cv2.applyColorMap(levels, code)
+    return cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB)  # OpenCV colormaps come out in BGR
+
+
+def overlay(image: np.ndarray, heat_rgb: np.ndarray, alpha: float = 0.4) -> np.ndarray:
+    """Blend a colour heatmap over an image (both RGB uint8, resized to the image)."""
+    base = to_channels(image, 3)
+    heat = resize_image(heat_rgb, base.shape[0], base.shape[1])
+    out = base.astype(np.float32) * (1.0 - alpha) + heat.astype(np.float32) * alpha
+    return np.clip(out, 0, 255).astype(np.uint8)
+
+
+def iter_image_files(folder: Path) -> Iterable[Path]:
+    """Files in a folder (not recursive) whose suffix looks like an image, sorted."""
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in IMAGE_SUFFIXES)

@@ -1,0 +1,67 @@
+"""The state the tabs share: one object, observed, never copied.
+
+The Builder edits ``design``; Training puts its result in ``model``; the
+Visualize and Pretrained tabs read ``model``; Training and Augmentation share
+``dataset_name`` and ``augment``. A tab subscribes and reacts to the field
+names it cares about. The ui wraps this in a Qt signal (``ui/session_bridge``)
+so observers on the GUI thread are called on the GUI thread; this module knows
+nothing about threads or Qt, so core and ml code and tests can use it as is.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+Observer = Callable[[str], None]
+
+FIELDS = ("design", "design_path", "model", "model_name", "dataset_name", "augment", "training")
+
+
+@dataclass
+class ModelInfo:
+    """What the status bar and other tabs need to know about the current model."""
+
+    name: str
+    source: str  # "built", "trained", "file", "pretrained"
+    path: str | None = None
+
+
+class Session:
+    """Current design, model, dataset and settings, with change notification.
+
+    Assigning a field notifies observers with the field's name, e.g.
+    ``session.model = m`` calls every observer with ``"model"``. Values are not
+    copied: the model is one shared object.
+    """
+
+    def __init__(self) -> None:
+        object.__setattr__(self, "_observers", [])
+        self.design: Any = None  # core.spec.ModelSpec or None
+        self.design_path: str | None = None  # file the design was opened from / saved to
+        self.model: Any = None  # keras.Model (trained, loaded or composed) or None
+        self.model_name: ModelInfo | None = None
+        self.dataset_name: str = "mnist-sample"
+        self.augment: Any = None  # core.configs.AugmentConfig or None (off)
+        self.training: bool = False  # True while a training run is going
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name not in FIELDS:
+            raise AttributeError(f"Session has no field {name!r}")
+        object.__setattr__(self, name, value)
+        for observer in list(self._observers):
+            observer(name)
+
+    def subscribe(self, observer: Observer) -> Callable[[], None]:
+        """Call ``observer(field)`` after every change; returns an unsubscribe function."""
+        self._observers.append(observer)
+
+        def unsubscribe() -> None:
+            if observer in self._observers:
+                self._observers.remove(observer)
+
+        return unsubscribe
+
+    def set_model(self, model: Any, name: str, source: str, path: str | None = None) -> None:
+        """Replace the current model and its description in one step (one notification each)."""
+        object.__setattr__(self, "model_name", ModelInfo(name, source, path))
+        self.model = model

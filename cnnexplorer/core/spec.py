@@ -1,0 +1,286 @@
+"""ModelSpec: a declarative model design (input shape + ordered layers + compile settings).
+
+The Builder tab edits a ModelSpec; ``ml/build.py`` turns it into a Keras model.
+Everything here is plain Python so designs can be checked and saved without
+importing TensorFlow.
+
+Input convention, app-wide: image models take raw pixel values (0-255, float)
+and do their own scaling inside the graph (a ``Rescaling(1/255)`` first layer
+in the templates, the architecture's ``preprocess_input`` for pretrained
+bases). The tutorial divides by 255 outside the model; keeping it inside means
+a saved model carries its preprocessing, so the Visualize tab and ``evaluate``
+feed any image the same way. Sequence models take integer token ids.
+"""
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cnnexplorer.core.errors import SpecError
+
+FORMAT = "cnnexplorer-design"
+VERSION = 1
+
+# Layer type -> default arguments. The keys are Keras argument names, so a
+# design reads like the Keras code it stands for.
+LAYER_DEFAULTS: dict[str, dict[str, Any]] = {
+    "Conv2D": {"filters": 32, "kernel_size": 3, "strides": 1, "padding": "valid", "activation": "relu"},
+    "SeparableConv2D": {"filters": 32, "kernel_size": 3, "strides": 1, "padding": "valid", "activation": "relu"},
+    "MaxPooling2D": {"pool_size": 2, "strides": None, "padding": "valid"},
+    "AveragePooling2D": {"pool_size": 2, "strides": None, "padding": "valid"},
+    "GlobalAveragePooling2D": {},
+    "GlobalMaxPooling2D": {},
+    "Flatten": {},
+    "Dense": {"units": 64, "activation": "relu"},
+    "Dropout": {"rate": 0.5},
+    "BatchNormalization": {},
+    "Conv1D": {"filters": 32, "kernel_size": 7, "strides": 1, "padding": "valid", "activation": "relu"},
+    "MaxPooling1D": {"pool_size": 2, "strides": None, "padding": "valid"},
+    "GlobalMaxPooling1D": {},
+    "Embedding": {"input_dim": 10000, "output_dim": 128},
+    "Rescaling": {"scale": 1 / 255, "offset": 0.0},
+}
+
+OPTIMIZERS = ("rmsprop", "adam", "sgd")
+LOSSES = ("sparse_categorical_crossentropy", "categorical_crossentropy", "binary_crossentropy", "mse")
+
+
+@dataclass
+class LayerSpec:
+    type: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def arg(self, name: str) -> Any:
+        """The layer's argument, falling back to the type's default."""
+        if name in self.params:
+            return self.params[name]
+        return LAYER_DEFAULTS.get(self.type, {}).get(name)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, **copy.deepcopy(self.params)}
+
+
+@dataclass
+class CompileSpec:
+    optimizer: str = "rmsprop"
+    learning_rate: float = 0.001
+    loss: str = "sparse_categorical_crossentropy"
+    metrics: list[str] = field(default_factory=lambda: ["accuracy"])
+
+
+@dataclass
+class ModelSpec:
+    input_shape: tuple[int, ...]
+    layers: list[LayerSpec] = field(default_factory=list)
+    compile: CompileSpec = field(default_factory=CompileSpec)
+    name: str = "model"
+
+    # -- JSON ---------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "name": self.name,
+            "input_shape": list(self.input_shape),
+            "layers": [layer.to_dict() for layer in self.layers],
+            "compile": {
+                "optimizer": self.compile.optimizer,
+                "learning_rate": self.compile.learning_rate,
+                "loss": self.compile.loss,
+                "metrics": list(self.compile.metrics),
+            },
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> "ModelSpec":
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise SpecError("This file is not a CNN Explorer design (its 'format' field is missing or different).")
+        version = data.get("version")
+        if not isinstance(version, int) or version < 1:
+            raise SpecError("The design has no valid 'version' field. It may be damaged; open another file.")
+        if version > VERSION:
+            raise SpecError(
+                f"The design was saved by a newer CNN Explorer (design version {version}, this app reads up to "
+                f"{VERSION}). Update the app to open it."
+            )
+        try:
+            shape = tuple(int(d) for d in data["input_shape"])
+            layers = []
+            for i, raw in enumerate(data.get("layers", []), start=1):
+                if not isinstance(raw, dict) or "type" not in raw:
+                    raise SpecError(f"Layer {i} of the design has no 'type'. The file may be damaged.")
+                params = {k: v for k, v in raw.items() if k != "type"}
+                if raw["type"] not in LAYER_DEFAULTS:
+                    known = ", ".join(LAYER_DEFAULTS)
+                    raise SpecError(f"Layer {i} has the unknown type {raw['type']!r}. Known types: {known}.")
+                layers.append(LayerSpec(raw["type"], params))
+            comp = data.get("compile", {})
+            compile_spec = CompileSpec(
+                optimizer=str(comp.get("optimizer", "rmsprop")),
+                learning_rate=float(comp.get("learning_rate", 0.001)),
+                loss=str(comp.get("loss", "sparse_categorical_crossentropy")),
+                metrics=list(comp.get("metrics", ["accuracy"])),
+            )
+        except SpecError:
+            raise
+        except (KeyError, TypeError, ValueError) as exc:
+            raise SpecError(f"The design file is malformed ({exc.__class__.__name__}: {exc}).") from None
+        return cls(input_shape=shape, layers=layers, compile=compile_spec, name=str(data.get("name", "model")))
+
+    @classmethod
+    def from_json(cls, text: str) -> "ModelSpec":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise SpecError(f"The design is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).") from None
+        return cls.from_dict(data)
+
+    def copy(self) -> "ModelSpec":
+        return ModelSpec.from_dict(self.to_dict())
+
+
+def load_spec(path: str | Path) -> ModelSpec:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SpecError(f"The design file {path} does not exist.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SpecError(f"The design file {path} cannot be read ({exc}).") from None
+    return ModelSpec.from_json(text)
+
+
+def save_spec(spec: ModelSpec, path: str | Path) -> None:
+    """Write a design; a temporary file is renamed over the target so a failed write loses nothing."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(spec.to_json(), encoding="utf-8")
+    tmp.replace(path)
+
+
+# -- templates ------------------------------------------------------------------
+
+def _L(type_: str, **params: Any) -> LayerSpec:
+    return LayerSpec(type_, params)
+
+
+def _mnist_cnn() -> ModelSpec:
+    """The tutorial's MNIST network: 93,322 parameters, about 99 % on full MNIST."""
+    return ModelSpec(
+        name="mnist-cnn",
+        input_shape=(28, 28, 1),
+        layers=[
+            _L("Rescaling", scale=1 / 255),
+            _L("Conv2D", filters=32, kernel_size=3, activation="relu"),
+            _L("MaxPooling2D", pool_size=2),
+            _L("Conv2D", filters=64, kernel_size=3, activation="relu"),
+            _L("MaxPooling2D", pool_size=2),
+            _L("Conv2D", filters=64, kernel_size=3, activation="relu"),
+            _L("Flatten"),
+            _L("Dense", units=64, activation="relu"),
+            _L("Dense", units=10, activation="softmax"),
+        ],
+        compile=CompileSpec(optimizer="rmsprop", learning_rate=0.001, loss="sparse_categorical_crossentropy"),
+    )
+
+
+def _dense_baseline() -> ModelSpec:
+    """Dense-only network on the same 28x28 digits, to compare weights with the CNN."""
+    return ModelSpec(
+        name="dense-baseline",
+        input_shape=(28, 28, 1),
+        layers=[
+            _L("Rescaling", scale=1 / 255),
+            _L("Flatten"),
+            _L("Dense", units=512, activation="relu"),
+            _L("Dense", units=10, activation="softmax"),
+        ],
+        compile=CompileSpec(optimizer="rmsprop", learning_rate=0.001, loss="sparse_categorical_crossentropy"),
+    )
+
+
+def _separable_cnn() -> ModelSpec:
+    """Section 7: depthwise separable convolutions, lighter and faster than Conv2D."""
+    sep = lambda n: _L("SeparableConv2D", filters=n, kernel_size=3, activation="relu")  # noqa: E731
+    return ModelSpec(
+        name="separable-cnn",
+        input_shape=(64, 64, 3),
+        layers=[
+            _L("Rescaling", scale=1 / 255),
+            sep(32), sep(64), _L("MaxPooling2D", pool_size=2),
+            sep(64), sep(128), _L("MaxPooling2D", pool_size=2),
+            sep(64), sep(128), _L("GlobalAveragePooling2D"),
+            _L("Dense", units=32, activation="relu"),
+            _L("Dense", units=10, activation="softmax"),
+        ],
+        compile=CompileSpec(optimizer="rmsprop", learning_rate=0.001, loss="sparse_categorical_crossentropy"),
+    )
+
+
+def _conv1d_text() -> ModelSpec:
+    """Section 6: Conv1D over word embeddings (IMDB: 10,000 words, length 500).
+
+    The tutorial's last layer is ``Dense(1)`` without an activation, trained
+    with binary cross-entropy, which expects probabilities; the template adds
+    the sigmoid that loss needs.
+    """
+    return ModelSpec(
+        name="conv1d-text",
+        input_shape=(500,),
+        layers=[
+            _L("Embedding", input_dim=10000, output_dim=128),
+            _L("Conv1D", filters=32, kernel_size=7, activation="relu"),
+            _L("MaxPooling1D", pool_size=5),
+            _L("Conv1D", filters=32, kernel_size=7, activation="relu"),
+            _L("GlobalMaxPooling1D"),
+            _L("Dense", units=1, activation="sigmoid"),
+        ],
+        compile=CompileSpec(optimizer="rmsprop", learning_rate=1e-4, loss="binary_crossentropy"),
+    )
+
+
+def _small_vgg() -> ModelSpec:
+    """A small VGG-style network for 150x150 colour image folders (e.g. cats vs dogs)."""
+    return ModelSpec(
+        name="small-vgg",
+        input_shape=(150, 150, 3),
+        layers=[
+            _L("Rescaling", scale=1 / 255),
+            _L("Conv2D", filters=32, kernel_size=3, activation="relu"),
+            _L("MaxPooling2D", pool_size=2),
+            _L("Conv2D", filters=64, kernel_size=3, activation="relu"),
+            _L("MaxPooling2D", pool_size=2),
+            _L("Conv2D", filters=128, kernel_size=3, activation="relu"),
+            _L("MaxPooling2D", pool_size=2),
+            _L("Conv2D", filters=128, kernel_size=3, activation="relu"),
+            _L("MaxPooling2D", pool_size=2),
+            _L("Flatten"),
+            _L("Dropout", rate=0.5),
+            _L("Dense", units=512, activation="relu"),
+            _L("Dense", units=1, activation="sigmoid"),
+        ],
+        compile=CompileSpec(optimizer="rmsprop", learning_rate=1e-4, loss="binary_crossentropy"),
+    )
+
+
+TEMPLATES = {
+    "mnist-cnn": ("The tutorial's MNIST CNN (93,322 parameters)", _mnist_cnn),
+    "dense-baseline": ("A Dense-only network on the same digits, to compare with the CNN", _dense_baseline),
+    "separable-cnn": ("SeparableConv2D network of section 7 (64x64 colour, 10 classes)", _separable_cnn),
+    "conv1d-text": ("Conv1D text classifier of section 6 (10,000 words, length 500)", _conv1d_text),
+    "small-vgg": ("Small VGG-style network for 150x150 colour image folders", _small_vgg),
+}
+
+
+def template(name: str) -> ModelSpec:
+    """A fresh copy of a named template; unknown names raise SpecError listing the known ones."""
+    try:
+        return TEMPLATES[name][1]()
+    except KeyError:
+        raise SpecError(f"There is no template called {name!r}. Templates: {', '.join(TEMPLATES)}.") from None

@@ -1,0 +1,55 @@
+"""The one place that imports TensorFlow and Keras, and reports what it found."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+def _quiet_environment() -> None:
+    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # no C++ info banners on stderr
+
+
+def keras():
+    """Import and return the ``keras`` module (TensorFlow backend)."""
+    _quiet_environment()
+    import keras as _keras
+
+    return _keras
+
+
+def tf():
+    """Import and return the ``tensorflow`` module."""
+    _quiet_environment()
+    import tensorflow as _tf
+
+    return _tf
+
+
+@dataclass(frozen=True)
+class BackendInfo:
+    tensorflow_version: str
+    keras_version: str
+    device: str  # "CPU" or the GPU's name(s)
+
+    @property
+    def summary(self) -> str:
+        return f"Keras {self.keras_version} · TensorFlow {self.tensorflow_version} · {self.device}"
+
+
+def load_backend(progress=None, cancel=None) -> BackendInfo:
+    """Import TensorFlow/Keras and find the compute device (takes seconds; run it off the GUI thread)."""
+    tf_ = tf()
+    keras_ = keras()
+    gpus = tf_.config.list_physical_devices("GPU")
+    device = "CPU"
+    if gpus:
+        names = []
+        for gpu in gpus:
+            try:
+                details = tf_.config.experimental.get_device_details(gpu)
+                names.append(details.get("device_name", gpu.name))
+            except Exception:  # details are optional; the device is still usable
+                names.append(gpu.name)
+        device = "GPU: " + ", ".join(names)
+    return BackendInfo(tf_.__version__, keras_.__version__, device)

@@ -1,0 +1,66 @@
+"""What every tab shares: the session, the error reporter, and a way to run alone."""
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from cnnexplorer.core.session import Session
+from cnnexplorer.ui.errors import reporter
+from cnnexplorer.ui.session_bridge import SessionBridge
+
+
+class Tab(QWidget):
+    """Base class of the main window's tabs.
+
+    ``self.session`` is the shared state; ``self.bridge.changed(field)`` tells
+    when another tab changed it. ``report_error`` is the one way to show a
+    problem. ``prepare_screenshot`` is called by ``cnnexplorer gui
+    --screenshot`` before the picture is taken, to put the tab in a state
+    worth showing (load a sample, select a layer...).
+    """
+
+    key = ""
+    title = ""
+
+    def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.session: Session = bridge.session
+
+    def report_error(self, error: BaseException | str) -> None:
+        reporter().report(error)
+
+    def prepare_screenshot(self) -> None:
+        """Override to reach a representative state synchronously."""
+
+    def shutdown(self) -> None:
+        """Called when the window closes, before workers are stopped. Override to save state."""
+
+
+class PlaceholderTab(Tab):
+    """A tab whose feature has not landed yet: it says in one line what it will hold."""
+
+    text = ""
+
+    def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
+        super().__init__(bridge, parent)
+        label = QLabel(self.text, self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+
+
+def run_standalone(tab_class: type[Tab]) -> int:
+    """Open one tab in its own window with a fresh session (``python -m cnnexplorer.ui.tabs.NAME``)."""
+    from cnnexplorer.ui.app import create_application
+
+    app = create_application(sys.argv[:1])
+    bridge = SessionBridge(Session())
+    tab = tab_class(bridge)
+    tab.setWindowTitle(f"CNN Explorer — {tab_class.title or tab_class.__name__}")
+    tab.resize(1100, 750)
+    tab.show()
+    return app.exec()

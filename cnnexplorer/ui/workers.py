@@ -1,0 +1,172 @@
+"""The one way to run long work off the GUI thread.
+
+A long job is a plain function ``fn(*args, progress=..., cancel=..., **kwargs)``
+(see ``core/progress.py``). :class:`Task` runs it on a ``QThread`` and turns
+what happens into signals on the GUI thread:
+
+- ``events(list)``: the :class:`~cnnexplorer.core.progress.Progress` reports
+  since the last delivery, at most one delivery per ``throttle_ms`` so a fast
+  training loop cannot flood the event loop; none is dropped;
+- ``finished(result)``, ``failed(exception)``, ``cancelled()``: exactly one of
+  them, after the last ``events``;
+- ``done()``: after that one, always.
+
+Cancel sets the job's ``threading.Event``; the job stops at its next check.
+A thread is never terminated: :func:`stop_all` (called when the window closes)
+cancels every live task and waits for it. Connect these signals to methods
+decorated with ``@Slot`` on GUI objects (not to lambdas: PySide6 has crashed
+on cross-thread lambdas).
+"""
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from cnnexplorer.core.progress import Cancelled, Progress
+
+_LIVE: set["Task"] = set()
+
+
+class _Runner(QObject):
+    """Lives on the worker thread; calls the job and reports how it ended."""
+
+    wake = Signal()
+    ended = Signal(str, object)  # ("finished" | "failed" | "cancelled", result or exception)
+
+    def __init__(self, task: "Task", fn: Callable, args: tuple, kwargs: dict) -> None:
+        super().__init__()
+        self._task = task
+        self._fn, self._args, self._kwargs = fn, args, kwargs
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._fn(*self._args, progress=self._task._push, cancel=self._task.cancel_event, **self._kwargs)
+        except Cancelled:
+            self.ended.emit("cancelled", None)
+        except BaseException as exc:  # noqa: BLE001 - every failure must become a signal, never escape the thread
+            exc.formatted_traceback = traceback.format_exc()  # type: ignore[attr-defined]
+            self.ended.emit("failed", exc)
+        else:
+            if self._task.cancel_event.is_set():
+                self.ended.emit("cancelled", result)
+            else:
+                self.ended.emit("finished", result)
+
+
+class Task(QObject):
+    """Run ``fn`` on its own thread with progress, cancel and error signals."""
+
+    events = Signal(list)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    done = Signal()
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, throttle_ms: int = 100, name: str = "",
+                 parent: QObject | None = None, **kwargs: Any) -> None:
+        super().__init__(parent)
+        self.name = name or getattr(fn, "__name__", "task")
+        self.cancel_event = threading.Event()
+        self.throttle_s = throttle_ms / 1000.0
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.outcome: str | None = None
+        self._lock = threading.Lock()
+        self._pending: list[Progress] = []
+        self._wake_sent = False
+        self._last_delivery = 0.0
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.timeout.connect(self._flush)
+        self._thread = QThread()
+        self._thread.setObjectName(f"cnnexplorer-{self.name}")
+        self._runner = _Runner(self, fn, args, kwargs)
+        self._runner.moveToThread(self._thread)
+        self._thread.started.connect(self._runner.run)
+        self._runner.wake.connect(self._on_wake)
+        self._runner.ended.connect(self._on_ended)
+        self._started = False
+
+    # -- control (GUI thread) -------------------------------------------------
+    def start(self) -> "Task":
+        _LIVE.add(self)
+        self._started = True
+        self._thread.start()
+        return self
+
+    def cancel(self) -> None:
+        self.cancel_event.set()
+
+    def is_running(self) -> bool:
+        return self._started and self.outcome is None
+
+    def wait(self, timeout_ms: int = 30000) -> bool:
+        """Block until the thread has stopped (used at shutdown and in tests)."""
+        return self._thread.wait(timeout_ms)
+
+    # -- worker thread -> GUI thread -----------------------------------------
+    def _push(self, event: Progress) -> None:
+        """Called by the job on the worker thread for every progress report."""
+        with self._lock:
+            self._pending.append(event)
+            if self._wake_sent:
+                return
+            self._wake_sent = True
+        self._runner.wake.emit()
+
+    @Slot()
+    def _on_wake(self) -> None:
+        wait = self.throttle_s - (time.monotonic() - self._last_delivery)
+        if wait <= 0:
+            self._flush()
+        elif not self._flush_timer.isActive():
+            self._flush_timer.start(int(wait * 1000) + 1)
+
+    @Slot()
+    def _flush(self) -> None:
+        with self._lock:
+            batch, self._pending = self._pending, []
+            self._wake_sent = False
+        if batch:
+            self._last_delivery = time.monotonic()
+            self.events.emit(batch)
+
+    @Slot(str, object)
+    def _on_ended(self, outcome: str, value: Any) -> None:
+        self._flush_timer.stop()
+        self._flush()
+        self._thread.quit()
+        self._thread.wait()
+        self.outcome = outcome
+        _LIVE.discard(self)
+        if outcome == "finished":
+            self.result = value
+            self.finished.emit(value)
+        elif outcome == "failed":
+            self.error = value
+            self.failed.emit(value)
+        else:
+            self.result = value
+            self.cancelled.emit()
+        self.done.emit()
+
+
+def live_tasks() -> list[Task]:
+    """Tasks started and not yet ended."""
+    return [t for t in _LIVE if t.is_running()]
+
+
+def stop_all(timeout_ms: int = 30000) -> bool:
+    """Cancel every live task and wait for its thread; True if all stopped in time."""
+    tasks = live_tasks()
+    for task in tasks:
+        task.cancel()
+    ok = True
+    for task in tasks:
+        ok = task.wait(timeout_ms) and ok
+    return ok

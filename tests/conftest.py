@@ -1,0 +1,76 @@
+"""Shared fixtures: fresh settings per test, error dialogs recorded instead of shown,
+and a check that no test leaves a worker thread running."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_settings(request, tmp_path_factory):
+    """Every test that touches Qt gets empty settings in a temporary folder."""
+    if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("settings")
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    yield
+
+
+@pytest.fixture
+def errors(qapp):
+    """Error reports as a list of messages; no dialog is opened."""
+    from cnnexplorer.ui import errors as errors_module
+
+    rep = errors_module.reporter()
+    seen: list[str] = []
+    original = rep.show_dialog
+    rep.show_dialog = lambda title, message, details: seen.append(message)
+    yield seen
+    rep.show_dialog = original
+
+
+@pytest.fixture(autouse=True)
+def _no_dangling_threads(request):
+    """Fail a test that leaves a worker Task running (napari's _dangling_qthreads, our Task flavour)."""
+    yield
+    if "qtbot" not in request.fixturenames:
+        return
+    from cnnexplorer.ui import workers
+
+    qtbot = request.getfixturevalue("qtbot")
+    live = workers.live_tasks()
+    if live:
+        stopped = workers.stop_all(timeout_ms=20000)
+        qtbot.waitUntil(lambda: not workers.live_tasks(), timeout=20000)
+        names = ", ".join(t.name for t in live)
+        pytest.fail(f"test left worker task(s) running: {names} (stopped cleanly: {stopped})")
+
+
+@pytest.fixture
+def app_qsettings(qapp):
+    from cnnexplorer import APP_NAME, ORG_NAME
+
+    qapp.setOrganizationName(ORG_NAME)
+    qapp.setApplicationName(APP_NAME)
+    return qapp
+
+
+@pytest.fixture
+def main_window(qtbot, app_qsettings, errors):
+    """The real main window with fresh settings; closed after the test."""
+    from cnnexplorer.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.close()
