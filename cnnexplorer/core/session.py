@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 Observer = Callable[[str], None]
 
-FIELDS = ("design", "design_path", "model", "model_name", "dataset_name", "augment", "training")
+FIELDS = ("design", "design_path", "model", "model_name", "dataset_name", "augment", "training", "probe_image")
 
 
 @dataclass
@@ -24,6 +24,15 @@ class ModelInfo:
     name: str
     source: str  # "built", "trained", "file", "pretrained"
     path: str | None = None
+
+
+@dataclass
+class ProbeImage:
+    """An image handed from one tab to another, with what is known about it."""
+
+    image: Any  # uint8 (H, W, C) raw pixels
+    label: str = ""  # true class name, if known
+    note: str = ""  # e.g. "test #312: predicted 7 (0.91)"
 
 
 class Session:
@@ -43,6 +52,9 @@ class Session:
         self.dataset_name: str = "mnist-sample"
         self.augment: Any = None  # core.configs.AugmentConfig or None (off)
         self.training: bool = False  # True while a training run is going
+        # An image chosen elsewhere (e.g. a misclassified digit in the Training tab's
+        # confusion matrix) for the Visualize tab: core.session.ProbeImage or None.
+        self.probe_image: Any = None
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name not in FIELDS:
