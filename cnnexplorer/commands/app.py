@@ -13,6 +13,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     gui.set_defaults(func=_gui)
 
     datasets = sub.add_parser("datasets", help="list datasets with their status (bundled, cached, needs download)")
+    datasets.add_argument("--load", metavar="NAME_OR_FOLDER",
+                          help="load one dataset (downloading it if needed) and describe what was read")
+    datasets.add_argument("--image-size", type=int, default=150, help="image folders: resize to this size")
+    datasets.add_argument("--grayscale", action="store_true", help="image folders: read as grayscale")
     datasets.set_defaults(func=_datasets)
 
 
@@ -25,6 +29,9 @@ def _gui(args: argparse.Namespace) -> int:
 def _datasets(args: argparse.Namespace) -> int:
     from cnnexplorer.ml.data import list_datasets
 
+    if args.load:
+        return _load_one(args)
+
     rows = [(d.name, d.status(), "x".join(map(str, d.input_shape)), str(d.num_classes), d.title)
             for d in list_datasets()]
     header = ("name", "status", "input", "classes", "description")
@@ -33,3 +40,25 @@ def _datasets(args: argparse.Namespace) -> int:
         print("  ".join(c.ljust(w) for c, w in zip(row[:4], widths)) + "  " + row[4])
     print("\nAn image folder (one sub-folder per class) can be used wherever a dataset name is asked for.")
     return 0
+
+
+def _load_one(args: argparse.Namespace) -> int:
+    from cnnexplorer.ml.data import list_datasets, load_dataset
+
+    options = {}
+    if args.load not in {d.name for d in list_datasets()}:
+        options = {"image_size": (args.image_size, args.image_size),
+                   "color_mode": "grayscale" if args.grayscale else "rgb"}
+    ds = load_dataset(args.load, progress=_print_progress, **options)
+    print(f"{ds.info.title}")
+    print(f"  train: {ds.x_train.shape}  test: {ds.x_test.shape}"
+          + (f"  validation: {ds.x_val.shape}" if ds.x_val is not None else ""))
+    print(f"  classes ({ds.info.num_classes}): {', '.join(ds.class_names)}")
+    if ds.skipped:
+        print(f"  skipped {len(ds.skipped)} unreadable file(s), e.g. {ds.skipped[0]}")
+    return 0
+
+
+def _print_progress(event) -> None:
+    if event.message:
+        print(event.message, flush=True)
