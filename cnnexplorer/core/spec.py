@@ -46,6 +46,71 @@ LAYER_DEFAULTS: dict[str, dict[str, Any]] = {
 
 OPTIMIZERS = ("rmsprop", "adam", "sgd")
 LOSSES = ("sparse_categorical_crossentropy", "categorical_crossentropy", "binary_crossentropy", "mse")
+METRICS = ("accuracy", "mae")
+PADDINGS = ("valid", "same")
+# Activation names Keras 3 understands that are worth offering to a student.
+ACTIVATIONS = ("relu", "sigmoid", "softmax", "tanh", "linear", "elu", "selu", "gelu", "swish", "softplus")
+
+# What kind of value each argument takes; the Builder's property editor offers
+# only valid choices from this, and ``core.shapes`` checks designs against it.
+#   int+   a whole number >= 1           size    int >= 1, or [h, w] / [n] per spatial axis
+#   size?  like size, or None (= pool_size, Keras' default for pooling strides)
+#   choice:<tuple name>   one of PADDINGS / ACTIVATIONS     fraction  0 <= x < 1     float  any number
+ARG_KINDS: dict[str, str] = {
+    "filters": "int+",
+    "units": "int+",
+    "kernel_size": "size",
+    "pool_size": "size",
+    "padding": "padding",
+    "activation": "activation",
+    "rate": "fraction",
+    "input_dim": "int+",
+    "output_dim": "int+",
+    "scale": "float",
+    "offset": "float",
+}
+
+
+def arg_kind(layer_type: str, name: str) -> str:
+    """The kind of value an argument takes (see ARG_KINDS); pooling strides may be None."""
+    if name == "strides":
+        return "size?" if "Pooling" in layer_type else "size"
+    return ARG_KINDS.get(name, "float")
+
+
+# How many spatial axes a layer works on (for kernel/stride/pool sizes).
+SPATIAL_RANK = {
+    "Conv2D": 2, "SeparableConv2D": 2, "MaxPooling2D": 2, "AveragePooling2D": 2,
+    "Conv1D": 1, "MaxPooling1D": 1,
+}
+
+# One line per layer type, for the "Add layer" menu and tooltips.
+LAYER_HELP = {
+    "Conv2D": "Slides small filters over an image; each filter makes one feature map.",
+    "SeparableConv2D": "A Conv2D split into a per-channel filter and a 1×1 mix: far fewer weights.",
+    "MaxPooling2D": "Keeps the largest value of each window: halves height and width with the default size 2.",
+    "AveragePooling2D": "Keeps the mean of each window: shrinks height and width.",
+    "GlobalAveragePooling2D": "One mean value per feature map: an image becomes a vector.",
+    "GlobalMaxPooling2D": "One maximum value per feature map: an image becomes a vector.",
+    "Flatten": "Lays all values out in one long vector, for Dense layers.",
+    "Dense": "Every output is connected to every input: the classifier part of a network.",
+    "Dropout": "Randomly zeroes a fraction of values while training, against overfitting.",
+    "BatchNormalization": "Normalises values to mean 0 and spread 1 per channel; helps deep networks train.",
+    "Conv1D": "Slides filters along a sequence (e.g. word vectors).",
+    "MaxPooling1D": "Keeps the largest value of each window along a sequence.",
+    "GlobalMaxPooling1D": "One maximum value per channel: a sequence becomes a vector.",
+    "Embedding": "Turns word ids into learned vectors; must be the first layer of a text model.",
+    "Rescaling": "Multiplies the input by a constant: raw pixels 0-255 become 0-1 with scale 1/255.",
+}
+
+
+def default_loss(units: int, activation: str | None) -> str:
+    """The loss a classifier with this output layer usually wants (labels are class indices)."""
+    if units == 1 and activation == "sigmoid":
+        return "binary_crossentropy"
+    if activation in (None, "linear") and units == 1:
+        return "mse"
+    return "sparse_categorical_crossentropy"
 
 
 @dataclass

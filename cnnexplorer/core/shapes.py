@@ -1,0 +1,426 @@
+"""Shape and parameter inference for a :class:`~cnnexplorer.core.spec.ModelSpec`, in plain Python.
+
+For every layer: the output shape, the number of weights, and the arithmetic
+that gave them ("out = floor((28 - 3) / 1) + 1 = 26; params = 3·3·1·32 + 32 =
+320"), so the Builder can show students *why* a shape is what it is. The rules
+follow Keras 3 exactly (tests compare against real Keras, including a
+property-based test over random layer stacks).
+
+Problems come in two kinds:
+
+* ``keras_rejects=True``: Keras itself would refuse to build the design (a
+  kernel larger than its input, a Conv2D after Flatten, a zero-sized layer…).
+  Inference stops giving shapes after the first such layer.
+* ``keras_rejects=False``: Keras would build it, but it cannot be trained
+  sensibly (an Embedding that is not first, softmax on one unit with binary
+  cross-entropy, a classifier whose output is not one value per class…).
+
+Either kind keeps a design from being trained; both can still be edited and
+saved. Every message names the layer (position and type), the problem and a fix.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from cnnexplorer.core.spec import (
+    ACTIVATIONS, LAYER_DEFAULTS, PADDINGS, SPATIAL_RANK, LayerSpec, ModelSpec, arg_kind,
+)
+
+Shape = tuple  # non-batch dimensions
+
+
+@dataclass
+class Problem:
+    layer_index: int | None  # 1-based, or None for the whole model
+    message: str
+    keras_rejects: bool = True
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass
+class LayerShape:
+    index: int  # 1-based position in the design
+    type: str
+    input_shape: Shape | None
+    output_shape: Shape | None  # None when unknown (this or an earlier layer is invalid)
+    params: int = 0
+    non_trainable: int = 0
+    formula: str = ""
+    total: int = 0  # running total of parameters up to and including this layer
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class ShapeReport:
+    input_shape: Shape
+    layers: list[LayerShape]
+    problems: list[Problem]
+
+    @property
+    def total_params(self) -> int:
+        return sum(layer.params for layer in self.layers)
+
+    @property
+    def non_trainable_params(self) -> int:
+        return sum(layer.non_trainable for layer in self.layers)
+
+    @property
+    def trainable_params(self) -> int:
+        return self.total_params - self.non_trainable_params
+
+    @property
+    def output_shape(self) -> Shape | None:
+        if not self.layers:
+            return self.input_shape
+        return self.layers[-1].output_shape
+
+    @property
+    def keras_buildable(self) -> bool:
+        return not any(p.keras_rejects for p in self.problems)
+
+
+def fmt_shape(shape: Shape | None) -> str:
+    """(26, 26, 32) -> '26×26×32'; None -> '?'."""
+    if shape is None:
+        return "?"
+    return "×".join(str(d) for d in shape) if shape else "scalar"
+
+
+def fmt_int(n: int) -> str:
+    return f"{n:,}"
+
+
+# -- argument checks --------------------------------------------------------------
+
+class _ArgProblem(Exception):
+    pass
+
+
+def _is_int(v: Any) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _size_tuple(layer: LayerSpec, name: str, rank: int, prefix: str) -> tuple[int, ...] | None:
+    value = layer.arg(name)
+    kind = arg_kind(layer.type, name)
+    if value is None and kind == "size?":
+        return None
+    values = list(value) if isinstance(value, (list, tuple)) else [value]
+    if len(values) == 1:
+        values = values * rank
+    if len(values) != rank or not all(_is_int(v) for v in values):
+        raise _ArgProblem(f"{prefix}: {name} must be a whole number (or {rank} of them), not {value!r} — "
+                          f"use e.g. {name}=3.")
+    if any(v < 1 for v in values):
+        raise _ArgProblem(f"{prefix}: {name}={value!r} is not allowed, sizes must be at least 1 — "
+                          f"use {name}=1 or more.")
+    return tuple(values)
+
+
+def _check_args(layer: LayerSpec, prefix: str) -> list[str]:
+    """Messages for arguments Keras would refuse (or that make no sense)."""
+    messages = []
+    known = LAYER_DEFAULTS[layer.type]
+    for name in layer.params:
+        if name not in known:
+            allowed = ", ".join(known) or "no settings"
+            messages.append(f"{prefix}: unknown setting {name!r} — remove it ({layer.type} takes {allowed}).")
+    for name in known:
+        value = layer.arg(name)
+        kind = arg_kind(layer.type, name)
+        try:
+            if kind == "int+":
+                if not _is_int(value) or value < 1:
+                    raise _ArgProblem(f"{prefix}: {name}={value!r} must be a whole number of at least 1 — "
+                                      f"a layer needs at least one {'unit' if name == 'units' else 'of them'}; "
+                                      f"set {name} to 1 or more.")
+            elif kind in ("size", "size?"):
+                _size_tuple(layer, name, SPATIAL_RANK.get(layer.type, 1), prefix)
+            elif kind == "padding":
+                if value not in PADDINGS:
+                    raise _ArgProblem(f"{prefix}: padding {value!r} is unknown — use 'valid' or 'same'.")
+            elif kind == "activation":
+                if value is not None and value not in ACTIVATIONS:
+                    raise _ArgProblem(f"{prefix}: activation {value!r} is unknown — use one of "
+                                      f"{', '.join(ACTIVATIONS)}.")
+            elif kind == "fraction":
+                if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value < 1:
+                    raise _ArgProblem(f"{prefix}: dropout rate {value!r} must be at least 0 and below 1 — "
+                                      "try 0.5.")
+            elif kind == "float":
+                if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
+                    raise _ArgProblem(f"{prefix}: {name}={value!r} must be a number.")
+        except _ArgProblem as exc:
+            messages.append(str(exc))
+    return messages
+
+
+# -- per-layer rules ----------------------------------------------------------------
+
+def _what(shape: Shape) -> str:
+    """Describe a shape the way a student thinks of it."""
+    if len(shape) == 1:
+        return f"a flat vector of {shape[0]:,} values"
+    if len(shape) == 2:
+        return f"a sequence {fmt_shape(shape)} (length × channels)"
+    if len(shape) == 3:
+        return f"an image {fmt_shape(shape)} (height × width × channels)"
+    return f"a {len(shape)}-D tensor {fmt_shape(shape)}"
+
+
+def _rank_problem(layer: LayerSpec, prefix: str, shape: Shape, rank: int, spec: ModelSpec, index: int) -> str:
+    if rank == 3:
+        need = "an image (height × width × channels)"
+        flatten_at = next((i for i, l in enumerate(spec.layers[: index - 1], start=1)
+                           if l.type in ("Flatten", "GlobalAveragePooling2D", "GlobalMaxPooling2D")), None)
+        if len(shape) == 1 and flatten_at is not None:
+            fix = (f"move {spec.layers[flatten_at - 1].type} (layer {flatten_at}) below the last "
+                   "convolution or pooling layer")
+        elif len(shape) == 2:
+            fix = "use Conv1D / MaxPooling1D / GlobalMaxPooling1D for sequences"
+        else:
+            fix = "use an image input (height, width, channels) or remove the layers that flatten it"
+    else:
+        need = "a sequence (length × channels)"
+        if len(shape) == 3:
+            fix = "use Conv2D/MaxPooling2D for images, or start from a sequence input with an Embedding"
+        elif len(shape) == 1 and index == 1:
+            fix = "put an Embedding first to turn word ids into vectors"
+        else:
+            fix = "remove the Flatten/global pooling before it, or put an Embedding first for word ids"
+    return f"{prefix}: needs {need} but gets {_what(shape)} — {fix}."
+
+
+def _window(in_size: int, k: int, s: int, padding: str, what: str) -> tuple[int | None, str]:
+    """Output length of a sliding window along one axis, and its formula."""
+    if padding == "same":
+        out = -(-in_size // s)
+        return out, f"ceil({in_size} / {s}) = {out}"
+    if in_size < k:
+        return None, ""
+    out = (in_size - k) // s + 1
+    return out, f"floor(({in_size} - {k}) / {s}) + 1 = {out}"
+
+
+def _axes_formula(names: list[str], parts: list[str]) -> str:
+    if len(set(parts)) == 1:
+        return f"out = {parts[0]}"
+    return "; ".join(f"{n} = {p}" for n, p in zip(names, parts))
+
+
+def _infer_layer(spec: ModelSpec, index: int, layer: LayerSpec, shape: Shape
+                 ) -> tuple[Shape | None, int, int, str, list[Problem]]:
+    """(output_shape, params, non_trainable, formula, problems) for one layer on an input shape."""
+    t = layer.type
+    prefix = f"Layer {index} {t}"
+    arg_msgs = _check_args(layer, prefix)
+    if arg_msgs:
+        return None, 0, 0, "", [Problem(index, m) for m in arg_msgs]
+
+    def reject(msg: str) -> tuple[None, int, int, str, list[Problem]]:
+        return None, 0, 0, "", [Problem(index, msg)]
+
+    if t in ("Conv2D", "SeparableConv2D", "Conv1D", "MaxPooling2D", "AveragePooling2D", "MaxPooling1D"):
+        rank = SPATIAL_RANK[t]
+        if len(shape) != rank + 1:
+            return reject(_rank_problem(layer, prefix, shape, rank + 1, spec, index))
+        pooling = "Pooling" in t
+        k = _size_tuple(layer, "pool_size" if pooling else "kernel_size", rank, prefix)
+        s = _size_tuple(layer, "strides", rank, prefix) or k
+        padding = layer.arg("padding")
+        outs, parts = [], []
+        for axis in range(rank):
+            out, formula = _window(shape[axis], k[axis], s[axis], padding, "kernel")
+            if out is None:
+                word = "pool window" if pooling else "kernel"
+                inner = fmt_shape(shape[:rank])
+                fix = ("use padding='same' or remove a pooling layer before it" if not pooling
+                       else "use padding='same', a smaller pool_size, or remove an earlier pooling layer")
+                return reject(f"{prefix}: {word} {fmt_shape(k)} is larger than its input {inner} — {fix}.")
+            outs.append(out)
+            parts.append(formula)
+        names = ["height", "width"] if rank == 2 else ["length"]
+        channels = shape[-1]
+        if pooling:
+            out_shape = (*outs, channels)
+            text = _axes_formula(names, parts) + "; pooling has no weights (params = 0)"
+            return out_shape, 0, 0, text, []
+        filters = layer.arg("filters")
+        kk = "·".join(str(x) for x in k)
+        if t == "SeparableConv2D":
+            depthwise = math.prod(k) * channels
+            pointwise = channels * filters
+            params = depthwise + pointwise + filters
+            ptext = (f"params = depthwise {kk}·{channels} + pointwise {channels}·{filters} + bias {filters}"
+                     f" = {params:,}")
+        else:
+            params = math.prod(k) * channels * filters + filters
+            ptext = f"params = {kk}·{channels}·{filters} + {filters} = {params:,}"
+        return (*outs, filters), params, 0, _axes_formula(names, parts) + "; " + ptext, []
+
+    if t in ("GlobalAveragePooling2D", "GlobalMaxPooling2D", "GlobalMaxPooling1D"):
+        rank = 3 if t.endswith("2D") else 2
+        if len(shape) != rank:
+            return reject(_rank_problem(layer, prefix, shape, rank, spec, index))
+        kind = "mean" if "Average" in t else "maximum"
+        return (shape[-1],), 0, 0, (f"one {kind} per channel: {fmt_shape(shape)} → {shape[-1]}; "
+                                    "params = 0"), []
+
+    if t == "Flatten":
+        n = math.prod(shape)
+        text = f"out = {'·'.join(str(d) for d in shape)} = {n:,}; params = 0" if len(shape) > 1 else \
+            f"already flat: {n:,}; params = 0"
+        return (n,), 0, 0, text, []
+
+    if t == "Dense":
+        units, last = layer.arg("units"), shape[-1]
+        params = last * units + units
+        note = "" if len(shape) == 1 else f" (applied to every position: {fmt_shape(shape[:-1])})"
+        return ((*shape[:-1], units), params, 0,
+                f"out = {units} unit{'' if units == 1 else 's'}{note}; params = {last}·{units} + {units} = {params:,}", [])
+
+    if t == "Dropout":
+        return shape, 0, 0, f"shape unchanged; drops {layer.arg('rate'):g} of values while training; params = 0", []
+
+    if t == "BatchNormalization":
+        c = shape[-1]
+        params = 4 * c
+        return (shape, params, 2 * c,
+                f"shape unchanged; params = 4·{c} = {params:,} (γ, β trainable; mean, variance "
+                f"not trainable: {2 * c:,})", [])
+
+    if t == "Embedding":
+        dim, vocab = layer.arg("output_dim"), layer.arg("input_dim")
+        params = vocab * dim
+        problems = []
+        if index != 1:
+            problems.append(Problem(index, f"{prefix}: an Embedding turns word ids into vectors, so it must be "
+                                           f"the first layer — move it to position 1.", keras_rejects=False))
+        return ((*shape, dim), params, 0,
+                f"each of the {fmt_shape(shape)} ids becomes a vector of {dim}; "
+                f"params = {vocab:,}·{dim} = {params:,}", problems)
+
+    if t == "Rescaling":
+        scale = layer.arg("scale")
+        shown = "1/255" if abs(scale - 1 / 255) < 1e-12 else f"{scale:g}"
+        offset = layer.arg("offset") or 0
+        text = f"x·{shown}" + (f" + {offset:g}" if offset else "")
+        return shape, 0, 0, f"shape unchanged; values become {text}; params = 0", []
+
+    return reject(f"{prefix}: unknown layer type — remove it.")  # pragma: no cover (from_dict refuses these)
+
+
+def infer_shapes(spec: ModelSpec) -> ShapeReport:
+    """Every layer's output shape, parameters and formula, plus the problems found on the way.
+
+    Fast enough to run on every edit (a 50-layer design takes well under a millisecond or so).
+    """
+    in_shape = tuple(spec.input_shape)
+    problems: list[Problem] = []
+    layers: list[LayerShape] = []
+    shape: Shape | None = in_shape
+    if not in_shape or not all(_is_int(d) and d >= 1 for d in in_shape):
+        problems.append(Problem(None, f"The input shape {in_shape!r} is not valid: every size must be a whole "
+                                      "number of at least 1 — e.g. (28, 28, 1) for MNIST digits."))
+        shape = None
+    total = 0
+    for index, layer in enumerate(spec.layers, start=1):
+        if layer.type not in LAYER_DEFAULTS:
+            row = LayerShape(index, layer.type, shape, None,
+                             problems=[Problem(index, f"Layer {index} {layer.type}: unknown layer type — remove "
+                                                      "it.")])
+        elif shape is None:
+            # An earlier layer is broken: still check this layer's own settings.
+            msgs = _check_args(layer, f"Layer {index} {layer.type}")
+            row = LayerShape(index, layer.type, None, None, problems=[Problem(index, m) for m in msgs])
+        else:
+            out, params, frozen, formula, layer_problems = _infer_layer(spec, index, layer, shape)
+            row = LayerShape(index, layer.type, shape, out, params, frozen, formula, problems=layer_problems)
+        total += row.params
+        row.total = total
+        problems.extend(row.problems)
+        layers.append(row)
+        if any(p.keras_rejects for p in row.problems):
+            shape = None
+        else:
+            shape = row.output_shape
+    return ShapeReport(in_shape, layers, problems)
+
+
+# -- whole-model checks -----------------------------------------------------------------
+
+def _model_problems(spec: ModelSpec, report: ShapeReport, num_classes: int | None) -> list[Problem]:
+    problems: list[Problem] = []
+    if not spec.layers:
+        return [Problem(None, "The design has no layers — add some, or start from a template.", False)]
+    last_i = len(spec.layers)
+    last = spec.layers[-1]
+    prefix = f"Layer {last_i} {last.type}"
+    loss = spec.compile.loss
+    out = report.output_shape
+    if last.type != "Dense":
+        problems.append(Problem(last_i, f"{prefix} is the last layer, but a classifier must end with a Dense "
+                                        "layer that has one unit per class — add Dense(units=number of classes).",
+                                False))
+        return problems
+    units, act = last.arg("units"), last.arg("activation")
+    if out is not None and len(out) != 1:
+        problems.append(Problem(last_i, f"{prefix}: the model's output is {fmt_shape(out)}, not one value per "
+                                        "class — add Flatten or GlobalAveragePooling2D before the Dense layers.",
+                                False))
+    if not _is_int(units):
+        return problems
+    if loss == "binary_crossentropy":
+        if units == 1 and act == "softmax":
+            problems.append(Problem(last_i, f"{prefix}: softmax on a single unit always outputs 1.0, so binary "
+                                            "cross-entropy cannot learn anything — use activation='sigmoid'.",
+                                    False))
+        elif units == 1 and act != "sigmoid":
+            problems.append(Problem(last_i, f"{prefix}: binary cross-entropy needs a probability between 0 and 1 "
+                                            f"but the activation is {act or 'linear'} — use activation='sigmoid'.",
+                                    False))
+        elif units != 1:
+            problems.append(Problem(last_i, f"{prefix}: binary cross-entropy with class-index labels needs one "
+                                            f"sigmoid unit, not {units} — set units=1 and activation='sigmoid', "
+                                            "or use sparse_categorical_crossentropy with softmax.", False))
+    elif loss in ("sparse_categorical_crossentropy", "categorical_crossentropy"):
+        if units == 1:
+            problems.append(Problem(last_i, f"{prefix}: {loss} needs one unit per class, but this layer has 1 — "
+                                            "set units to the number of classes, or use binary_crossentropy with "
+                                            "a sigmoid for two classes.", False))
+        elif act != "softmax":
+            problems.append(Problem(last_i, f"{prefix}: {loss} expects probabilities but the output activation "
+                                            f"is {act or 'linear'} — use activation='softmax'.", False))
+    if num_classes is not None:
+        binary_ok = num_classes == 2 and units == 1
+        if units != num_classes and not binary_ok:
+            fix = f"set units={num_classes}"
+            if num_classes == 2:
+                fix += " with softmax, or units=1 with sigmoid and binary_crossentropy"
+            problems.append(Problem(last_i, f"{prefix}: the output has {units} unit{'s' if units != 1 else ''} "
+                                            f"but the dataset has {num_classes} classes — {fix}.", False))
+    return problems
+
+
+def validate(spec: ModelSpec, num_classes: int | None = None) -> list[Problem]:
+    """Every reason this design cannot be trained (empty list: it can).
+
+    ``num_classes`` (from the chosen dataset) adds the check that the output
+    layer has one unit per class.
+    """
+    report = infer_shapes(spec)
+    return report.problems + _model_problems(spec, report, num_classes)
+
+
+def check(spec: ModelSpec, num_classes: int | None = None) -> tuple[ShapeReport, list[Problem]]:
+    """Shapes and all problems in one pass (what the Builder shows after each edit)."""
+    report = infer_shapes(spec)
+    return report, report.problems + _model_problems(spec, report, num_classes)
