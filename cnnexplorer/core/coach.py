@@ -1,0 +1,153 @@
+"""The coach line: one sentence of advice read from a training history.
+
+The Training tab shows it under the live chart and the command line prints it
+at the end of a run. It looks for what a teacher would point at: a loss that
+became NaN or is climbing (learning rate too high), validation loss rising
+while training loss falls (overfitting), accuracy stuck at chance. Plain
+Python on lists of numbers, so it is tested without TensorFlow.
+
+Also here: the smoothing used for the per-batch curves, and the history as CSV.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import math
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+OVERFIT_EPOCHS = 3  # validation loss rising this many epochs in a row (train loss falling) = overfitting
+DIVERGE_FACTOR = 1.5  # training loss this many times its best value and still rising = diverging
+
+
+@dataclass(frozen=True)
+class Advice:
+    """``level``: "info" (nothing to say yet), "good", "warning" or "problem"."""
+
+    level: str
+    text: str
+
+
+def _finite(values: Sequence[float]) -> list[float]:
+    return [float(v) for v in values if v is not None and math.isfinite(float(v))]
+
+
+def _first_nonfinite(values: Sequence[float]) -> int | None:
+    for i, v in enumerate(values):
+        if v is None or not math.isfinite(float(v)):
+            return i
+    return None
+
+
+def coach(history: Mapping[str, Sequence[float]], batch_losses: Sequence[float] = (),
+          num_classes: int | None = None, learning_rate: float | None = None) -> Advice:
+    """The one-sentence advice for a history (per-epoch lists; batch losses optional).
+
+    Checks, most serious first: NaN/inf loss, diverging loss, overfitting,
+    accuracy at chance level; otherwise a short summary of progress.
+    """
+    loss = list(history.get("loss", []))
+    val_loss = list(history.get("val_loss", []))
+    lr_hint = f" (now {learning_rate:g})" if learning_rate else ""
+
+    nan_batch = _first_nonfinite(batch_losses)
+    nan_epoch = _first_nonfinite(loss)
+    if nan_batch is not None or nan_epoch is not None:
+        where = f"epoch {nan_epoch + 1}" if nan_epoch is not None else f"batch {nan_batch + 1}"
+        return Advice(
+            "problem",
+            f"The loss became NaN (not a number) at {where}: the weights blew up. "
+            f"Lower the learning rate{lr_hint}, e.g. ten times smaller, and train again.",
+        )
+
+    finite = _finite(loss)
+    if len(finite) >= 3:
+        best = min(finite)
+        rising = finite[-1] > finite[-2] > finite[-3]
+        if rising and finite[-1] > DIVERGE_FACTOR * best and finite[-1] > finite[0]:
+            return Advice(
+                "problem",
+                f"The training loss is climbing ({finite[-3]:.3g} → {finite[-1]:.3g}) instead of falling: "
+                f"the model is diverging. Lower the learning rate{lr_hint} and train again.",
+            )
+
+    if len(val_loss) >= OVERFIT_EPOCHS + 1 and len(loss) >= OVERFIT_EPOCHS + 1:
+        v = val_loss[-(OVERFIT_EPOCHS + 1):]
+        t = loss[-(OVERFIT_EPOCHS + 1):]
+        val_rising = all(b > a for a, b in zip(v, v[1:]))
+        train_falling = t[-1] < t[0]
+        if val_rising and train_falling:
+            best_epoch = min(range(len(val_loss)), key=lambda i: val_loss[i]) + 1
+            return Advice(
+                "warning",
+                f"Validation loss has risen for {OVERFIT_EPOCHS} epochs while training loss keeps falling: "
+                f"the network is memorising the training images (overfitting; best was epoch {best_epoch}). "
+                "Turn on augmentation, add a Dropout layer, or train fewer epochs.",
+            )
+
+    acc = _finite(history.get("accuracy", []))
+    if num_classes and num_classes >= 2 and len(acc) >= 3:
+        chance = 1.0 / num_classes
+        if acc[-1] < chance + 0.05:
+            return Advice(
+                "warning",
+                f"Accuracy is stuck near chance ({acc[-1]:.0%}, guessing gives {chance:.0%}): the network is not "
+                f"learning. Try a learning rate ten times smaller or larger{lr_hint}, or check that the last layer "
+                "fits the loss.",
+            )
+
+    if not finite:
+        if _finite(batch_losses):
+            return Advice("info", "Training has started; the first epoch's numbers appear when it ends.")
+        return Advice("info", "Press Start to train; the chart shows loss and accuracy as the network learns.")
+
+    val_acc = _finite(history.get("val_accuracy", []))
+    if val_acc:
+        gap = (acc[-1] - val_acc[-1]) if acc else 0.0
+        text = f"After {len(finite)} epoch(s): validation accuracy {val_acc[-1]:.1%}"
+        if gap > 0.05:
+            text += f", {gap:.0%} below training accuracy — watch for overfitting."
+        elif len(val_loss) >= 2 and val_loss[-1] < min(val_loss[:-1]):
+            text += ", still improving: more epochs may help."
+        else:
+            text += "."
+        return Advice("good", text)
+    if acc:
+        return Advice("good", f"After {len(finite)} epoch(s): training accuracy {acc[-1]:.1%}, loss {finite[-1]:.3g}.")
+    return Advice("good", f"After {len(finite)} epoch(s): training loss {finite[-1]:.3g}.")
+
+
+def smooth(values: Sequence[float], weight: float = 0.9) -> list[float]:
+    """Exponential moving average with bias correction (TensorBoard's smoothing).
+
+    Non-finite values are passed through (and do not poison later points), so a
+    NaN shows where it happened instead of erasing the curve.
+    """
+    out: list[float] = []
+    avg, norm = 0.0, 0.0
+    for v in values:
+        v = float(v)
+        if not math.isfinite(v):
+            out.append(v)
+            continue
+        avg = weight * avg + (1.0 - weight) * v
+        norm = weight * norm + (1.0 - weight)
+        out.append(avg / norm)
+    return out
+
+
+def history_csv(history: Mapping[str, Sequence[float]]) -> str:
+    """Per-epoch history as CSV text: an ``epoch`` column (1-based) then one column per metric."""
+    names = [n for n in ("loss", "accuracy", "val_loss", "val_accuracy") if n in history]
+    names += sorted(n for n in history if n not in names)
+    rows = max((len(history[n]) for n in names), default=0)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["epoch", *names])
+    for i in range(rows):
+        row: list[object] = [i + 1]
+        for n in names:
+            values = history[n]
+            row.append(repr(float(values[i])) if i < len(values) and values[i] is not None else "")
+        writer.writerow(row)
+    return buffer.getvalue()

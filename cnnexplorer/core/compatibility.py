@@ -1,0 +1,147 @@
+"""Does a model fit a dataset? What to change if not.
+
+Checked before training starts, so the user reads "the model outputs 10
+classes, this dataset has 2 — change the last Dense to 2 units?" instead of a
+shape error from deep inside TensorFlow. The data-side fixes (resize, convert
+grayscale/colour) and the design-side fix (last Dense units) are here too:
+plain numpy and ModelSpec, no TensorFlow.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+import numpy as np
+
+from cnnexplorer.core import images as imaging
+from cnnexplorer.core.progress import check_cancel
+from cnnexplorer.core.spec import ModelSpec
+
+BINARY_LOSS = "binary_crossentropy"
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """One reason a model and a dataset do not fit.
+
+    ``kind``: "size" and "channels" (fixable by converting the images),
+    "classes" (fixable by changing the design's last Dense layer), "kind"
+    (images vs sequences, or a sequence length: not fixable here).
+    """
+
+    kind: str
+    message: str
+    fixable: bool
+
+
+def loss_name(loss: Any) -> str:
+    """A compiled model's loss as the snake_case name used in designs ("" if unknown)."""
+    if loss is None:
+        return ""
+    if isinstance(loss, str):
+        return loss
+    name = getattr(loss, "name", None) or getattr(loss, "__name__", None) or type(loss).__name__
+    return str(name)
+
+
+def check_compatibility(input_shape: Sequence[Any], output_units: int | None, loss: str,
+                        info: Any) -> list[Mismatch]:
+    """Mismatches between a model (input shape without the batch axis, output units, loss) and a dataset.
+
+    ``info`` is a DatasetInfo-like object with ``name``, ``kind``,
+    ``input_shape`` and ``num_classes``.
+    """
+    problems: list[Mismatch] = []
+    shape = tuple(input_shape)
+    data_shape = tuple(info.input_shape)
+    name = getattr(info, "name", "this dataset")
+    if info.kind == "images":
+        if len(shape) != 3:
+            problems.append(Mismatch(
+                "kind",
+                f"The model takes sequences of shape {shape}, but {name} holds images: "
+                "choose a sequence dataset, or build an image model (e.g. the MNIST CNN template).",
+                False,
+            ))
+        else:
+            mh, mw, mc = shape
+            dh, dw, dc = data_shape
+            if (mh is not None and mh != dh) or (mw is not None and mw != dw):
+                problems.append(Mismatch(
+                    "size",
+                    f"The model expects {mh}×{mw} images, {name} has {dh}×{dw}: "
+                    f"resize the images to {mh}×{mw}?",
+                    mh is not None and mw is not None,
+                ))
+            if mc is not None and mc != dc:
+                target = "grayscale" if mc == 1 else "colour"
+                problems.append(Mismatch(
+                    "channels",
+                    f"The model expects {target} images ({mc} channel{'s' if mc != 1 else ''}), {name} has {dc}: "
+                    f"convert the images to {target}?",
+                    mc in (1, 3) and dc in (1, 3),
+                ))
+    else:
+        if len(shape) != 1:
+            problems.append(Mismatch(
+                "kind",
+                f"The model takes images of shape {shape}, but {name} holds sequences: "
+                "choose an image dataset, or build a sequence model (e.g. the Conv1D text template).",
+                False,
+            ))
+        elif shape[0] is not None and shape[0] != data_shape[0]:
+            problems.append(Mismatch(
+                "kind",
+                f"The model takes sequences of length {shape[0]}, {name} has length {data_shape[0]}: "
+                f"set the design's input length to {data_shape[0]}.",
+                False,
+            ))
+    k = int(info.num_classes)
+    if output_units is not None:
+        binary_ok = output_units == 1 and loss == BINARY_LOSS and k == 2
+        if not binary_ok and output_units != k:
+            problems.append(Mismatch(
+                "classes",
+                f"The model outputs {output_units} class{'es' if output_units != 1 else ''}, {name} has {k}: "
+                f"change the last Dense layer to {1 if (k == 2 and loss == BINARY_LOSS) else k} units?",
+                True,
+            ))
+    return problems
+
+
+def adapt_images(x: np.ndarray, height: int, width: int, channels: int,
+                 cancel: threading.Event | None = None) -> np.ndarray:
+    """A copy of uint8 images (N, H, W, C) resized and converted to (N, height, width, channels)."""
+    if x.shape[1:] == (height, width, channels):
+        return x
+    out = np.empty((len(x), height, width, channels), dtype=np.uint8)
+    for i, image in enumerate(x):
+        if i % 256 == 0:
+            check_cancel(cancel)
+        converted = imaging.prepare_image(image, height, width, channels)
+        out[i] = converted.reshape(height, width, channels)
+    return out
+
+
+def fix_output_classes(spec: ModelSpec, num_classes: int) -> ModelSpec:
+    """A copy of the design whose last Dense layer (and loss) fits ``num_classes`` classes.
+
+    Two classes with a binary loss keep one sigmoid unit; otherwise the layer
+    gets ``num_classes`` softmax units and a binary loss becomes sparse
+    categorical cross-entropy (labels are class indices).
+    """
+    fixed = spec.copy()
+    dense = [i for i, layer in enumerate(fixed.layers) if layer.type == "Dense"]
+    if not dense:
+        from cnnexplorer.core.errors import SpecError
+
+        raise SpecError("The design has no Dense layer to change; add Dense(units=number of classes) at the end.")
+    last = fixed.layers[dense[-1]]
+    if num_classes == 2 and fixed.compile.loss == BINARY_LOSS:
+        last.params.update(units=1, activation="sigmoid")
+    else:
+        last.params.update(units=num_classes, activation="softmax")
+        if fixed.compile.loss == BINARY_LOSS:
+            fixed.compile.loss = "sparse_categorical_crossentropy"
+    return fixed
