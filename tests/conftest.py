@@ -41,12 +41,14 @@ def errors(qapp):
 @pytest.fixture(autouse=True)
 def _no_dangling_threads(request):
     """Fail a test that leaves a worker Task running (napari's _dangling_qthreads, our Task flavour)."""
-    yield
     if "qtbot" not in request.fixturenames:
+        yield
         return
+    # Ask for qtbot at set-up so this check runs before qtbot (and after the test's own fixtures) is torn down.
+    qtbot = request.getfixturevalue("qtbot")
+    yield
     from cnnexplorer.ui import workers
 
-    qtbot = request.getfixturevalue("qtbot")
     live = workers.live_tasks()
     if live:
         stopped = workers.stop_all(timeout_ms=20000)

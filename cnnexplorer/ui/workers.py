@@ -56,6 +56,10 @@ class _Runner(QObject):
                 self.ended.emit("cancelled", result)
             else:
                 self.ended.emit("finished", result)
+        finally:
+            # Quit from here, not from the GUI thread's slot: stop_all() blocks the GUI
+            # thread in QThread.wait(), so a quit queued to it would never run.
+            QThread.currentThread().quit()
 
 
 class Task(QObject):

@@ -1,0 +1,83 @@
+"""The one worker pattern: results, throttled progress, errors and cancel reach the GUI thread."""
+import threading
+
+import pytest
+from PySide6.QtCore import QThread
+
+from cnnexplorer.core.errors import UserError
+from cnnexplorer.core.progress import check_cancel, report
+from cnnexplorer.ui import workers
+
+
+def _count(n, progress=None, cancel=None):
+    for i in range(n):
+        report(progress, "batch", i + 1, n)
+    return threading.current_thread().name
+
+
+def _fail(progress=None, cancel=None):
+    raise UserError("The folder has only one class. Add a second sub-folder.")
+
+
+def _until_cancelled(started, progress=None, cancel=None):
+    started.set()
+    while True:
+        check_cancel(cancel)
+        cancel.wait(0.01)
+
+
+def test_result_arrives_on_the_gui_thread_with_every_event(qtbot):
+    task = workers.Task(_count, 5000, throttle_ms=50)
+    received = []
+    task.events.connect(received.append)
+    with qtbot.waitSignal(task.finished, timeout=10000) as blocker:
+        task.start()
+    assert blocker.args[0] != threading.current_thread().name  # ran elsewhere
+    flat = [e.step for batch in received for e in batch]
+    assert flat == list(range(1, 5001))  # nothing dropped, in order
+    assert len(received) < 100  # ...but delivered in a few throttled batches, not 5000 signals
+    assert task.outcome == "finished" and not task.is_running()
+
+
+def test_errors_become_the_failed_signal(qtbot):
+    task = workers.Task(_fail)
+    with qtbot.waitSignal(task.failed, timeout=10000) as blocker:
+        task.start()
+    assert isinstance(blocker.args[0], UserError)
+    assert "only one class" in str(blocker.args[0])
+
+
+def test_cancel_stops_the_job_and_the_thread(qtbot):
+    started = threading.Event()
+    task = workers.Task(_until_cancelled, started)
+    with qtbot.waitSignal(task.cancelled, timeout=10000):
+        task.start()
+        assert started.wait(10)
+        task.cancel()
+    assert task.wait(5000)
+    assert workers.live_tasks() == []
+
+
+def test_stop_all_ends_every_live_task(qtbot):
+    tasks = []
+    for _ in range(3):
+        started = threading.Event()
+        tasks.append((workers.Task(_until_cancelled, started).start(), started))
+    for _, started in tasks:
+        assert started.wait(10)
+    assert len(workers.live_tasks()) == 3
+    assert workers.stop_all(timeout_ms=5000)
+    qtbot.waitUntil(lambda: workers.live_tasks() == [], timeout=5000)
+    assert all(t.outcome == "cancelled" for t, _ in tasks)
+
+
+def test_unexpected_exception_in_a_slot_reaches_the_error_dialog(qtbot, errors):
+    from cnnexplorer.ui.errors import install_excepthook
+    import sys
+
+    install_excepthook()
+    try:
+        sys.excepthook(ZeroDivisionError, ZeroDivisionError("division by zero"), None)
+    finally:
+        sys.excepthook = sys.__excepthook__
+    assert errors and "ZeroDivisionError" in errors[-1]
