@@ -198,7 +198,7 @@ def _make_callback(progress: ProgressFn | None, cancel: threading.Event | None, 
             per_batch = (now - self.warm_time) / (self.batches_run - 1) if self.batches_run > 1 else math.nan
             report(progress, "batch", batch + 1, steps,
                    f"Epoch {self.epoch + 1}/{last_epoch} · batch {batch + 1}/{steps}",
-                   metrics={"loss": loss, "accuracy": acc, "samples_per_s": rate, "eta_s": max(0.0, left * per_batch) if left > 0 else 0.0,
+                   metrics={"loss": loss, "accuracy": acc, "samples_per_s": rate, "eta_s": left * per_batch if left > 0 else 0.0,
                             "epoch": float(self.epoch), "batch_index": float(done_batches - 1),
                             "running_loss": mean_loss, "running_accuracy": mean_acc})
             if not math.isfinite(mean_loss):

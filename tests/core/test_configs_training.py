@@ -1,0 +1,59 @@
+"""TrainingConfig: defaults, JSON round-trip, and the messages a user sees for bad settings."""
+import json
+
+import pytest
+
+from cnnexplorer.core.configs import TrainingConfig, describe_augment
+from cnnexplorer.core.errors import UserError
+
+
+def test_defaults_are_valid_and_round_trip():
+    config = TrainingConfig()
+    config.validate()
+    again = TrainingConfig.from_json(config.to_json())
+    assert again == config
+
+
+def test_round_trip_keeps_every_field():
+    config = TrainingConfig(epochs=12, batch_size=32, validation_split=0.2, seed=7, shuffle=False,
+                            early_stopping_patience=3)
+    data = json.loads(config.to_json())
+    assert data["format"] == "cnnexplorer-training"
+    assert TrainingConfig.from_dict(data) == config
+
+
+def test_augment_settings_survive_as_dict_when_class_unknown():
+    config = TrainingConfig(augment={"rotation": 10.0, "zoom": 0.1})
+    data = config.to_dict()
+    assert data["augment"]["rotation"] == 10.0
+    assert TrainingConfig.from_dict(data).augment is not None
+
+
+@pytest.mark.parametrize("field,value,words", [
+    ("epochs", 0, "Epochs"),
+    ("epochs", 2.5, "Epochs"),
+    ("batch_size", 0, "Batch size"),
+    ("validation_split", 0.95, "validation split"),
+    ("validation_split", -0.1, "validation split"),
+    ("seed", -1, "seed"),
+    ("early_stopping_patience", -2, "patience"),
+])
+def test_bad_values_name_the_setting(field, value, words):
+    config = TrainingConfig(**{field: value})
+    with pytest.raises(UserError, match=words):
+        config.validate()
+
+
+def test_unknown_keys_and_bad_json_are_user_errors():
+    with pytest.raises(UserError, match="Unknown training setting"):
+        TrainingConfig.from_dict({"epochs": 3, "lerning_rate": 0.1})
+    with pytest.raises(UserError, match="not valid JSON"):
+        TrainingConfig.from_json("{epochs: 3")
+    with pytest.raises(UserError, match="newer"):
+        TrainingConfig.from_dict({"format": "cnnexplorer-training", "version": 99})
+
+
+def test_describe_augment_lists_what_is_on():
+    assert describe_augment(None) == "off"
+    text = describe_augment({"rotation": 10, "zoom": 0.0, "horizontal_flip": True})
+    assert "rotation 10" in text and "horizontal flip" in text and "zoom" not in text
