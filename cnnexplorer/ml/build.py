@@ -3,7 +3,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from cnnexplorer.core.spec import LAYER_DEFAULTS, LayerSpec, ModelSpec
+from cnnexplorer.core.errors import SpecError
+from cnnexplorer.core.shapes import infer_shapes, validate
+from cnnexplorer.core.spec import (
+    ACTIVATIONS, LAYER_DEFAULTS, LOSSES, OPTIMIZERS, CompileSpec, LayerSpec, ModelSpec, default_loss,
+)
+from cnnexplorer.ml.codegen import export_code, python_name  # noqa: F401  (re-exported: build.export_code)
 from cnnexplorer.ml.runtime import keras
 
 
@@ -20,14 +25,26 @@ def make_optimizer(name: str, learning_rate: float):
     return classes[name](learning_rate=learning_rate)
 
 
-def build_model(spec: ModelSpec, compile: bool = True):
-    """Build (and by default compile) the Sequential model a design describes."""
+def build_model(spec: ModelSpec, compile: bool = True, check: bool = True):
+    """Build (and by default compile) the Sequential model a design describes.
+
+    A design with problems raises :class:`SpecError` carrying the same
+    messages the Builder shows (layer, problem, fix), never a raw Keras error.
+    ``check=False`` skips that (tests use it to compare the checks with Keras).
+    """
+    problems = validate(spec) if check else []
+    if problems:
+        raise SpecError("This design cannot be built yet:\n" + "\n".join(p.message for p in problems))
     k = keras()
-    model = k.Sequential(name=spec.name.replace("-", "_") or "model")
+    model = k.Sequential(name=python_name(spec.name))
     model.add(k.Input(shape=tuple(spec.input_shape)))
-    for layer in spec.layers:
+    for index, layer in enumerate(spec.layers, start=1):
         cls = getattr(k.layers, layer.type)
-        model.add(cls(**layer_kwargs(layer)))
+        try:
+            model.add(cls(**layer_kwargs(layer)))
+        except (ValueError, TypeError) as exc:  # the checks above should make this unreachable
+            raise SpecError(f"Layer {index} {layer.type}: Keras refused it ({_first_line(str(exc))}). "
+                            "Change its settings.") from None
     if compile:
         model.compile(
             optimizer=make_optimizer(spec.compile.optimizer, spec.compile.learning_rate),
@@ -50,6 +67,7 @@ def load_model_file(path: str):
     p = Path(path)
     if not p.is_file():
         raise ModelFileError(f"The model file {p} does not exist.")
+    _check_model_file_signature(p)
     k = keras()
     try:
         model = k.saving.load_model(str(p), safe_mode=True, compile=True)
@@ -68,6 +86,29 @@ def load_model_file(path: str):
             "The file may be truncated or of another kind; save the model again with model.save('name.keras')."
         ) from None
     return model, str(p)
+
+
+def _check_model_file_signature(p) -> None:
+    """Refuse files that cannot be models before Keras gives a misleading message (e.g. 'File not found')."""
+    import zipfile
+
+    from cnnexplorer.core.errors import ModelFileError
+
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise ModelFileError(f"{p.name} cannot be read ({exc.strerror}).") from None
+    broken = (f"{p.name} is not a readable Keras model: %s. The file may be truncated or of another kind; "
+              "save the model again with model.save('name.keras').")
+    if p.suffix.lower() == ".keras":
+        if not zipfile.is_zipfile(p):
+            raise ModelFileError(broken % "a .keras file is a zip archive, and this one is damaged or is not one")
+        with zipfile.ZipFile(p) as z:
+            if "config.json" not in z.namelist():
+                raise ModelFileError(broken % "the archive holds no model configuration (config.json)")
+    elif p.suffix.lower() == ".h5" and head != b"\x89HDF\r\n\x1a\n":
+        raise ModelFileError(broken % "it is not an HDF5 file")
 
 
 def save_model_file(model, path: str) -> None:
@@ -90,3 +131,130 @@ def save_model_file(model, path: str) -> None:
 def _first_line(text: str) -> str:
     text = text.strip()
     return (text.splitlines()[0] if text else "no details")[:200]
+
+
+# -- a loaded model back into an editable design ---------------------------------------
+
+# Keras config keys that must have these values for the builder to represent a
+# layer faithfully (anything else would be silently dropped by the design).
+_MUST_BE: dict[str, Any] = {
+    "use_bias": True, "dilation_rate": 1, "groups": 1, "depth_multiplier": 1,
+    "data_format": "channels_last", "mask_zero": False, "center": True, "scale_bn": True,
+    "noise_shape": None, "axis": -1,
+    "kernel_regularizer": None, "bias_regularizer": None, "activity_regularizer": None,
+    "depthwise_regularizer": None, "pointwise_regularizer": None, "embeddings_regularizer": None,
+    "kernel_constraint": None, "bias_constraint": None, "depthwise_constraint": None,
+    "pointwise_constraint": None, "embeddings_constraint": None, "beta_regularizer": None,
+    "gamma_regularizer": None,
+}
+
+
+def _plain(value: Any) -> Any:
+    """(3, 3) -> 3; [2, 2] -> 2; tuples -> lists (JSON-friendly)."""
+    if isinstance(value, (list, tuple)):
+        values = list(value)
+        return values[0] if len(set(values)) == 1 else values
+    return value
+
+
+def _layer_spec_from_keras(index: int, layer, model_name: str) -> LayerSpec:
+    type_ = layer.__class__.__name__
+    if type_ not in LAYER_DEFAULTS:
+        known = ", ".join(LAYER_DEFAULTS)
+        raise SpecError(
+            f"Layer {index} {type_} ({layer.name}) is not a layer the Builder knows, so {model_name} opens "
+            f"read-only: you can train, inspect and visualise it, but not edit it. Editable types: {known}."
+        )
+    config = layer.get_config()
+    for key, wanted in _MUST_BE.items():
+        cfg_key = "scale" if key == "scale_bn" else key
+        if key == "scale_bn" and type_ != "BatchNormalization":
+            continue
+        if cfg_key not in config:
+            continue
+        value = _plain(config[cfg_key])
+        if key == "axis" and type_ == "BatchNormalization" and value in (-1, len(layer.input.shape) - 1):
+            continue
+        if key == "data_format" and value in (None, "channels_last"):
+            continue
+        if value != wanted:
+            raise SpecError(
+                f"Layer {index} {type_} ({layer.name}) uses {cfg_key}={config[cfg_key]!r}, which the Builder "
+                f"cannot edit, so {model_name} opens read-only (train, inspect and visualise it as it is)."
+            )
+    params: dict[str, Any] = {}
+    for name in LAYER_DEFAULTS[type_]:
+        if name not in config:
+            continue
+        value = _plain(config[name])
+        if name == "activation":
+            if isinstance(value, dict) or value not in ACTIVATIONS:
+                raise SpecError(
+                    f"Layer {index} {type_} ({layer.name}) uses the activation {value!r}, which the Builder does "
+                    f"not offer, so {model_name} opens read-only."
+                )
+        if name == "padding" and value not in ("valid", "same"):
+            raise SpecError(f"Layer {index} {type_} ({layer.name}) uses padding={value!r}, which the Builder does "
+                            f"not offer, so {model_name} opens read-only.")
+        params[name] = value
+    return LayerSpec(type_, params)
+
+
+def _compile_from_model(model, layers: list[LayerSpec]) -> CompileSpec:
+    compile_spec = CompileSpec()
+    last = layers[-1] if layers else None
+    if last is not None and last.type == "Dense":
+        compile_spec.loss = default_loss(last.arg("units"), last.arg("activation"))
+    optimizer = getattr(model, "optimizer", None)
+    if optimizer is not None:
+        name = optimizer.__class__.__name__.lower()
+        if name in OPTIMIZERS:
+            compile_spec.optimizer = name
+        try:
+            compile_spec.learning_rate = float(optimizer.learning_rate.numpy())
+        except Exception:  # schedules etc.: keep the default
+            pass
+    loss = getattr(model, "loss", None)
+    loss_name = loss if isinstance(loss, str) else getattr(loss, "name", None)
+    if isinstance(loss_name, str) and loss_name in LOSSES:
+        compile_spec.loss = loss_name
+    return compile_spec
+
+
+def spec_from_model(model, name: str | None = None) -> ModelSpec:
+    """The editable design of a Keras model whose layers are all Builder layers, in one chain.
+
+    Raises :class:`SpecError` (saying why, and that the model opens read-only)
+    otherwise: unknown layer types, options the Builder cannot edit, branches,
+    several inputs, or inputs without a fixed size.
+    """
+    model_name = name or getattr(model, "name", "the model")
+    inputs = getattr(model, "inputs", None) or []
+    if len(inputs) != 1:
+        raise SpecError(f"{model_name} has {len(inputs) or 'no known'} inputs; the Builder edits one-input "
+                        "models only, so it opens read-only.")
+    shape = tuple(inputs[0].shape[1:])
+    if not shape or any(d is None for d in shape):
+        raise SpecError(f"{model_name} accepts inputs of any size {shape}; the Builder needs a fixed input size, "
+                        "so it opens read-only.")
+    chain = [layer for layer in model.layers if layer.__class__.__name__ != "InputLayer"]
+    if not isinstance(model, keras().Sequential):
+        previous = inputs[0]
+        for layer in chain:
+            try:
+                linked = layer.input is previous
+            except Exception:  # a layer used several times has no single input
+                linked = False
+            if not linked:
+                raise SpecError(f"{model_name} is not a simple chain of layers (it branches or merges at "
+                                f"{layer.name}); the Builder edits chains only, so it opens read-only.")
+            previous = layer.output
+    layers = [_layer_spec_from_keras(i, layer, model_name) for i, layer in enumerate(chain, start=1)]
+    spec = ModelSpec(input_shape=tuple(int(d) for d in shape), layers=layers,
+                     compile=_compile_from_model(model, layers), name=str(model_name))
+    report = infer_shapes(spec)
+    if report.keras_buildable and report.total_params != model.count_params():
+        raise SpecError(f"{model_name}'s layers could not be reproduced exactly (the design would have "
+                        f"{report.total_params:,} parameters, the file has {model.count_params():,}), so it opens "
+                        "read-only.")
+    return spec
