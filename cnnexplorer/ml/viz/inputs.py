@@ -1,0 +1,168 @@
+"""Prepare an image the way a model expects it, and name what the model predicts.
+
+App convention: image models take raw pixel values 0-255 as float32 and scale
+inside the graph (``Rescaling(1/255)`` first, or the architecture's own
+``preprocess_input`` wrapped inside the model). A model opened from a file may
+instead expect values in [0, 1]; :func:`detect_scaling` guesses and the user
+can override.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Sequence
+
+import numpy as np
+
+from cnnexplorer.core import images as imaging
+from cnnexplorer.core.errors import ImageError, UserError
+from cnnexplorer.core.resources import resource_path
+from cnnexplorer.ml.viz import graph
+
+RAW = "0-255"  # raw pixel values, the app's convention
+UNIT = "0-1"  # pixels divided by 255 before the model sees them
+SCALINGS = (RAW, UNIT)
+
+MIN_SIDE = 8  # smaller images hold nothing a convnet can look at
+MAX_PIXELS = 100_000_000  # decoding more would take gigabytes
+
+
+@dataclass
+class PreparedImage:
+    """An image fitted to a model: ``display`` is what to draw, ``x`` what to feed."""
+
+    display: np.ndarray  # uint8 (H, W, C) at the model's input size, model's channel count
+    x: np.ndarray  # float32 (1, H, W, C) in the model's input scale
+    scaling: str
+    notes: list[str] = field(default_factory=list)  # conversions made, for the user
+
+
+@dataclass
+class Prediction:
+    index: int
+    name: str
+    probability: float
+
+
+def detect_scaling(model: Any, source: str | None = None) -> tuple[str, str]:
+    """(scaling, reason): 0-255 if the model rescales inside (or is one of the app's), else 0-1."""
+    if first_layer_rescales(model):
+        return RAW, "the model starts with a Rescaling layer, so it takes raw pixels 0-255"
+    if source in ("built", "trained", "pretrained"):
+        return RAW, "models made in CNN Explorer take raw pixels 0-255 and scale inside"
+    return UNIT, ("the model has no Rescaling layer at its start, so it probably expects pixels scaled to 0-1; "
+                  "if its predictions look wrong, try 0-255")
+
+
+def first_layer_rescales(model: Any) -> bool:
+    """True if the first layer (looking into a nested first model) rescales or normalises pixels."""
+    layers = [info for info in graph.list_layers(model)]
+    for info in layers[:3]:
+        if info.kind in ("Rescaling", "Normalization") or "preprocess" in info.path.lower():
+            return True
+    return False
+
+
+def model_input_size(model: Any, image_shape: Sequence[int] | None = None, default: int = 224) -> tuple[int, int, int]:
+    """(H, W, C) to feed; free (None) dimensions take the image's size, capped for speed."""
+    h, w, c = graph.require_image_model(model)
+    if h is None or w is None:
+        if image_shape is not None:
+            scale = min(1.0, 512 / max(image_shape[0], image_shape[1]))
+            h = h or max(MIN_SIDE * 4, int(round(image_shape[0] * scale)))
+            w = w or max(MIN_SIDE * 4, int(round(image_shape[1] * scale)))
+        else:
+            h, w = h or default, w or default
+    return int(h), int(w), int(c)
+
+
+def check_image(image: np.ndarray) -> np.ndarray:
+    """Validate a loaded image array: uint8-able, (H, W[, C]), not tiny, not gigantic."""
+    arr = np.asarray(image)
+    if arr.ndim == 2:
+        arr = arr[:, :, None]
+    if arr.ndim != 3 or arr.shape[2] not in (1, 3, 4):
+        raise ImageError(f"An image of shape {arr.shape} cannot be shown; use a grayscale or colour picture.")
+    if arr.shape[2] == 4:
+        arr = arr[:, :, :3]
+    h, w = arr.shape[:2]
+    if min(h, w) < MIN_SIDE:
+        raise ImageError(
+            f"The image is only {w}×{h} pixels, too small to show anything; choose one at least {MIN_SIDE}×{MIN_SIDE}."
+        )
+    if h * w > MAX_PIXELS:
+        raise ImageError(
+            f"The image is {w}×{h} pixels ({h * w / 1e6:.0f} megapixels), too large to process; "
+            "shrink it below 100 megapixels first."
+        )
+    if arr.dtype != np.uint8:
+        if np.issubdtype(arr.dtype, np.floating) and arr.size and float(np.nanmax(arr)) <= 1.0:
+            arr = arr * 255.0
+        arr = np.clip(np.nan_to_num(arr), 0, 255).astype(np.uint8)
+    return arr
+
+
+def prepare(image: np.ndarray, model: Any, scaling: str = RAW) -> PreparedImage:
+    """Resize and convert channels so the image fits the model, then scale to what it expects."""
+    if scaling not in SCALINGS:
+        raise UserError(f"Input scaling must be one of {', '.join(SCALINGS)}, not {scaling!r}.")
+    arr = check_image(image)
+    h, w, c = model_input_size(model, arr.shape)
+    notes = []
+    if arr.shape[2] != c:
+        notes.append(
+            "converted the colour image to grayscale for this grayscale model" if c == 1
+            else "repeated the grayscale image into 3 channels for this colour model"
+        )
+    if arr.shape[:2] != (h, w):
+        notes.append(f"resized {arr.shape[1]}×{arr.shape[0]} to the model's {w}×{h}")
+    display = imaging.prepare_image(arr, h, w, c)
+    x = display.astype(np.float32)[None]
+    if scaling == UNIT:
+        x = x / 255.0
+    return PreparedImage(display=display, x=x, scaling=scaling, notes=notes)
+
+
+@lru_cache(maxsize=1)
+def imagenet_names() -> tuple[str, ...]:
+    """The 1,000 ImageNet class names, bundled so they show offline."""
+    path = resource_path("data", "imagenet_class_index.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return tuple(data[str(i)][1].replace("_", " ") for i in range(len(data)))
+
+
+def class_names(count: int, dataset_name: str | None = None) -> tuple[str, ...]:
+    """Names for ``count`` classes: ImageNet for 1000, the session dataset's if it matches, else numbers."""
+    if count == 1000:
+        return imagenet_names()
+    if dataset_name:
+        try:
+            from cnnexplorer.ml.data import dataset_info
+
+            info = dataset_info(dataset_name)
+            if info.num_classes == count and info.kind == "images":
+                return tuple(info.class_names)
+        except Exception:  # an unknown or folder dataset: fall back to numbers
+            pass
+    return tuple(f"class {i}" for i in range(count))
+
+
+def probabilities(scores: np.ndarray, final_activation: str) -> np.ndarray:
+    """Class probabilities from pre-softmax scores (batch, classes); one sigmoid unit becomes two classes."""
+    s = np.asarray(scores, dtype=np.float64)
+    if s.shape[-1] == 1:
+        p1 = 1.0 / (1.0 + np.exp(-s[..., 0]))
+        return np.stack([1.0 - p1, p1], axis=-1)
+    if final_activation == "sigmoid":  # independent labels: show each unit's own probability
+        return 1.0 / (1.0 + np.exp(-s))
+    z = s - s.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def top_k(probs: np.ndarray, names: Sequence[str], k: int = 5) -> list[Prediction]:
+    """The k most probable classes of one image, best first."""
+    p = np.asarray(probs).reshape(-1)
+    order = np.argsort(-p, kind="stable")[:k]
+    return [Prediction(int(i), names[i] if i < len(names) else f"class {i}", float(p[i])) for i in order]
