@@ -193,7 +193,7 @@ class AugmentConfig:
             f"#   train_ds = train_ds.map(lambda x, y: ({name}(x, training=True), y))",
         ]
         if not steps:
-            lines.append(f"{name} = keras.Sequential([], name=\"augmentation\")  # augmentation is off")
+            lines.append(f"{name} = keras.Sequential([keras.layers.Identity()], name=\"augmentation\")  # augmentation is off")
             return "\n".join(lines) + "\n"
         lines.append(f"{name} = keras.Sequential([")
         for step in steps:

@@ -44,17 +44,16 @@ def build_augmenter(config: AugmentConfig, input_shape: tuple, seed: int | None 
     _check_fits(config, input_shape)
     k = keras()
     layers = [_make_layer(k, step, None if seed is None else seed + i) for i, step in enumerate(layer_plan(config))]
+    if not layers:  # Keras cannot build or call an empty Sequential: "off" is one Identity layer
+        layers = [k.layers.Identity(name="augment_off")]
     model = k.Sequential(layers, name="augmentation")
-    if layers:  # Keras refuses to build an empty Sequential; unbuilt, it still passes inputs through
-        model.build((None, *tuple(input_shape)))
+    model.build((None, *tuple(input_shape)))
     return model
 
 
 def augment_batch(augmenter, images: np.ndarray) -> np.ndarray:
     """Run an augmenter on a uint8 or float batch (N, H, W, C); returns uint8 (rounded, clipped)."""
     x = np.asarray(images, dtype=np.float32)
-    if not augmenter.layers:
-        return np.asarray(images).astype(np.uint8, copy=True)
     out = augmenter(x, training=True)
     return np.clip(np.rint(np.asarray(out)), 0, 255).astype(np.uint8)
 
