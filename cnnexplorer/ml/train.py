@@ -101,7 +101,7 @@ def prepare_labels(model, y: np.ndarray, num_classes: int) -> np.ndarray:
     """Labels in the form the model's loss wants: indices, one-hot, or 0/1 floats for one sigmoid unit."""
     loss = model_loss(model)
     y = np.asarray(y).reshape(-1)
-    if loss == "categorical_crossentropy":
+    if loss == "categorical_crossentropy" or (loss in ("mse", "mean_squared_error") and output_units(model) == num_classes):
         return np.eye(num_classes, dtype=np.float32)[y.astype(np.int64)]
     if loss == "binary_crossentropy" and output_units(model) == 1:
         return y.astype(np.float32)[:, None]
