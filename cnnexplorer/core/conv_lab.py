@@ -63,16 +63,20 @@ def plan_axis(size: int, kernel: int, stride: int, padding: str) -> AxisPlan:
 
 
 def output_size_text(size: int, kernel: int, stride: int, padding: str) -> str:
-    """The output-size formula with the current numbers filled in (one axis)."""
+    """The output-size formula with the current numbers filled in (one axis), one short line per step."""
     plan = plan_axis(size, kernel, stride, padding)
     if padding == SAME:
+        raw = (plan.out - 1) * stride + kernel - size
         total = plan.before + plan.after
-        return (f"out = ceil(n / s) = ceil({size} / {stride}) = {plan.out}\n"
-                f"padding = max((out − 1)·s + k − n, 0) = max(({plan.out} − 1)·{stride} + {kernel} − {size}, 0)"
-                f" = {total}  →  {plan.before} before, {plan.after} after")
+        pad_line = f"padding = (out − 1)·s + k − n = {plan.out - 1}·{stride} + {kernel} − {size} = {fmt(raw)}"
+        if raw < 0:
+            pad_line += " → 0"
+        return (f"out = ceil(n / s) = ceil({size} / {stride}) = {plan.out}\n{pad_line}\n"
+                f"→ {plan.before} before, {plan.after} after" if total else
+                f"out = ceil(n / s) = ceil({size} / {stride}) = {plan.out}\n{pad_line}\n→ no padding needed")
     if size < kernel:
-        return f"out = floor((n − k) / s) + 1 = floor(({size} − {kernel}) / {stride}) + 1 → no room for the window"
-    return f"out = floor((n − k) / s) + 1 = floor(({size} − {kernel}) / {stride}) + 1 = {plan.out}"
+        return f"out = floor((n − k) / s) + 1\n= floor(({size} − {kernel}) / {stride}) + 1\n→ the window does not fit"
+    return f"out = floor((n − k) / s) + 1\n= floor(({size} − {kernel}) / {stride}) + 1 = {plan.out}"
 
 
 # -- problems (never exceptions) ------------------------------------------------------
@@ -83,27 +87,33 @@ class Problem:
 
     text: str
     blocking: bool = True
+    code: str = ""  # "empty", "bad_kernel", "bad_padding", "bad_size", "too_big", "stride" (for translated UIs)
+    params: dict = field(default_factory=dict, compare=False)
 
 
 def _common_problems(grid: np.ndarray, kernel: int, stride: int, padding: str, what: str) -> list[Problem]:
     problems: list[Problem] = []
     if grid.size == 0 or grid.ndim != 2:
-        return [Problem("The input grid is empty: choose a digit or give the grid at least one row and column.")]
+        return [Problem("The input grid is empty: choose a digit or give the grid at least one row and column.",
+                        code="empty")]
     if padding not in PADDINGS:
-        problems.append(Problem(f"Padding must be 'valid' or 'same', not {padding!r}."))
+        problems.append(Problem(f"Padding must be 'valid' or 'same', not {padding!r}.", code="bad_padding",
+                                params={"padding": padding}))
     if kernel < 1 or stride < 1:
-        problems.append(Problem(f"The {what} size and the stride must be at least 1."))
+        problems.append(Problem(f"The {what} size and the stride must be at least 1.", code="bad_size"))
         return problems
     h, w = grid.shape
+    params = {"kernel": kernel, "stride": stride, "rows": h, "cols": w, "what": what}
     if padding == VALID and (kernel > h or kernel > w):
         problems.append(Problem(
             f"The {kernel}×{kernel} {what} is larger than the {h}×{w} input, so with padding 'valid' it fits "
-            f"nowhere and the output is empty: use a smaller {what}, a bigger grid, or padding 'same'."))
+            f"nowhere and the output is empty: use a smaller {what}, a bigger grid, or padding 'same'.",
+            code="too_big", params=params))
     if stride > kernel:
         problems.append(Problem(
             f"The stride ({stride}) is larger than the {what} ({kernel}), so the window jumps over some input "
             f"cells and never looks at them (shown crossed out). Keras allows it, but information is lost: "
-            f"use a stride of at most {kernel}.", blocking=False))
+            f"use a stride of at most {kernel}.", blocking=False, code="stride", params=params))
     return problems
 
 
@@ -111,7 +121,7 @@ def check_conv(grid: np.ndarray, kernel: np.ndarray, stride: int, padding: str) 
     """Problems with a convolution setting, in the order a student should fix them."""
     kernel = np.asarray(kernel)
     if kernel.ndim != 2 or kernel.shape[0] != kernel.shape[1] or kernel.size == 0:
-        return [Problem("The kernel must be a square grid of numbers with at least one cell.")]
+        return [Problem("The kernel must be a square grid of numbers with at least one cell.", code="bad_kernel")]
     return _common_problems(np.asarray(grid), int(kernel.shape[0]), int(stride), padding, "kernel")
 
 

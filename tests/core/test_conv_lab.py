@@ -35,7 +35,8 @@ def test_formula_text_shows_the_current_numbers():
     text = lab.output_size_text(12, 3, 2, "same")
     assert "ceil(12 / 2) = 6" in text and "0 before, 1 after" in text
     assert "floor((12 − 3) / 2) + 1 = 5" in lab.output_size_text(12, 3, 2, "valid")
-    assert "no room" in lab.output_size_text(2, 3, 1, "valid")
+    assert "no padding needed" in lab.output_size_text(12, 1, 1, "same")
+    assert "does not fit" in lab.output_size_text(2, 3, 1, "valid")
 
 
 @pytest.mark.parametrize("k", [1, 2, 3, 4, 5, 7])

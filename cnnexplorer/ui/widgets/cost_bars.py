@@ -1,0 +1,80 @@
+"""Horizontal bar chart on a logarithmic scale, with the exact number written on each bar.
+
+The Concepts tab compares weights and multiply-adds of Dense, Conv2D and
+SeparableConv2D layers; the numbers differ by factors of thousands, so a
+linear axis would show one bar and three invisible ones. Each bar carries its
+exact value so the log scale never misleads.
+"""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+PALETTE = [QColor("#dc2626"), QColor("#f97316"), QColor("#2563eb"), QColor("#16a34a"), QColor("#8b5cf6")]
+
+
+class CostBars(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.groups: list[tuple[str, list[tuple[str, int]]]] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumHeight(200)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(700, 320)
+
+    def set_groups(self, groups: list[tuple[str, list[tuple[str, int]]]]) -> None:
+        """``[(group title, [(bar label, value), ...]), ...]``; every group uses the same colours in order."""
+        self.groups = groups
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+        if not self.groups:
+            painter.end()
+            return
+        values = [v for _, bars in self.groups for _, v in bars if v > 0]
+        top_exp = math.ceil(math.log10(max(values))) if values else 1
+        top_exp = max(top_exp, 1)
+        w, h = float(self.width()), float(self.height())
+        n_bars = sum(len(bars) for _, bars in self.groups)
+        group_title_h = 30.0
+        row_h = max(14.0, min(44.0, (h - 10 - group_title_h * len(self.groups)) / max(n_bars, 1)))
+        font = QFont(self.font())
+        font.setPixelSize(int(max(11, min(20, row_h * 0.5))))
+        bold = QFont(font)
+        bold.setBold(True)
+        label_w = min(w * 0.32, 260.0)
+        x0, x1 = label_w + 12, w - 16
+        y = 6.0
+        for title, bars in self.groups:
+            painter.setFont(bold)
+            painter.setPen(QColor("#1e293b"))
+            painter.drawText(QRectF(8, y, w - 16, group_title_h), Qt.AlignmentFlag.AlignVCenter, title)
+            y += group_title_h
+            for i, (label, value) in enumerate(bars):
+                painter.setFont(font)
+                painter.setPen(QColor("#1e293b"))
+                painter.drawText(QRectF(8, y, label_w, row_h), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                                 label)
+                frac = (math.log10(value) if value > 1 else 0.0) / top_exp
+                bar = QRectF(x0, y + row_h * 0.15, max(2.0, (x1 - x0) * frac), row_h * 0.7)
+                painter.fillRect(bar, PALETTE[i % len(PALETTE)])
+                text = f"{value:,}"
+                painter.setFont(bold)
+                inside = painter.fontMetrics().horizontalAdvance(text) + 12 < bar.width()
+                if inside:
+                    painter.setPen(QColor("white"))
+                    painter.drawText(bar.adjusted(0, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                                     text)
+                else:
+                    painter.setPen(QColor("#1e293b"))
+                    painter.drawText(QRectF(bar.right() + 6, bar.top(), x1 - bar.right(), bar.height()),
+                                     Qt.AlignmentFlag.AlignVCenter, text)
+                y += row_h
+        painter.end()

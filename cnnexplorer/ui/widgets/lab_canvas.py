@@ -1,0 +1,386 @@
+"""A canvas of number grids side by side, drawn big enough to read from the back of a classroom.
+
+Used by the Concepts tab: input (with its padded border), kernel, products and
+output of a convolution; input and output of pooling; a layer's cells and
+the input pixels they can see. Each grid is a :class:`Panel`; the canvas lays
+the panels out in a row with one common cell size (so a 3×3 kernel looks like
+3×3 cells of the input it slides over) or, for big grids without numbers,
+with each panel scaled to its share of the width.
+
+Clicks are reported in data coordinates (padding excluded) through
+``cellClicked(panel_key, row, col, button)``; a left-button drag reports
+``cellClicked`` for every new cell it enters, so a grid can be painted.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from cnnexplorer.core.conv_lab import fmt
+
+INK = QColor("#1e293b")
+GRID_LINE = QColor("#94a3b8")
+PAD_FILL = QColor("#e2e8f0")
+PAD_TEXT = QColor("#94a3b8")
+WINDOW = QColor("#f59e0b")
+KEPT = QColor("#16a34a")
+LOST = QColor("#dc2626")
+POSITIVE = QColor("#2563eb")
+NEGATIVE = QColor("#dc2626")
+REGION = QColor("#8b5cf6")
+
+LEFT_BUTTON, RIGHT_BUTTON = 1, 2
+
+
+@dataclass
+class Panel:
+    """One grid on the canvas.
+
+    ``values`` is 2-D (rows, cols) without padding; ``pad`` = (top, bottom,
+    left, right) extra cells drawn around it as padding. Rectangles
+    (``window``, ``region``) are (top, left, height, width) in padded
+    coordinates. ``filled`` masks which cells show a value (for an output that
+    is filled step by step). ``colors`` is "ink" (0 = white, max = dark) or
+    "signed" (blue positive, red negative).
+    """
+
+    key: str
+    title: str
+    values: np.ndarray | None = None
+    pad: tuple[int, int, int, int] = (0, 0, 0, 0)
+    colors: str = "ink"
+    vmax: float | None = None
+    numbers: bool = True
+    texts: list[list[str]] | None = None  # replaces the numbers when given
+    subtexts: list[list[str]] | None = None  # small line above the number
+    filled: np.ndarray | None = None
+    window: tuple[int, int, int, int] | None = None
+    window_color: QColor = field(default_factory=lambda: QColor(WINDOW))
+    region: tuple[int, int, int, int] | None = None
+    current: tuple[int, int] | None = None  # data coordinates, outlined like the window
+    kept: set[tuple[int, int]] = field(default_factory=set)  # data coordinates, green ring
+    focus_kept: tuple[int, int] | None = None  # the kept cell of the current step, thicker ring
+    lost: set[tuple[int, int]] = field(default_factory=set)  # data coordinates, crossed out
+    prefix: str = ""  # symbol drawn in the gap before the panel ("×", "=", "→")
+    caption: str = ""  # small line under the grid
+    stack_below: bool = False  # place under the previous panel instead of beside it
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        rows, cols = (0, 0) if self.values is None or self.values.ndim != 2 else self.values.shape
+        top, bottom, left, right = self.pad
+        return rows + top + bottom, cols + left + right
+
+
+class LabCanvas(QWidget):
+    cellClicked = Signal(str, int, int, int)
+
+    def __init__(self, parent: QWidget | None = None, uniform_cells: bool = True, max_cell: int = 78) -> None:
+        super().__init__(parent)
+        self.panels: list[Panel] = []
+        self.uniform_cells = uniform_cells
+        self.max_cell = max_cell
+        self.message = ""
+        self._hits: list[tuple[Panel, QRectF, float]] = []
+        self._drag_last: tuple[str, int, int] | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMouseTracking(False)
+        self.setMinimumSize(320, 240)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return QSize(900, 560)
+
+    def set_panels(self, panels: list[Panel], message: str = "") -> None:
+        self.panels = panels
+        self.message = message
+        self.update()
+
+    def panel(self, key: str) -> Panel | None:
+        return next((p for p in self.panels if p.key == key), None)
+
+    # -- layout --------------------------------------------------------------------
+    def _columns(self) -> list[list[Panel]]:
+        columns: list[list[Panel]] = []
+        for p in self.panels:
+            if p.stack_below and columns:
+                columns[-1].append(p)
+            else:
+                columns.append([p])
+        return columns
+
+    def _layout(self) -> list[tuple[Panel, QRectF, float]]:
+        """(panel, grid rectangle, cell size) for every panel."""
+        columns = self._columns()
+        if not columns:
+            return []
+        w, h = float(self.width()), float(self.height())
+        title_h = max(26.0, min(40.0, h * 0.055))
+        gap_cells = 1.2
+        margin = 12.0
+        placed: list[tuple[Panel, QRectF, float]] = []
+        if self.uniform_cells:
+            total_cols = sum(max(max(p.shape[1] for p in col), 1) for col in columns)
+            gaps = gap_cells * (len(columns) - 1)
+            cell_w = (w - 2 * margin) / max(total_cols + gaps, 1)
+            cell_h = min((h - 2 * margin - title_h * len(col) - 20 * len(col)) / max(sum(max(p.shape[0], 1)
+                         for p in col), 1) for col in columns)
+            cell = max(6.0, min(cell_w, cell_h, float(self.max_cell)))
+            used = sum(max(max(p.shape[1] for p in col), 1) for col in columns) * cell + gaps * cell
+            x = (w - used) / 2
+            for col in columns:
+                col_w = max(max(p.shape[1] for p in col), 1) * cell
+                col_h = sum(max(p.shape[0], 1) * cell + title_h + 20 for p in col)
+                y = max(margin, (h - col_h) / 2)
+                for p in col:
+                    rows, cols = p.shape
+                    y += title_h
+                    rect = QRectF(x + (col_w - cols * cell) / 2, y, cols * cell, rows * cell)
+                    placed.append((p, rect, cell))
+                    y += max(rows, 1) * cell + 20
+                x += col_w + gap_cells * cell
+        else:
+            share = (w - 2 * margin) / len(columns)
+            for ci, col in enumerate(columns):
+                avail_h = (h - 2 * margin) / len(col) - title_h - 20
+                y = margin
+                for p in col:
+                    rows, cols = p.shape
+                    cell = max(1.0, min((share - 30) / max(cols, 1), avail_h / max(rows, 1), float(self.max_cell)))
+                    x0 = margin + ci * share + (share - cols * cell) / 2
+                    y0 = y + title_h + max(0.0, (avail_h - rows * cell) / 2)
+                    placed.append((p, QRectF(x0, y0, cols * cell, rows * cell), cell))
+                    y += avail_h + title_h + 20
+        return placed
+
+    # -- painting ------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("white"))
+        self._hits = self._layout()
+        if not self._hits and self.message:
+            self._draw_message(painter)
+            painter.end()
+            return
+        for i, (panel, rect, cell) in enumerate(self._hits):
+            self._draw_panel(painter, panel, rect, cell)
+            if panel.prefix and i > 0 and not panel.stack_below:
+                prev_rect = self._hits[i - 1][1]
+                self._draw_prefix(painter, panel.prefix, prev_rect, rect, cell)
+        if self.message:
+            self._draw_message(painter, corner=True)
+        painter.end()
+
+    def _draw_message(self, painter: QPainter, corner: bool = False) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(max(12.0, self.font().pointSizeF() * 1.3))
+        painter.setFont(font)
+        painter.setPen(INK)
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(self.rect().adjusted(40, 40, -40, -40), flags, self.message)
+
+    def _draw_prefix(self, painter: QPainter, text: str, left: QRectF, right: QRectF, cell: float) -> None:
+        font = QFont(self.font())
+        font.setPixelSize(int(max(16, min(48, cell * 0.9))))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#475569"))
+        cx = (left.right() + right.left()) / 2
+        cy = (max(left.top(), right.top()) + min(left.bottom(), right.bottom())) / 2
+        if min(left.bottom(), right.bottom()) < max(left.top(), right.top()):
+            cy = right.center().y()
+        box = QRectF(cx - cell, cy - cell / 2, 2 * cell, cell)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _cell_color(self, panel: Panel, value: float, vmax: float) -> QColor:
+        if panel.colors == "signed":
+            t = min(abs(value) / vmax, 1.0) if vmax > 0 else 0.0
+            base = POSITIVE if value >= 0 else NEGATIVE
+            return _blend(QColor("white"), base, 0.85 * t)
+        t = min(max(value / vmax, 0.0), 1.0) if vmax > 0 else 0.0
+        return _blend(QColor("white"), INK, 0.92 * t)
+
+    def _draw_panel(self, painter: QPainter, panel: Panel, rect: QRectF, cell: float) -> None:
+        title_font = QFont(self.font())
+        title_font.setPixelSize(int(max(15, min(26, cell * 0.45 + 8))))
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        painter.setPen(INK)
+        title_rect = QRectF(rect.center().x() - 300, rect.top() - title_font.pixelSize() * 1.7, 600,
+                            title_font.pixelSize() * 1.5)
+        painter.drawText(title_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, panel.title)
+        if panel.caption:
+            cap_font = QFont(self.font())
+            cap_font.setPixelSize(int(max(12, min(18, cell * 0.3 + 6))))
+            painter.setFont(cap_font)
+            painter.setPen(QColor("#475569"))
+            painter.drawText(QRectF(rect.center().x() - 300, rect.bottom() + 2, 600, 20),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, panel.caption)
+        if panel.values is None or panel.values.size == 0:
+            return
+        values = np.asarray(panel.values, dtype=np.float64)
+        rows, cols = values.shape
+        top, bottom, left, right = panel.pad
+        total_rows, total_cols = panel.shape
+        if panel.vmax is not None:
+            vmax = panel.vmax
+        else:
+            finite = np.abs(values) if panel.colors == "signed" else values
+            vmax = float(finite.max()) if finite.size else 1.0
+        number_font = QFont(self.font())
+        number_font.setBold(True)
+        sub_font = QFont(self.font())
+        show_numbers = panel.numbers and cell >= 14
+        grid_pen = QPen(GRID_LINE, 1.0 if cell > 8 else 0.0)
+        if cell <= 4:
+            grid_pen = QPen(Qt.PenStyle.NoPen)
+        pad_pen = QPen(GRID_LINE, 1.0, Qt.PenStyle.DashLine)
+        for pr in range(total_rows):
+            for pc in range(total_cols):
+                r, c = pr - top, pc - left
+                box = QRectF(rect.left() + pc * cell, rect.top() + pr * cell, cell, cell)
+                inside = 0 <= r < rows and 0 <= c < cols
+                if not inside:
+                    painter.fillRect(box, PAD_FILL)
+                    painter.setPen(pad_pen)
+                    painter.drawRect(box)
+                    if show_numbers:
+                        number_font.setPixelSize(int(cell * 0.36))
+                        painter.setFont(number_font)
+                        painter.setPen(PAD_TEXT)
+                        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "0")
+                    continue
+                shown = panel.filled is None or bool(panel.filled[r, c])
+                value = values[r, c]
+                fill = self._cell_color(panel, value, vmax) if shown else QColor("white")
+                painter.fillRect(box, fill)
+                painter.setPen(grid_pen)
+                painter.drawRect(box)
+                if shown and show_numbers:
+                    text = panel.texts[r][c] if panel.texts is not None else fmt(value)
+                    dark = fill.lightnessF() < 0.55
+                    painter.setPen(QColor("white") if dark else INK)
+                    sub = panel.subtexts[r][c] if panel.subtexts is not None else ""
+                    main_box = box
+                    if sub:
+                        sub_font.setPixelSize(int(max(9, cell * 0.2)))
+                        painter.setFont(sub_font)
+                        painter.drawText(box.adjusted(2, 2, -2, -cell * 0.55),
+                                         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, sub)
+                        main_box = box.adjusted(0, cell * 0.3, 0, 0)
+                    size = cell * (0.42 if len(text) <= 2 else 0.34 if len(text) <= 3 else 0.27)
+                    number_font.setPixelSize(int(max(8, size)))
+                    painter.setFont(number_font)
+                    _fit_text(painter, main_box, text)
+        # marks on top of the cells
+        for (r, c) in panel.lost:
+            box = self._cell_box(rect, cell, r + top, c + left)
+            painter.setPen(QPen(LOST, max(2.0, cell * 0.06)))
+            painter.drawLine(box.topLeft() + QPointF(4, 4), box.bottomRight() - QPointF(4, 4))
+            painter.drawLine(box.topRight() + QPointF(-4, 4), box.bottomLeft() + QPointF(4, -4))
+        for (r, c) in panel.kept:
+            box = self._cell_box(rect, cell, r + top, c + left)
+            painter.setPen(QPen(KEPT, max(2.0, cell * 0.07)))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(box.adjusted(cell * 0.1, cell * 0.1, -cell * 0.1, -cell * 0.1))
+        if panel.focus_kept is not None:
+            r, c = panel.focus_kept
+            box = self._cell_box(rect, cell, r + top, c + left)
+            painter.setPen(QPen(KEPT, max(3.0, cell * 0.12)))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(box.adjusted(cell * 0.06, cell * 0.06, -cell * 0.06, -cell * 0.06))
+        if panel.region is not None:
+            self._draw_rect(painter, rect, cell, panel.region, REGION, fill_alpha=70)
+        if panel.window is not None:
+            self._draw_rect(painter, rect, cell, panel.window, panel.window_color, fill_alpha=55)
+        if panel.current is not None:
+            r, c = panel.current
+            self._draw_rect(painter, rect, cell, (r + top, c + left, 1, 1), panel.window_color, fill_alpha=0)
+        # outline of the real input, so the padded border reads as "added"
+        if any(panel.pad):
+            painter.setPen(QPen(INK, 2.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(rect.left() + left * cell, rect.top() + top * cell, cols * cell, rows * cell))
+
+    @staticmethod
+    def _cell_box(rect: QRectF, cell: float, pr: int, pc: int) -> QRectF:
+        return QRectF(rect.left() + pc * cell, rect.top() + pr * cell, cell, cell)
+
+    @staticmethod
+    def _draw_rect(painter: QPainter, rect: QRectF, cell: float, area: tuple[int, int, int, int], color: QColor,
+                   fill_alpha: int) -> None:
+        top, left, height, width = area
+        box = QRectF(rect.left() + left * cell, rect.top() + top * cell, width * cell, height * cell)
+        if fill_alpha:
+            fill = QColor(color)
+            fill.setAlpha(fill_alpha)
+            painter.fillRect(box, fill)
+        painter.setPen(QPen(color, max(3.0, min(6.0, cell * 0.1))))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(box)
+
+    # -- clicks ----------------------------------------------------------------------
+    def _cell_at(self, pos: QPointF) -> tuple[str, int, int] | None:
+        for panel, rect, cell in self._hits or self._layout():
+            if rect.contains(pos) and panel.values is not None:
+                top, _, left, _ = panel.pad
+                pr = int((pos.y() - rect.top()) // cell)
+                pc = int((pos.x() - rect.left()) // cell)
+                r, c = pr - top, pc - left
+                rows, cols = panel.values.shape
+                if 0 <= r < rows and 0 <= c < cols:
+                    return panel.key, r, c
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        hit = self._cell_at(event.position())
+        button = RIGHT_BUTTON if event.button() == Qt.MouseButton.RightButton else LEFT_BUTTON
+        self._drag_last = hit
+        if hit is not None:
+            self.cellClicked.emit(hit[0], hit[1], hit[2], button)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._drag_last is None:
+            return
+        hit = self._cell_at(event.position())
+        if hit is not None and hit != self._drag_last and hit[0] == self._drag_last[0]:
+            button = RIGHT_BUTTON if event.buttons() & Qt.MouseButton.RightButton else LEFT_BUTTON
+            self._drag_last = hit
+            self.cellClicked.emit(hit[0], hit[1], hit[2], button)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._drag_last = None
+
+    def cell_center(self, key: str, row: int, col: int) -> QPointF:
+        """Widget position of a data cell's centre (for tests and tooltips)."""
+        for panel, rect, cell in self._layout():
+            if panel.key == key:
+                top, _, left, _ = panel.pad
+                return QPointF(rect.left() + (col + left + 0.5) * cell, rect.top() + (row + top + 0.5) * cell)
+        raise KeyError(key)
+
+    def cell_size(self, key: str) -> float:
+        for panel, _rect, cell in self._layout():
+            if panel.key == key:
+                return cell
+        raise KeyError(key)
+
+
+def _blend(a: QColor, b: QColor, t: float) -> QColor:
+    return QColor(int(a.red() + (b.red() - a.red()) * t), int(a.green() + (b.green() - a.green()) * t),
+                  int(a.blue() + (b.blue() - a.blue()) * t))
+
+
+def _fit_text(painter: QPainter, box: QRectF, text: str) -> None:
+    """Draw centred text, shrinking the font until it fits the cell."""
+    font = painter.font()
+    metrics = QFontMetricsF(font)
+    while metrics.horizontalAdvance(text) > box.width() - 4 and font.pixelSize() > 7:
+        font.setPixelSize(font.pixelSize() - 1)
+        metrics = QFontMetricsF(font)
+    painter.setFont(font)
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
