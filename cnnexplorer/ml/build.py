@@ -258,3 +258,28 @@ def spec_from_model(model, name: str | None = None) -> ModelSpec:
                         f"{report.total_params:,} parameters, the file has {model.count_params():,}), so it opens "
                         "read-only.")
     return spec
+
+
+def model_rows(model) -> tuple[tuple | None, list[tuple[str, str, tuple | None, int]]]:
+    """(input shape, [(layer name, class name, output shape, parameters), ...]) of any Keras model.
+
+    What the Builder shows for a model it cannot turn into a design (read-only).
+    """
+    def shape_of(tensor) -> tuple | None:
+        try:
+            return tuple(tensor.shape[1:])
+        except Exception:  # layers used several times, nested models without a single output
+            return None
+
+    inputs = getattr(model, "inputs", None) or []
+    input_shape = shape_of(inputs[0]) if len(inputs) == 1 else None
+    rows = []
+    for layer in model.layers:
+        if layer.__class__.__name__ == "InputLayer":
+            continue
+        try:
+            out = shape_of(layer.output)
+        except Exception:
+            out = None
+        rows.append((layer.name, layer.__class__.__name__, out, int(layer.count_params())))
+    return input_shape, rows

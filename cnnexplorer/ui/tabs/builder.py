@@ -1,13 +1,863 @@
-"""Builder tab (placeholder until its issue lands)."""
+"""Builder tab: design a Keras model layer by layer, with live shapes, formulas, clear errors and code export.
+
+The design lives in ``session.design`` (a :class:`ModelSpec`); every edit makes
+a new spec, goes through a ``QUndoStack`` and is assigned back to the session
+so File > Save design and the Training tab always see the current design.
+Shapes, parameters and problems come from :mod:`cnnexplorer.core.shapes`
+(pure Python, well under a millisecond per edit), so nothing here imports
+TensorFlow; only turning a model opened from a file into a design touches
+Keras, and that model is already loaded by then.
+"""
 from __future__ import annotations
 
-from cnnexplorer.ui.tabs.base import PlaceholderTab, run_standalone
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QFrame,
+    QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPlainTextEdit, QPushButton,
+    QSizePolicy, QSplitter, QToolButton, QVBoxLayout, QWidget,
+)
+
+from cnnexplorer.core.errors import SpecError
+from cnnexplorer.core.shapes import Problem, ShapeReport, check, fmt_shape
+from cnnexplorer.core.spec import (
+    LAYER_DEFAULTS, LAYER_HELP, LOSSES, METRICS, OPTIMIZERS, TEMPLATES, LayerSpec, ModelSpec, default_loss,
+    template,
+)
+from cnnexplorer.ui.tabs.base import Tab, run_standalone
+from cnnexplorer.ui.widgets.layer_editor import InputEditor, LayerEditor
+from cnnexplorer.ui.widgets.layer_table import LayerRow, LayerTable
+
+START_TEMPLATE = "mnist-cnn"
+
+# Sensible settings for a layer added from the menu, given what comes before it.
+ADD_ORDER = ["Conv2D", "MaxPooling2D", "Flatten", "Dense", "Dropout", "BatchNormalization",
+             "SeparableConv2D", "AveragePooling2D", "GlobalAveragePooling2D", "GlobalMaxPooling2D",
+             "Conv1D", "MaxPooling1D", "GlobalMaxPooling1D", "Embedding", "Rescaling"]
 
 
-class BuilderTab(PlaceholderTab):
+def settings_text(layer: LayerSpec) -> str:
+    """A short, readable summary of a layer's settings for the table."""
+    a = layer.arg
+
+    def size(v: Any) -> str:
+        if isinstance(v, (list, tuple)):
+            return "×".join(str(x) for x in v)
+        return f"{v}×{v}" if layer.type.endswith("2D") else str(v)
+
+    def act() -> str:
+        return a("activation") or "linear"
+
+    t = layer.type
+    if t in ("Conv2D", "SeparableConv2D", "Conv1D"):
+        parts = [f"{a('filters')} filters", size(a("kernel_size")), act()]
+        if a("strides") not in (1, [1, 1], (1, 1)):
+            parts.append(f"stride {size(a('strides'))}")
+        if a("padding") != "valid":
+            parts.append(f"padding {a('padding')}")
+        return ", ".join(str(p) for p in parts)
+    if "Pooling" in t and not t.startswith("Global"):
+        parts = [f"pool {size(a('pool_size'))}"]
+        if a("strides") is not None:
+            parts.append(f"stride {size(a('strides'))}")
+        if a("padding") != "valid":
+            parts.append(f"padding {a('padding')}")
+        return ", ".join(parts)
+    if t == "Dense":
+        return f"{a('units')} units, {act()}"
+    if t == "Dropout":
+        return f"rate {a('rate')}"
+    if t == "Embedding":
+        return f"{a('input_dim')} words → {a('output_dim')}-d vectors"
+    if t == "Rescaling":
+        scale = a("scale")
+        shown = "1/255" if isinstance(scale, float) and abs(scale - 1 / 255) < 1e-12 else str(scale)
+        return f"× {shown}" + (f" + {a('offset')}" if a("offset") else "")
+    return ""
+
+
+def design_rows(spec: ModelSpec, report: ShapeReport, problems: list[Problem]) -> list[LayerRow]:
+    by_layer: dict[int, list[str]] = {}
+    for p in problems:
+        if p.layer_index is not None:
+            by_layer.setdefault(p.layer_index, []).append(p.message)
+    rows = [LayerRow("", "Input", _input_kind(spec.input_shape), _shape_text(report.input_shape),
+                     "", "", is_input=True,
+                     formula="The data one example brings into the model (the batch size is left out).")]
+    for layer, r in zip(spec.layers, report.layers):
+        shape = _shape_text(r.output_shape)
+        rows.append(LayerRow(str(r.index), layer.type, settings_text(layer), shape,
+                             f"{r.params:,}" if r.output_shape is not None else "—",
+                             f"{r.total:,}" if r.output_shape is not None else "—",
+                             by_layer.get(r.index, []), r.formula))
+    return rows
+
+
+def _shape_text(shape: tuple | None) -> str:
+    """(26, 26, 32) -> '26 × 26 × 32' (spaced for a projector); unknown -> '—'; None dims -> 'any'."""
+    if shape is None:
+        return "—"
+    return " × ".join("any" if d is None else str(d) for d in shape)
+
+
+def _input_kind(shape: tuple) -> str:
+    return {3: "image, raw pixels 0-255", 1: "word ids", 2: "sequence"}.get(len(shape), "")
+
+
+class SpecEdit(QUndoCommand):
+    """One undoable edit: the whole design before and after (designs are small)."""
+
+    def __init__(self, tab: "BuilderTab", before: dict, after: dict, text: str, select: int,
+                 merge_key: str | None = None, already_applied: bool = False) -> None:
+        super().__init__(text)
+        self.tab, self.before, self.after = tab, before, after
+        self.select_before = tab.table.selected_layer()
+        self.select = select
+        self.merge_key = merge_key
+        self._skip = already_applied
+
+    def redo(self) -> None:
+        if self._skip:
+            self._skip = False
+            return
+        self.tab._apply(self.after, self.select)
+
+    def undo(self) -> None:
+        self.tab._apply(self.before, self.select_before)
+
+    def id(self) -> int:
+        return 7 if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SpecEdit) or other.merge_key != self.merge_key or self.merge_key is None:
+            return False
+        self.after = other.after
+        self.select = other.select
+        return True
+
+
+class BuilderTab(Tab):
     key = "builder"
     title = "Builder"
-    text = "Coming soon: Design a model layer by layer and see each layer's output shape and weights as you edit."
+
+    def __init__(self, bridge, parent: QWidget | None = None) -> None:
+        super().__init__(bridge, parent)
+        self.undo_stack = QUndoStack(self)
+        self._applying = False
+        self._read_only_rows: list[LayerRow] | None = None
+        self._last: dict | None = None
+        self._classes_cache: dict[str, int | None] = {}
+        self.report: ShapeReport | None = None
+        self.problems: list[Problem] = []
+        self._build_ui()
+        self._build_actions()
+        if self.session.design is None:
+            self._applying = True
+            self.session.design = template(START_TEMPLATE)
+            self._applying = False
+        self._last = self.spec.to_dict()
+        self.refresh(select=0)
+        self.bridge.changed.connect(self._on_session_changed)
+
+    # -- construction ------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        root = QVBoxLayout(self)
+        root.setContentsMargins(10, 8, 10, 8)
+        root.setSpacing(6)
+
+        # Header: design name, total parameters, can it be trained?
+        header = QHBoxLayout()
+        self.name_label = QLabel()
+        self.total_label = QLabel()
+        self.status_label = QLabel()
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.35)
+        big.setBold(True)
+        for label in (self.name_label, self.total_label, self.status_label):
+            label.setFont(big)
+        self.status_label.setTextFormat(Qt.TextFormat.RichText)
+        header.addWidget(self.name_label)
+        header.addSpacing(24)
+        header.addWidget(self.total_label)
+        header.addStretch(1)
+        header.addWidget(self.status_label)
+        root.addLayout(header)
+
+        # Toolbar row
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Template:")))
+        self.template_combo = QComboBox()
+        for name, (description, _) in TEMPLATES.items():
+            self.template_combo.addItem(name, name)
+            self.template_combo.setItemData(self.template_combo.count() - 1, description, Qt.ItemDataRole.ToolTipRole)
+        self.template_combo.setToolTip(self.tr("Start from one of the tutorial's networks"))
+        bar.addWidget(self.template_combo)
+        self.load_template_button = QPushButton(self.tr("Load"))
+        self.load_template_button.setToolTip(self.tr("Replace the design with this template (undo brings yours back)"))
+        self.load_template_button.clicked.connect(self._load_selected_template)
+        bar.addWidget(self.load_template_button)
+        bar.addWidget(self._separator())
+
+        self.add_button = self._menu_button(self.tr("Add layer"), self.tr("Add a layer below the selected one (Ins)"),
+                                            self.add_layer)
+        self.insert_button = self._menu_button(self.tr("Insert above"),
+                                               self.tr("Insert a layer above the selected one"), self.insert_layer)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.insert_button)
+        self.duplicate_button = self._button(self.tr("Duplicate"), self.tr("Duplicate the selected layer (Ctrl+D)"),
+                                             self.duplicate_layer)
+        self.delete_button = self._button(self.tr("Delete"), self.tr("Delete the selected layer (Del)"),
+                                          self.delete_layer)
+        self.up_button = self._button(self.tr("▲ Up"), self.tr("Move the selected layer up (Alt+Up)"),
+                                      self.move_up)
+        self.down_button = self._button(self.tr("▼ Down"), self.tr("Move the selected layer down (Alt+Down)"),
+                                        self.move_down)
+        for b in (self.duplicate_button, self.delete_button, self.up_button, self.down_button):
+            bar.addWidget(b)
+        bar.addWidget(self._separator())
+        self.undo_button = self._button(self.tr("↶ Undo"), self.tr("Undo (Ctrl+Z)"), self.undo_stack.undo)
+        self.redo_button = self._button(self.tr("↷ Redo"), self.tr("Redo (Ctrl+Shift+Z)"), self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        bar.addWidget(self.undo_button)
+        bar.addWidget(self.redo_button)
+        bar.addStretch(1)
+        self.export_button = self._button(self.tr("Export code…"),
+                                          self.tr("Show and save a Keras 3 Python script that builds this design"),
+                                          self.show_code)
+        bar.addWidget(self.export_button)
+        root.addLayout(bar)
+
+        # Banner for models opened from files (editable or read-only).
+        self.banner = QFrame()
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(8, 4, 8, 4)
+        self.banner_label = QLabel()
+        self.banner_label.setWordWrap(True)
+        banner_layout.addWidget(self.banner_label, 1)
+        self.banner_button = QPushButton(self.tr("Back to my design"))
+        self.banner_button.clicked.connect(self.leave_read_only)
+        banner_layout.addWidget(self.banner_button)
+        self.banner_close = QPushButton(self.tr("OK"))
+        self.banner_close.clicked.connect(self.banner.hide)
+        banner_layout.addWidget(self.banner_close)
+        self.banner.hide()
+        root.addWidget(self.banner)
+
+        # Left: layer table + problems.  Right: settings, formula, compile.
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.table = LayerTable()
+        self.table.layer_selected.connect(self._on_layer_selected)
+        self.table.table_model.move_requested.connect(self.move_layer)
+        left_layout.addWidget(self.table, 1)
+        self.problems_title = QLabel()
+        left_layout.addWidget(self.problems_title)
+        self.problem_list = QListWidget()
+        self.problem_list.setWordWrap(True)
+        self.problem_list.setMaximumHeight(int(self.fontMetrics().height() * 6.5))
+        self.problem_list.itemActivated.connect(self._on_problem_clicked)
+        self.problem_list.itemClicked.connect(self._on_problem_clicked)
+        left_layout.addWidget(self.problem_list)
+        splitter.addWidget(left)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self.editor_box = QGroupBox()
+        editor_layout = QVBoxLayout(self.editor_box)
+        self.layer_help = QLabel()
+        self.layer_help.setWordWrap(True)
+        editor_layout.addWidget(self.layer_help)
+        self.layer_editor = LayerEditor()
+        self.layer_editor.edited.connect(self._on_setting_edited)
+        self.input_editor = InputEditor()
+        self.input_editor.edited.connect(self._on_input_edited)
+        editor_layout.addWidget(self.layer_editor)
+        editor_layout.addWidget(self.input_editor)
+        right_layout.addWidget(self.editor_box)
+
+        self.formula_box = QGroupBox(self.tr("How the shape and weights are computed"))
+        formula_layout = QVBoxLayout(self.formula_box)
+        self.formula_label = QLabel()
+        self.formula_label.setWordWrap(True)
+        self.formula_label.setTextFormat(Qt.TextFormat.RichText)
+        self.formula_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        formula_layout.addWidget(self.formula_label)
+        right_layout.addWidget(self.formula_box)
+
+        self.compile_box = QGroupBox(self.tr("Compile settings"))
+        form = QFormLayout(self.compile_box)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.optimizer_combo = QComboBox()
+        self.optimizer_combo.addItems(list(OPTIMIZERS))
+        self.optimizer_combo.currentTextChanged.connect(self._on_optimizer)
+        self.lr_spin = QDoubleSpinBox()
+        self.lr_spin.setDecimals(5)
+        self.lr_spin.setRange(0.00001, 1.0)
+        self.lr_spin.setSingleStep(0.0001)
+        self.lr_spin.setKeyboardTracking(False)
+        self.lr_spin.valueChanged.connect(self._on_learning_rate)
+        self.loss_combo = QComboBox()
+        self.loss_combo.addItems(list(LOSSES))
+        self.loss_combo.currentTextChanged.connect(self._on_loss)
+        metrics = QWidget()
+        metrics_layout = QHBoxLayout(metrics)
+        metrics_layout.setContentsMargins(0, 0, 0, 0)
+        self.metric_boxes = {}
+        for m in METRICS:
+            box = QCheckBox(m)
+            box.toggled.connect(self._on_metrics)
+            metrics_layout.addWidget(box)
+            self.metric_boxes[m] = box
+        metrics_layout.addStretch(1)
+        form.addRow(self.tr("Optimizer"), self.optimizer_combo)
+        form.addRow(self.tr("Learning rate"), self.lr_spin)
+        form.addRow(self.tr("Loss"), self.loss_combo)
+        form.addRow(self.tr("Metrics"), metrics)
+        right_layout.addWidget(self.compile_box)
+        right_layout.addStretch(1)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 500])
+        root.addWidget(splitter, 1)
+        self._compile_widgets = [self.optimizer_combo, self.lr_spin, self.loss_combo, *self.metric_boxes.values()]
+
+    def _separator(self) -> QFrame:
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.VLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        return line
+
+    def _button(self, text: str, tip: str, slot: Callable) -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    def _menu_button(self, text: str, tip: str, handler: Callable[[str], None]) -> QToolButton:
+        button = QToolButton()
+        button.setText(text + " ▾")
+        button.setToolTip(tip)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        menu = QMenu(button)
+        menu.setToolTipsVisible(True)
+        for layer_type in ADD_ORDER:
+            action = menu.addAction(layer_type)
+            action.setToolTip(LAYER_HELP.get(layer_type, ""))
+            action.triggered.connect(lambda checked=False, t=layer_type: handler(t))
+        button.setMenu(menu)
+        return button
+
+    def _build_actions(self) -> None:
+        def add(text: str, keys: list, slot: Callable) -> QAction:
+            action = QAction(text, self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            return action
+
+        self.undo_action = add(self.tr("Undo"), [QKeySequence.StandardKey.Undo], self.undo_stack.undo)
+        self.redo_action = add(self.tr("Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"], self.undo_stack.redo)
+        self.delete_action = add(self.tr("Delete layer"), ["Delete"], self.delete_layer)
+        self.duplicate_action = add(self.tr("Duplicate layer"), ["Ctrl+D"], self.duplicate_layer)
+        self.up_action = add(self.tr("Move layer up"), ["Alt+Up"], self.move_up)
+        self.down_action = add(self.tr("Move layer down"), ["Alt+Down"], self.move_down)
+        self.add_action = add(self.tr("Add layer"), ["Insert"], self.add_button.showMenu)
+        # Delete must not fire while the user edits a number in the property editor.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.addAction(self.delete_action)
+        self.removeAction(self.delete_action)
+
+    # -- the design ----------------------------------------------------------------------
+    @property
+    def spec(self) -> ModelSpec:
+        design = self.session.design
+        return design if isinstance(design, ModelSpec) else ModelSpec((28, 28, 1), [])
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only_rows is not None
+
+    def edit(self, change: Callable[[ModelSpec], Any], text: str, select: int | None = None,
+             merge_key: str | None = None) -> None:
+        """Apply ``change`` to a copy of the design as one undoable step."""
+        if self.read_only:
+            return
+        before = self.spec.to_dict()
+        new = self.spec.copy()
+        result = change(new)
+        if result is False:
+            return
+        old_spec = self.spec
+        self._keep_default_loss(old_spec, new)
+        after = new.to_dict()
+        if after == before:
+            return
+        target = self.table.selected_layer() if select is None else select
+        self.undo_stack.push(SpecEdit(self, before, after, text, target, merge_key))
+
+    @staticmethod
+    def _keep_default_loss(old: ModelSpec, new: ModelSpec) -> None:
+        """If the loss was the default for the old output layer, follow the new output layer's default."""
+        def default(spec: ModelSpec) -> str | None:
+            if spec.layers and spec.layers[-1].type == "Dense":
+                last = spec.layers[-1]
+                units = last.arg("units")
+                return default_loss(units if isinstance(units, int) else 2, last.arg("activation"))
+            return None
+
+        old_default, new_default = default(old), default(new)
+        if (new_default and new.compile.loss == old.compile.loss == old_default and new_default != old_default):
+            new.compile.loss = new_default
+
+    def _apply(self, data: dict, select: int) -> None:
+        """Put a design (from the undo stack) into the session and the views."""
+        self._applying = True
+        try:
+            self.session.design = ModelSpec.from_dict(data)
+        finally:
+            self._applying = False
+        self._last = data
+        self.refresh(select=select)
+
+    def set_design(self, spec: ModelSpec, text: str) -> None:
+        """Replace the whole design (template, opened file) as one undoable step."""
+        self.leave_read_only(refresh=False)
+        before = self.spec.to_dict()
+        self.undo_stack.push(SpecEdit(self, before, spec.to_dict(), text, 0))
+
+    def refresh(self, select: int | None = None) -> None:
+        """Re-infer shapes and problems and update every view (fast: pure Python)."""
+        spec = self.spec
+        classes = self._dataset_classes()
+        self.report, self.problems = check(spec, classes)
+        if self.read_only:
+            rows = self._read_only_rows
+        else:
+            rows = design_rows(spec, self.report, self.problems)
+        self.table.set_rows(rows, editable=not self.read_only, select_layer=select)
+        self._update_header()
+        self._update_problems()
+        self._update_compile()
+        self._update_buttons()
+        self._on_layer_selected(self.table.selected_layer())
+
+    def _dataset_classes(self) -> int | None:
+        name = self.session.dataset_name
+        if not name:
+            return None
+        if name not in self._classes_cache:
+            try:
+                from cnnexplorer.ml.data import dataset_info
+
+                self._classes_cache[name] = dataset_info(name).num_classes
+            except Exception:  # an unreadable folder is the Training tab's business
+                self._classes_cache[name] = None
+        return self._classes_cache[name]
+
+    def _update_header(self) -> None:
+        if self.read_only:
+            info = self.session.model_name
+            self.name_label.setText(self.tr("Model file: {0} (read-only)").format(info.name if info else ""))
+            total = sum(int(r.params.replace(",", "") or 0) for r in self._read_only_rows if r.params.isdigit() or
+                        r.params.replace(",", "").isdigit())
+            self.total_label.setText(self.tr("{0} parameters").format(f"{total:,}"))
+            self.status_label.setText("")
+            return
+        spec = self.spec
+        self.name_label.setText(self.tr("Design: {0}").format(spec.name))
+        if self.report.keras_buildable:
+            self.total_label.setText(self.tr("{0} parameters").format(f"{self.report.total_params:,}"))
+        else:
+            self.total_label.setText(self.tr("{0}+ parameters (counted up to the first broken layer)").format(
+                f"{self.report.total_params:,}"))
+        if self.problems:
+            n = len(self.problems)
+            text = (self.tr("✗ 1 problem: cannot train yet") if n == 1 else
+                    self.tr("✗ {0} problems: cannot train yet").format(n))
+            self.status_label.setText(f"<span style='color:#b00000'>{text}</span>")
+        else:
+            text = self.tr("✓ Ready to train")
+            self.status_label.setText(f"<span style='color:#107010'>{text}</span>")
+
+    def _update_problems(self) -> None:
+        self.problem_list.clear()
+        if self.read_only:
+            self.problems_title.setText("")
+            self.problem_list.hide()
+            return
+        self.problem_list.show()
+        if not self.problems:
+            self.problems_title.setText(self.tr("Problems: none"))
+            item = QListWidgetItem(self.tr("No problems: this design can be built and trained."))
+            item.setForeground(Qt.GlobalColor.darkGreen)
+            self.problem_list.addItem(item)
+            self.problem_list.setMaximumHeight(int(self.fontMetrics().height() * 2.2))
+            return
+        self.problems_title.setText(self.tr("Problems ({0}) — click one to select its layer:").format(
+            len(self.problems)))
+        for p in self.problems:
+            item = QListWidgetItem("⚠ " + p.message)
+            item.setForeground(Qt.GlobalColor.darkRed)
+            item.setData(Qt.ItemDataRole.UserRole, p.layer_index)
+            item.setToolTip(p.message)
+            self.problem_list.addItem(item)
+        self.problem_list.setMaximumHeight(int(self.fontMetrics().height() * 7))
+
+    def _update_compile(self) -> None:
+        c = self.spec.compile
+        widgets = self._compile_widgets
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            self.optimizer_combo.setCurrentText(c.optimizer)
+            self.lr_spin.setValue(c.learning_rate)
+            if self.loss_combo.findText(c.loss) < 0:
+                self.loss_combo.addItem(c.loss)
+            self.loss_combo.setCurrentText(c.loss)
+            for name, box in self.metric_boxes.items():
+                box.setChecked(name in c.metrics)
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+        for w in widgets:
+            w.setEnabled(not self.read_only)
+
+    def _update_buttons(self) -> None:
+        n = len(self.spec.layers)
+        layer = self.table.selected_layer()
+        editable = not self.read_only
+        has_layer = editable and 0 <= layer < n
+        for w in (self.add_button, self.insert_button, self.load_template_button, self.template_combo):
+            w.setEnabled(editable)
+        self.insert_button.setEnabled(editable and layer >= 0)
+        self.duplicate_button.setEnabled(has_layer)
+        self.delete_button.setEnabled(has_layer)
+        self.up_button.setEnabled(has_layer and layer > 0)
+        self.down_button.setEnabled(has_layer and layer < n - 1)
+        self.export_button.setEnabled(editable)
+
+    # -- selection, editor and formula -------------------------------------------------
+    @Slot(int)
+    def _on_layer_selected(self, layer: int) -> None:
+        self._update_buttons()
+        if self.read_only:
+            rows = self._read_only_rows
+            row = rows[layer + 1] if 0 <= layer + 1 < len(rows) else None
+            self.editor_box.setTitle(self.tr("Read-only model"))
+            self.layer_help.setText(self.tr("This model cannot be edited here; see the note above."))
+            self.layer_editor.hide()
+            self.input_editor.hide()
+            self.formula_label.setText(row.formula if row else "")
+            return
+        spec = self.spec
+        if layer < 0 or layer >= len(spec.layers):
+            self.editor_box.setTitle(self.tr("Input"))
+            self.layer_help.setText(self.tr("What one example looks like when it enters the model."))
+            self.layer_editor.hide()
+            self.input_editor.show()
+            self.input_editor.set_shape(tuple(spec.input_shape))
+            self.formula_label.setText(self._formula_html(None))
+            return
+        ls = spec.layers[layer]
+        self.editor_box.setTitle(self.tr("Layer {0} · {1}").format(layer + 1, ls.type))
+        self.layer_help.setText(LAYER_HELP.get(ls.type, ""))
+        self.input_editor.hide()
+        self.layer_editor.show()
+        self.layer_editor.set_layer(ls.type, ls.params)
+        self.formula_label.setText(self._formula_html(layer))
+
+    def _formula_html(self, layer: int | None) -> str:
+        import html
+
+        if layer is None:
+            return (f"<p style='font-size:large'>input: <b>{fmt_shape(self.report.input_shape)}</b></p>"
+                    "<p>" + html.escape(self.tr("Every layer below transforms this shape; select one to see "
+                                                "how.")) + "</p>")
+        r = self.report.layers[layer]
+        inp = fmt_shape(r.input_shape) if r.input_shape is not None else "?"
+        out = fmt_shape(r.output_shape) if r.output_shape is not None else "?"
+        parts = [f"<p style='font-size:large'>{inp} &nbsp;→&nbsp; <b>{out}</b></p>"]
+        if r.formula:
+            lines = [html.escape(x.strip()) for x in r.formula.split(";")]
+            parts.append("<p style='font-family:monospace; font-size:large'>" + "<br>".join(lines) + "</p>")
+        for p in r.problems + [p for p in self.problems if p.layer_index == layer + 1 and p not in r.problems]:
+            parts.append(f"<p style='color:#b00000'>⚠ {html.escape(p.message)}</p>")
+        if r.input_shape is None and not r.problems:
+            parts.append("<p>" + html.escape(self.tr("Shape unknown: fix the first problem above this layer "
+                                                     "first.")) + "</p>")
+        return "".join(parts)
+
+    @Slot(object)
+    def _on_problem_clicked(self, item: QListWidgetItem) -> None:
+        index = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(index, int):
+            self.table.select_layer(index - 1)
+
+    @Slot(str, object)
+    def _on_setting_edited(self, name: str, value: Any) -> None:
+        layer = self.table.selected_layer()
+        if layer < 0:
+            return
+
+        def change(spec: ModelSpec) -> None:
+            spec.layers[layer].params[name] = value
+
+        ls = self.spec.layers[layer]
+        self.edit(change, self.tr("Set {0} of layer {1} {2}").format(name, layer + 1, ls.type), layer,
+                  merge_key=f"{layer}:{name}")
+
+    @Slot(object)
+    def _on_input_edited(self, shape: tuple) -> None:
+        def change(spec: ModelSpec) -> None:
+            spec.input_shape = tuple(shape)
+
+        self.edit(change, self.tr("Change input shape"), -1, merge_key="input")
+
+    # -- compile settings ---------------------------------------------------------------
+    @Slot(str)
+    def _on_optimizer(self, name: str) -> None:
+        self.edit(lambda s: setattr(s.compile, "optimizer", name), self.tr("Set optimizer"))
+
+    @Slot(float)
+    def _on_learning_rate(self, value: float) -> None:
+        self.edit(lambda s: setattr(s.compile, "learning_rate", float(value)), self.tr("Set learning rate"),
+                  merge_key="lr")
+
+    @Slot(str)
+    def _on_loss(self, name: str) -> None:
+        self.edit(lambda s: setattr(s.compile, "loss", name), self.tr("Set loss"))
+
+    @Slot()
+    def _on_metrics(self, *_: Any) -> None:
+        chosen = [m for m, box in self.metric_boxes.items() if box.isChecked()]
+        self.edit(lambda s: setattr(s.compile, "metrics", chosen), self.tr("Set metrics"))
+
+    # -- layer list operations ------------------------------------------------------------
+    def _new_layer(self, layer_type: str, position: int) -> LayerSpec:
+        """A new layer with settings that fit where it goes (e.g. a last Dense gets one unit per class)."""
+        params: dict[str, Any] = {}
+        if layer_type == "Rescaling":
+            params["scale"] = 1 / 255
+        return LayerSpec(layer_type, params)
+
+    def add_layer(self, layer_type: str) -> None:
+        """Add a layer below the selected one (at the end when nothing or the input is selected… below input)."""
+        at = self.table.selected_layer() + 1
+        at = max(0, min(at, len(self.spec.layers)))
+
+        def change(spec: ModelSpec) -> None:
+            spec.layers.insert(at, self._new_layer(layer_type, at))
+
+        self.edit(change, self.tr("Add {0}").format(layer_type), at)
+
+    def insert_layer(self, layer_type: str) -> None:
+        """Insert a layer above the selected one."""
+        at = max(0, self.table.selected_layer())
+
+        def change(spec: ModelSpec) -> None:
+            spec.layers.insert(at, self._new_layer(layer_type, at))
+
+        self.edit(change, self.tr("Insert {0}").format(layer_type), at)
+
+    @Slot()
+    def delete_layer(self) -> None:
+        layer = self.table.selected_layer()
+        if not 0 <= layer < len(self.spec.layers):
+            return
+        name = self.spec.layers[layer].type
+
+        def change(spec: ModelSpec) -> None:
+            del spec.layers[layer]
+
+        self.edit(change, self.tr("Delete layer {0} {1}").format(layer + 1, name),
+                  min(layer, len(self.spec.layers) - 2))
+
+    @Slot()
+    def duplicate_layer(self) -> None:
+        layer = self.table.selected_layer()
+        if not 0 <= layer < len(self.spec.layers):
+            return
+
+        def change(spec: ModelSpec) -> None:
+            spec.layers.insert(layer + 1, LayerSpec(spec.layers[layer].type, dict(spec.layers[layer].params)))
+
+        self.edit(change, self.tr("Duplicate layer {0}").format(layer + 1), layer + 1)
+
+    @Slot(int, int)
+    def move_layer(self, source: int, target: int) -> None:
+        n = len(self.spec.layers)
+        if not (0 <= source < n and 0 <= target < n) or source == target:
+            return
+
+        def change(spec: ModelSpec) -> None:
+            spec.layers.insert(target, spec.layers.pop(source))
+
+        self.edit(change, self.tr("Move layer {0} to {1}").format(source + 1, target + 1), target)
+
+    @Slot()
+    def move_up(self) -> None:
+        layer = self.table.selected_layer()
+        self.move_layer(layer, layer - 1)
+
+    @Slot()
+    def move_down(self) -> None:
+        layer = self.table.selected_layer()
+        self.move_layer(layer, layer + 1)
+
+    @Slot()
+    def _load_selected_template(self) -> None:
+        self.load_template(self.template_combo.currentData())
+
+    def load_template(self, name: str) -> None:
+        try:
+            spec = template(name)
+        except SpecError as exc:
+            self.report_error(exc)
+            return
+        self.set_design(spec, self.tr("Load template {0}").format(name))
+
+    # -- code export -----------------------------------------------------------------------
+    def code(self) -> str:
+        from cnnexplorer.ml.codegen import export_code
+
+        return export_code(self.spec, self.session.augment)
+
+    @Slot()
+    def show_code(self) -> None:
+        """A window with the generated script, to copy or save."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Keras code for {0}").format(self.spec.name))
+        layout = QVBoxLayout(dialog)
+        text = QPlainTextEdit(self.code())
+        text.setReadOnly(True)
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        mono.setPointSizeF(self.font().pointSizeF())
+        text.setFont(mono)
+        text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        layout.addWidget(text)
+        buttons = QDialogButtonBox()
+        copy = buttons.addButton(self.tr("Copy"), QDialogButtonBox.ButtonRole.ActionRole)
+        save = buttons.addButton(self.tr("Save as…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text.toPlainText()))
+        save.clicked.connect(self.save_code_dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.resize(int(self.width() * 0.8) or 900, int(self.height() * 0.85) or 650)
+        self.code_dialog = dialog
+        dialog.open()
+
+    @Slot()
+    def save_code_dialog(self) -> None:
+        start = f"{self.spec.name.replace('-', '_')}.py"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Keras script"), start,
+                                              self.tr("Python scripts (*.py)"))
+        if path:
+            self.save_code(path)
+
+    def save_code(self, path: str) -> bool:
+        try:
+            Path(path).write_text(self.code(), encoding="utf-8")
+        except OSError as exc:
+            self.report_error(self.tr("The script could not be saved to {0} ({1}). Choose another folder.").format(
+                path, exc.strerror))
+            return False
+        return True
+
+    # -- other tabs and the File menu ------------------------------------------------------
+    @Slot(str)
+    def _on_session_changed(self, field: str) -> None:
+        if field == "design" and not self._applying:
+            design = self.session.design
+            if isinstance(design, ModelSpec):
+                after = design.to_dict()
+                if after != self._last:
+                    self.leave_read_only(refresh=False)
+                    # Already in the session: record it so Undo brings the previous design back.
+                    self.undo_stack.push(SpecEdit(self, self._last or after, after, self.tr("Open design"), 0,
+                                                  already_applied=True))
+                    self._last = after
+            self.refresh(select=0)
+        elif field == "model":
+            self._on_model_changed()
+        elif field == "dataset_name":
+            self.refresh()
+
+    def _on_model_changed(self) -> None:
+        info = self.session.model_name
+        model = self.session.model
+        if model is None or info is None or info.source != "file":
+            return
+        try:
+            from cnnexplorer.ml.build import spec_from_model
+
+            spec = spec_from_model(model, info.name)
+        except SpecError as exc:
+            self.show_read_only(model, str(exc))
+            return
+        except Exception as exc:  # an odd model must not break the Builder
+            self.show_read_only(model, self.tr("{0} cannot be shown as a design ({1}); it opens read-only.").format(
+                info.name, exc))
+            return
+        self.set_design(spec, self.tr("Open model {0}").format(info.name))
+        self._show_banner(self.tr("{0} is now an editable design. Your edits change the design, not the loaded "
+                                  "model: train it to get a new model. Undo brings your previous design back.")
+                          .format(Path(info.path).name if info.path else info.name), read_only=False)
+
+    def show_read_only(self, model, note: str) -> None:
+        """Show a loaded model's layers without editing (unknown layer types, branches…)."""
+        from cnnexplorer.ml.build import model_rows
+
+        input_shape, layers = model_rows(model)
+        rows = [LayerRow("", "Input", "", _shape_text(input_shape), "", "", is_input=True)]
+        total = 0
+        for i, (name, cls, shape, params) in enumerate(layers, start=1):
+            total += params
+            rows.append(LayerRow(str(i), cls, name, _shape_text(shape),
+                                 f"{params:,}", f"{total:,}", formula=f"{cls} '{name}': {params:,} parameters"))
+        self._read_only_rows = rows
+        self._show_banner(note, read_only=True)
+        self.refresh(select=0)
+
+    @Slot()
+    def leave_read_only(self, refresh: bool = True) -> None:
+        was = self.read_only
+        self._read_only_rows = None
+        if was:
+            self.banner.hide()
+            for w in (self.layer_editor, self.input_editor):
+                w.setEnabled(True)
+            if refresh:
+                self.refresh(select=0)
+
+    def _show_banner(self, text: str, read_only: bool) -> None:
+        self.banner_label.setText(("🔒 " if read_only else "ℹ ") + text)
+        color = "#fff4cc" if read_only else "#e6f0ff"
+        self.banner.setStyleSheet(f"QFrame {{ background: {color}; border-radius: 4px; }}")
+        self.banner_button.setVisible(read_only)
+        self.banner_close.setVisible(not read_only)
+        self.banner.show()
+
+    # -- screenshot ------------------------------------------------------------------------
+    def prepare_screenshot(self) -> None:
+        if self.session.design is None or self.spec.name != START_TEMPLATE:
+            self.load_template(START_TEMPLATE)
+        self.table.select_layer(1)  # the first Conv2D: its formula is the tutorial's arithmetic
 
 
 if __name__ == "__main__":

@@ -1,0 +1,198 @@
+"""The Builder's layer table: one row per layer with its output shape, parameters and running total.
+
+It is at once the layer list (select, drag to reorder) and the live summary.
+Rows are plain :class:`LayerRow` values computed by the tab, so the same view
+shows an editable design or, read-only, a model loaded from a file. Invalid
+rows are tinted red, carry a warning icon, and explain themselves in a tooltip.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
+
+MIME = "application/x-cnnexplorer-layer-row"
+
+BAD_BG = QColor(255, 225, 225)
+BAD_FG = QColor(160, 0, 0)
+INPUT_BG = QColor(235, 242, 255)
+
+
+@dataclass
+class LayerRow:
+    number: str  # "1", "2"… or "" for the input row
+    type: str
+    settings: str
+    shape: str
+    params: str
+    total: str
+    problems: list[str] = field(default_factory=list)
+    formula: str = ""
+    is_input: bool = False
+
+
+class LayerTableModel(QAbstractTableModel):
+    """Rows of the table; drops ask for a move through ``move_requested(from_layer, to_layer)`` (0-based)."""
+
+    move_requested = Signal(int, int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[LayerRow] = []
+        self.editable = True
+        self.headers = ["#", "Layer", "Settings", "Output shape", "Params", "Total"]
+
+    def set_rows(self, rows: list[LayerRow], editable: bool = True) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.editable = editable
+        self.endResetModel()
+
+    # -- read -----------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight if section >= 4 else Qt.AlignmentFlag.AlignLeft) | int(
+                Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.number, row.type, row.settings, row.shape, row.params, row.total)[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            align = Qt.AlignmentFlag.AlignRight if col in (0, 4, 5) else Qt.AlignmentFlag.AlignLeft
+            return int(align | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if row.problems:
+                return QBrush(BAD_BG)
+            if row.is_input:
+                return QBrush(INPUT_BG)
+        if role == Qt.ItemDataRole.ForegroundRole and row.problems:
+            return QBrush(BAD_FG)
+        if role == Qt.ItemDataRole.FontRole and col in (1, 3):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.DecorationRole and col == 1 and row.problems:
+            from PySide6.QtWidgets import QApplication
+
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            parts = list(row.problems)
+            if row.formula:
+                parts.append(row.formula)
+            return "\n".join(parts) or None
+        return None
+
+    # -- drag to reorder ------------------------------------------------------------
+    def flags(self, index):
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled if self.editable else Qt.ItemFlag.NoItemFlags
+        if self.editable and not self.rows[index.row()].is_input:
+            base |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return base
+
+    def supportedDropActions(self):
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self):
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self):
+        return [MIME]
+
+    def mimeData(self, indexes):
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        data = QMimeData()
+        data.setData(MIME, QByteArray(str(rows[0] if rows else -1).encode()))
+        return data
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:
+        return self.editable and data.hasFormat(MIME)
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        source = int(bytes(data.data(MIME)).decode() or -1)
+        if source < 1:
+            return False
+        if row < 0:
+            row = parent.row() if parent.isValid() else len(self.rows)
+        # Table rows: 0 is the input, layer i (0-based) is row i + 1. Dropping *before* table row r.
+        target = max(1, row)
+        to_layer = target - 1 if target <= source else target - 2
+        if to_layer != source - 1:
+            self.move_requested.emit(source - 1, to_layer)
+        return False  # we moved it ourselves (through the undo stack); the view must not remove rows
+
+
+class LayerTable(QTableView):
+    """The view: whole-row selection, drag to reorder, comfortable rows for a projector."""
+
+    layer_selected = Signal(int)  # -1: the input row; 0..n-1: layers
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table_model = LayerTableModel(self)
+        self.setModel(self.table_model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragDropOverwriteMode(False)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.selectionModel().currentRowChanged.connect(self._on_current_row)
+
+    def set_rows(self, rows: list[LayerRow], editable: bool = True, select_layer: int | None = None) -> None:
+        current = self.selected_layer() if select_layer is None else select_layer
+        self.table_model.set_rows(rows, editable)
+        self._fit_rows()
+        if rows:
+            self.select_layer(min(current, len(rows) - 2))
+
+    def _fit_rows(self) -> None:
+        height = int(self.fontMetrics().height() * 2.0)
+        self.verticalHeader().setDefaultSectionSize(height)
+
+    def changeEvent(self, event) -> None:  # font size changed from the View menu
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            self._fit_rows()
+
+    def selected_layer(self) -> int:
+        index = self.currentIndex()
+        return index.row() - 1 if index.isValid() else -1
+
+    def select_layer(self, layer: int) -> None:
+        row = max(0, min(layer + 1, self.table_model.rowCount() - 1))
+        self.selectRow(row)
+        self.setCurrentIndex(self.table_model.index(row, 1))
+        self.scrollTo(self.table_model.index(row, 0))
+
+    def _on_current_row(self, current, previous) -> None:
+        self.layer_selected.emit(current.row() - 1 if current.isValid() else -1)
