@@ -1,0 +1,151 @@
+"""``train`` and ``evaluate``: the Training tab's run, headless.
+
+``train`` prints one line per epoch and ends with one JSON line holding at
+least ``test_loss``, ``test_accuracy``, ``epochs_run`` and ``seconds``;
+``evaluate`` prints the same metrics for a saved model.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    train = sub.add_parser(
+        "train", help="train a template, design or saved model on a dataset and save it as .keras",
+        description="Train a model and save it. Prints one line per epoch, then a JSON line with the test results.",
+    )
+    source = train.add_mutually_exclusive_group(required=True)
+    source.add_argument("--template", metavar="NAME", help="a built-in design, e.g. mnist-cnn")
+    source.add_argument("--spec", metavar="FILE", help="a design saved by the Builder (.json)")
+    source.add_argument("--model", metavar="FILE.keras", help="a saved Keras model to train further")
+    train.add_argument("--dataset", default="mnist-sample",
+                       help="dataset name (see 'cnnexplorer datasets') or an image folder (default: mnist-sample)")
+    train.add_argument("--epochs", type=int, default=5, help="number of epochs (default: 5)")
+    train.add_argument("--batch-size", type=int, default=64, help="batch size (default: 64)")
+    train.add_argument("--seed", type=int, default=0, help="random seed for weights and shuffling (default: 0)")
+    train.add_argument("--validation-split", type=float, default=0.0, metavar="F",
+                       help="fraction of the training set held out for validation (default: 0 = the dataset's "
+                            "own validation set, if any)")
+    train.add_argument("--early-stopping", type=int, default=0, metavar="PATIENCE",
+                       help="stop after this many epochs without a better validation loss (default: 0 = off)")
+    train.add_argument("--no-shuffle", action="store_true", help="keep the training set's order")
+    train.add_argument("--out", required=True, metavar="MODEL.keras", help="where to save the trained model")
+    train.add_argument("--history", metavar="FILE.json", help="also write the per-epoch history as JSON")
+    train.set_defaults(func=_train)
+
+    evaluate = sub.add_parser("evaluate", help="test-set loss and accuracy of a saved model on a dataset")
+    evaluate.add_argument("--model", required=True, metavar="FILE.keras", help="the saved model")
+    evaluate.add_argument("--dataset", default="mnist-sample", help="dataset name or image folder")
+    evaluate.add_argument("--batch-size", type=int, default=256, help="batch size (default: 256)")
+    evaluate.set_defaults(func=_evaluate)
+
+
+def _clean(value):
+    """JSON has no NaN: non-finite numbers become null."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def _epoch_printer(event) -> None:
+    if event.kind != "epoch":
+        return
+    m = event.metrics
+    parts = [f"epoch {event.step}/{event.total}"]
+    for name in ("loss", "accuracy", "val_loss", "val_accuracy"):
+        if name in m:
+            parts.append(f"{name} {m[name]:.4f}")
+    parts.append(f"({m.get('seconds', 0.0):.1f} s)")
+    print("  ".join(parts), flush=True)
+
+
+def _load_source(args, num_classes: int):
+    """(model, name, learning rate or None) from --template/--spec/--model."""
+    from cnnexplorer.core.errors import SpecError
+    from cnnexplorer.ml.build import build_model, load_model_file
+
+    if args.model:
+        model, _ = load_model_file(args.model)
+        return model, Path(args.model).stem, None
+    if args.template:
+        from cnnexplorer.core.spec import template
+
+        spec = template(args.template)
+    else:
+        from cnnexplorer.core.spec import load_spec
+
+        spec = load_spec(args.spec)
+    try:
+        from cnnexplorer.core.shapes import validate
+    except ImportError:  # the Builder's checks are optional here; build_model still refuses bad designs
+        problems = []
+    else:
+        problems = validate(spec)
+    if problems:
+        raise SpecError("The design cannot be trained: " + " ".join(str(p) for p in problems))
+    return build_model(spec), spec.name, spec.compile.learning_rate
+
+
+def _train(args: argparse.Namespace) -> int:
+    from cnnexplorer.core.coach import coach
+    from cnnexplorer.core.configs import TrainingConfig
+    from cnnexplorer.core.errors import UserError
+    from cnnexplorer.ml.build import save_model_file
+    from cnnexplorer.ml.data import load_dataset
+    from cnnexplorer.ml.runtime import keras
+    from cnnexplorer.ml.train import train_model
+
+    config = TrainingConfig(epochs=args.epochs, batch_size=args.batch_size, validation_split=args.validation_split,
+                            seed=args.seed, shuffle=not args.no_shuffle, early_stopping_patience=args.early_stopping)
+    config.validate()
+    out = Path(args.out)
+    if out.suffix != ".keras":
+        raise UserError(f"The output file must end in .keras (got {out.name}); e.g. --out model.keras.")
+    if not out.parent.exists():
+        raise UserError(f"The folder {out.parent} does not exist; create it or choose another --out path.")
+    dataset = load_dataset(args.dataset)
+    keras().utils.set_random_seed(args.seed)
+    model, name, lr = _load_source(args, dataset.info.num_classes)
+    print(f"training {name} on {dataset.info.name}: {len(dataset.x_train)} training / {len(dataset.x_test)} test "
+          f"examples, {config.epochs} epochs, batch {config.batch_size}", flush=True)
+    result = train_model(model, dataset, config, progress=_epoch_printer)
+    try:
+        save_model_file(model, str(out))
+    except OSError as exc:
+        raise UserError(f"The model could not be saved to {out} ({exc.strerror or exc}); choose another path.") \
+            from None
+    advice = coach(result.history, result.batch_losses, dataset.info.num_classes, lr)
+    print(f"coach: {advice.text}", flush=True)
+    if args.history:
+        payload = {"history": {k: [_clean(v) for v in vals] for k, vals in result.history.items()},
+                   "config": config.to_dict(), "dataset": dataset.info.name, "model": name,
+                   **{k: _clean(v) for k, v in result.summary().items()}}
+        Path(args.history).write_text(json.dumps(payload, indent=2), encoding="utf-8")
+    summary = {k: _clean(v) for k, v in result.summary().items()}
+    summary["model_file"] = str(out)
+    print(json.dumps(summary), flush=True)
+    if result.stop_reason == "nan":
+        print("error: " + advice.text, file=sys.stderr)
+        return 1
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    import time
+
+    from cnnexplorer.ml.build import load_model_file
+    from cnnexplorer.ml.data import load_dataset
+    from cnnexplorer.ml.train import evaluate_model
+
+    start = time.perf_counter()
+    dataset = load_dataset(args.dataset)
+    model, _ = load_model_file(args.model)
+    metrics = evaluate_model(model, dataset, batch_size=args.batch_size)
+    print(f"test_loss {metrics['test_loss']:.4f}  test_accuracy {metrics['test_accuracy']:.4f}", flush=True)
+    print(json.dumps({**{k: _clean(v) for k, v in metrics.items()}, "examples": len(dataset.x_test),
+                      "seconds": round(time.perf_counter() - start, 3)}), flush=True)
+    return 0
