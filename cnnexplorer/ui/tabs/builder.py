@@ -242,7 +242,7 @@ class BuilderTab(Tab):
         self.banner_label.setWordWrap(True)
         banner_layout.addWidget(self.banner_label, 1)
         self.banner_button = QPushButton(self.tr("Back to my design"))
-        self.banner_button.clicked.connect(self.leave_read_only)
+        self.banner_button.clicked.connect(self._back_to_design)
         banner_layout.addWidget(self.banner_button)
         self.banner_close = QPushButton(self.tr("OK"))
         self.banner_close.clicked.connect(self.banner.hide)
@@ -835,6 +835,9 @@ class BuilderTab(Tab):
         self.refresh(select=0)
 
     @Slot()
+    def _back_to_design(self) -> None:
+        self.leave_read_only(refresh=True)
+
     def leave_read_only(self, refresh: bool = True) -> None:
         was = self.read_only
         self._read_only_rows = None

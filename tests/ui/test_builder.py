@@ -1,0 +1,220 @@
+"""The Builder tab as a student uses it: edit, see shapes and problems, undo, reorder, export, open files."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from cnnexplorer.core.session import Session
+from cnnexplorer.core.spec import LayerSpec, ModelSpec, template
+from cnnexplorer.ui.session_bridge import SessionBridge
+from cnnexplorer.ui.tabs.builder import BuilderTab
+from cnnexplorer.ui.widgets.layer_table import BAD_BG
+
+
+@pytest.fixture
+def tab(qtbot, errors):
+    session = Session()
+    bridge = SessionBridge(session)
+    widget = BuilderTab(bridge)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 760)
+    widget.show()
+    return widget
+
+
+def cell(tab, row, col, role=Qt.ItemDataRole.DisplayRole):
+    model = tab.table.table_model
+    return model.data(model.index(row, col), role)
+
+
+def types(tab):
+    return [layer.type for layer in tab.session.design.layers]
+
+
+def test_starts_with_the_tutorial_cnn_and_its_shapes(tab):
+    assert tab.session.design.name == "mnist-cnn"
+    assert tab.table.table_model.rowCount() == 10  # input + 9 layers
+    assert cell(tab, 2, 3) == "26 × 26 × 32" and cell(tab, 2, 4) == "320"
+    assert cell(tab, 9, 5) == "93,322"
+    assert "93,322 parameters" in tab.total_label.text()
+    assert "Ready to train" in tab.status_label.text()
+
+
+def test_selecting_a_layer_shows_its_formula_and_settings(tab):
+    tab.table.select_layer(1)
+    assert tab.editor_box.title() == "Layer 2 · Conv2D"
+    assert "floor((28 - 3) / 1) + 1 = 26" in tab.formula_label.text()
+    assert "3·3·1·32 + 32 = 320" in tab.formula_label.text()
+    assert "floor((28 - 3) / 1) + 1 = 26" in cell(tab, 2, 3, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_editing_a_setting_updates_shapes_and_session_and_undoes_in_one_step(tab, qtbot):
+    heard = []
+    tab.session.subscribe(heard.append)
+    tab.table.select_layer(1)
+    filters = tab.layer_editor.widgets["filters"]
+    filters.setValue(16)
+    filters.setValue(8)
+    assert tab.session.design.layers[1].params["filters"] == 8
+    assert "design" in heard
+    assert cell(tab, 2, 3) == "26 × 26 × 8" and cell(tab, 2, 4) == "80"
+    qtbot.keyClick(tab.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert tab.session.design.layers[1].params["filters"] == 32  # both spin-box steps undone together
+    qtbot.keyClick(tab.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert tab.session.design.layers[1].params["filters"] == 8
+
+
+def test_conv2d_after_flatten_is_marked_red_and_explained(tab, qtbot):
+    tab.table.select_layer(6)  # Flatten
+    tab.add_layer("Conv2D")
+    assert types(tab)[7] == "Conv2D"
+    assert cell(tab, 8, 1, Qt.ItemDataRole.BackgroundRole).color() == BAD_BG
+    tip = cell(tab, 8, 1, Qt.ItemDataRole.ToolTipRole)
+    assert "Layer 8 Conv2D: needs an image" in tip and "Flatten (layer 7)" in tip
+    assert tab.problem_list.count() == 1 and "Layer 8 Conv2D" in tab.problem_list.item(0).text()
+    assert "cannot train" in tab.status_label.text()
+    assert cell(tab, 9, 3) == "—"  # later shapes are unknown, not wrong numbers
+    tab.table.select_layer(0)
+    tab._on_problem_clicked(tab.problem_list.item(0))
+    assert tab.table.selected_layer() == 7
+    # the invalid design is still in the session (it can be saved), and one Undo fixes it
+    assert len(tab.session.design.layers) == 10
+    tab.undo_stack.undo()
+    assert "Ready to train" in tab.status_label.text()
+
+
+def test_layer_list_operations_and_keyboard(tab, qtbot):
+    tab.table.select_layer(2)  # MaxPooling2D
+    tab.duplicate_layer()
+    assert types(tab)[2:4] == ["MaxPooling2D", "MaxPooling2D"]
+    assert tab.table.selected_layer() == 3
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+    assert types(tab) == [l.type for l in template("mnist-cnn").layers]
+    tab.table.select_layer(7)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert types(tab)[6:8] == ["Dense", "Flatten"] and tab.table.selected_layer() == 6
+    tab.move_down()
+    assert types(tab)[6:8] == ["Flatten", "Dense"]
+    tab.table.select_layer(0)
+    tab.insert_layer("BatchNormalization")
+    assert types(tab)[0] == "BatchNormalization"
+
+
+def test_drag_and_drop_reorders_layers(tab):
+    model = tab.table.table_model
+    data = model.mimeData([model.index(8, 0)])  # layer 8, the first Dense
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 7, 0, QModelIndex())  # drop above row 7 (Flatten)
+    assert types(tab)[6:8] == ["Dense", "Flatten"]
+    assert tab.undo_stack.undoText().startswith("Move layer 8 to 7")
+
+
+def test_property_editor_offers_only_valid_choices(tab):
+    tab.table.select_layer(2)  # MaxPooling2D
+    widgets = tab.layer_editor.widgets
+    assert set(widgets) == {"pool_size", "strides", "padding"}
+    assert [widgets["padding"].itemText(i) for i in range(widgets["padding"].count())] == ["valid", "same"]
+    assert widgets["pool_size"].boxes[0].minimum() == 1
+    widgets["strides"].none_box.setChecked(False)
+    assert tab.session.design.layers[2].params["strides"] == 2
+    widgets["strides"].none_box.setChecked(True)
+    assert tab.session.design.layers[2].params["strides"] is None
+
+
+def test_output_layer_change_updates_default_loss(tab):
+    tab.table.select_layer(8)
+    tab.layer_editor.widgets["units"].setValue(1)
+    tab.layer_editor.widgets["activation"].setCurrentText("sigmoid")
+    assert tab.session.design.compile.loss == "binary_crossentropy"
+    assert tab.loss_combo.currentText() == "binary_crossentropy"
+
+
+def test_compile_settings_edit_the_design(tab):
+    tab.optimizer_combo.setCurrentText("adam")
+    tab.lr_spin.setValue(0.01)
+    tab.metric_boxes["mae"].setChecked(True)
+    c = tab.session.design.compile
+    assert (c.optimizer, c.learning_rate, c.metrics) == ("adam", 0.01, ["accuracy", "mae"])
+
+
+def test_dataset_classes_are_checked(tab):
+    tab.session.dataset_name = "sequences-sample"  # 2 classes; the MNIST CNN has 10 outputs
+    assert any("dataset has 2 classes" in tab.problem_list.item(i).text() for i in range(tab.problem_list.count()))
+    tab.session.dataset_name = "mnist-sample"
+    assert "Ready to train" in tab.status_label.text()
+
+
+def test_templates_and_designs_from_the_file_menu_are_shown_and_undoable(tab):
+    tab.template_combo.setCurrentIndex(tab.template_combo.findData("conv1d-text"))
+    tab.load_template_button.click()
+    assert tab.session.design.name == "conv1d-text" and cell(tab, 1, 3) == "500 × 128"
+    tab.undo_stack.undo()
+    assert tab.session.design.name == "mnist-cnn"
+    # File > Open of a .json assigns session.design directly
+    tab.session.design = template("small-vgg")
+    assert "Design: small-vgg" in tab.name_label.text()
+    assert tab.table.table_model.rowCount() == 14
+    tab.undo_stack.undo()
+    assert tab.session.design.name == "mnist-cnn"
+
+
+def test_input_editor_changes_the_input_shape(tab):
+    tab.table.select_layer(-1)
+    assert tab.input_editor.isVisible()
+    tab.input_editor.boxes[0].setValue(32)
+    tab.input_editor.boxes[1].setValue(32)
+    assert tab.session.design.input_shape == (32, 32, 1)
+    assert cell(tab, 2, 3) == "30 × 30 × 32"
+
+
+def test_export_code_dialog_and_file(tab, tmp_path):
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    tab.show_code()
+    editor = tab.code_dialog.findChild(QPlainTextEdit)
+    assert "layers.Conv2D(filters=32, kernel_size=3, activation=\"relu\")" in editor.toPlainText()
+    tab.code_dialog.close()
+    target = tmp_path / "digits.py"
+    assert tab.save_code(str(target))
+    compile(target.read_text(encoding="utf-8"), str(target), "exec")
+
+
+# -- models opened from files --------------------------------------------------------------
+
+def test_file_model_with_known_layers_becomes_an_editable_design(tab):
+    keras = pytest.importorskip("keras")
+    model = keras.Sequential([keras.Input((12, 12, 1)), keras.layers.Conv2D(4, 3, activation="relu"),
+                              keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])
+    tab.session.set_model(model, "tiny", "file", "/tmp/tiny.keras")
+    assert types(tab) == ["Conv2D", "Flatten", "Dense"]
+    assert tab.banner.isVisible() and "editable design" in tab.banner_label.text()
+    assert not tab.read_only
+    tab.undo_stack.undo()
+    assert tab.session.design.name == "mnist-cnn"
+
+
+def test_file_model_with_unknown_layers_is_read_only_and_design_untouched(tab):
+    keras = pytest.importorskip("keras")
+    model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(4), keras.layers.LayerNormalization(),
+                              keras.layers.Dense(2, activation="softmax")])
+    before = tab.session.design.to_dict()
+    tab.session.set_model(model, "odd", "file", "/tmp/odd.keras")
+    assert tab.read_only
+    assert "LayerNormalization" in tab.banner_label.text() and "read-only" in tab.banner_label.text()
+    assert cell(tab, 2, 1) == "LayerNormalization" and cell(tab, 1, 3) == "4"
+    assert not tab.add_button.isEnabled() and not tab.optimizer_combo.isEnabled()
+    tab.delete_layer()
+    assert tab.session.design.to_dict() == before
+    tab.banner_button.click()
+    assert not tab.read_only and tab.table.table_model.rowCount() == 10
+
+
+def test_trained_models_do_not_replace_the_design(tab):
+    tab.session.set_model(object(), "run 1", "trained")
+    assert tab.session.design.name == "mnist-cnn" and not tab.read_only
+
+
+def test_standalone_design_set_to_something_other_than_a_spec_is_harmless(tab):
+    tab.session.design = ModelSpec((28, 28, 1), [LayerSpec("Dense", {"units": 3, "activation": "softmax"})])
+    assert cell(tab, 1, 3) == "28 × 28 × 3"
+    assert any("add Flatten" in tab.problem_list.item(i).text() for i in range(tab.problem_list.count()))
