@@ -1,0 +1,332 @@
+"""A live loss/accuracy chart for training runs (matplotlib inside Qt).
+
+Feed it the :class:`~cnnexplorer.core.progress.Progress` events of
+``ml/train.py`` with :meth:`LiveChart.add_events`; it keeps the numbers and
+redraws from its own timer at most ``max_fps`` times a second, only when
+something changed, so a fast model cannot flood the GUI thread (STYLE.md:
+"append in the slot, redraw from a timer").
+
+Two panels, loss and accuracy, x axis in epochs. Per batch: the raw values
+(light) and a smoothed line; per epoch: training and validation markers.
+Hovering or clicking shows the values at that point. :meth:`reset` starts
+over; a continued run simply keeps adding (its epochs carry on from the
+last). :meth:`save_png` and :meth:`save_csv` export.
+
+Used by the Training tab and the Pretrained tab.
+"""
+from __future__ import annotations
+
+import math
+import time
+from pathlib import Path
+from typing import Iterable
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+from cnnexplorer.core.coach import history_csv
+
+MAX_DRAWN_POINTS = 600  # per line: more points than pixels only costs drawing time
+SMOOTHING = 0.85
+
+COLORS = {"train": "#1f6fb4", "val": "#e4572e"}
+
+
+class _Series:
+    """Per-batch values with an incrementally updated, bias-corrected moving average."""
+
+    def __init__(self) -> None:
+        self.x: list[float] = []
+        self.raw: list[float] = []
+        self.smooth: list[float] = []
+        self._avg = 0.0
+        self._norm = 0.0
+
+    def add(self, x: float, value: float) -> None:
+        self.x.append(x)
+        self.raw.append(value)
+        if math.isfinite(value):
+            self._avg = SMOOTHING * self._avg + (1 - SMOOTHING) * value
+            self._norm = SMOOTHING * self._norm + (1 - SMOOTHING)
+            self.smooth.append(self._avg / self._norm)
+        else:
+            self.smooth.append(value)
+
+
+def _thin(xs: list[float], ys: list[float]) -> tuple[list[float], list[float]]:
+    n = len(xs)
+    if n <= MAX_DRAWN_POINTS:
+        return xs, ys
+    step = math.ceil(n / MAX_DRAWN_POINTS)
+    keep = list(range(0, n, step))
+    if keep[-1] != n - 1:
+        keep.append(n - 1)
+    return [xs[i] for i in keep], [ys[i] for i in keep]
+
+
+class LiveChart(QWidget):
+    """Loss and accuracy curves that follow a training run."""
+
+    hovered = Signal(str)  # text describing the point under the mouse ("" when none)
+
+    def __init__(self, parent: QWidget | None = None, max_fps: float = 10.0) -> None:
+        super().__init__(parent)
+        # Fixed margins rather than a layout engine: constrained layout re-measures every text on each draw.
+        self.figure = Figure(figsize=(8, 3.6), dpi=100)
+        self.figure.subplots_adjust(left=0.07, right=0.99, top=0.9, bottom=0.14, wspace=0.16)
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.canvas.setMinimumHeight(220)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.canvas)
+        self.ax_loss = self.figure.add_subplot(1, 2, 1)
+        self.ax_acc = self.figure.add_subplot(1, 2, 2)
+        self.redraws = 0
+        self.last_draw_s = 0.0
+        self._dirty = False
+        self._batch_counter = 0
+        self._steps_per_epoch = 0
+        self._annotation = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(max(10, int(1000 / max_fps)))
+        self._timer.timeout.connect(self._redraw_if_dirty)
+        self._timer.start()
+        self.canvas.mpl_connect("motion_notify_event", self._on_mouse)
+        self.canvas.mpl_connect("button_press_event", self._on_mouse)
+        self.canvas.mpl_connect("draw_event", self._on_draw)
+        self.reset()
+
+    # -- data --------------------------------------------------------------------------
+    def reset(self) -> None:
+        """Forget every point (a new run)."""
+        self.batch_loss = _Series()
+        self.batch_acc = _Series()
+        self.epochs: list[float] = []
+        self.history: dict[str, list[float]] = {}
+        self._batch_counter = 0
+        self._steps_per_epoch = 0
+        self._setup_axes()
+        self._dirty = True
+
+    def add_events(self, events: Iterable) -> None:
+        """Append the numbers of "batch" and "epoch" events (others are ignored); redraw happens later."""
+        for event in events:
+            kind = getattr(event, "kind", "")
+            m = getattr(event, "metrics", {}) or {}
+            if kind == "batch":
+                total = event.total or self._steps_per_epoch or 1
+                self._steps_per_epoch = total
+                if "epoch" in m:
+                    x = float(m["epoch"]) + event.step / total
+                else:
+                    self._batch_counter += 1
+                    x = self._batch_counter / total
+                if "loss" in m:
+                    self.batch_loss.add(x, float(m["loss"]))
+                if "accuracy" in m:
+                    self.batch_acc.add(x, float(m["accuracy"]))
+                self._dirty = True
+            elif kind == "epoch":
+                x = float(event.step) if event.step else float(len(self.epochs) + 1)
+                self.epochs.append(x)
+                for name in ("loss", "accuracy", "val_loss", "val_accuracy"):
+                    values = self.history.setdefault(name, [])
+                    values.append(float(m[name]) if name in m else math.nan)
+                self._dirty = True
+
+    def history_csv(self) -> str:
+        """Per-epoch history (only the metrics that were reported) as CSV text."""
+        present = {k: v for k, v in self.history.items() if any(math.isfinite(x) for x in v)}
+        return history_csv(present)
+
+    # -- export -------------------------------------------------------------------------
+    def save_png(self, path: str | Path) -> None:
+        """The chart as a PNG (curves included: animated artists are drawn normally for the file)."""
+        self._update_lines()
+        self._apply_limits()
+        for line in self.lines.values():
+            line.set_animated(False)
+        try:
+            self.figure.savefig(str(path), dpi=150)
+        finally:
+            for line in self.lines.values():
+                line.set_animated(True)
+            self._dirty = True
+            self._backgrounds = None
+
+    def save_csv(self, path: str | Path) -> None:
+        Path(path).write_text(self.history_csv(), encoding="utf-8")
+
+    # -- drawing ------------------------------------------------------------------------
+    # A full matplotlib draw (ticks, text, legend) takes tens of milliseconds;
+    # doing one per timer tick would make the window stutter. The curves are
+    # "animated" artists: a full draw paints only the static parts, which are
+    # kept as a bitmap, and each tick restores that bitmap, draws just the
+    # curves and blits. Axis limits change (and force a full draw) only at an
+    # epoch's end or when the data leaves the visible range, at most once per
+    # FULL_DRAW_INTERVAL_S.
+    FULL_DRAW_INTERVAL_S = 1.0
+
+    def set_planned_epochs(self, last_epoch: int) -> None:
+        """Fix the x axis to end at ``last_epoch`` (the tab knows how long the run will be)."""
+        self._planned = max(1.0, float(last_epoch))
+        self._limits_dirty = True
+        self._dirty = True
+
+    def _setup_axes(self) -> None:
+        self._annotation = None
+        self._planned = getattr(self, "_planned", 1.0)
+        self._backgrounds = None
+        self._limits_dirty = True
+        self._last_full = 0.0
+        for ax, title in ((self.ax_loss, "Loss"), (self.ax_acc, "Accuracy")):
+            ax.clear()
+            ax.set_title(title, fontsize=12, fontweight="bold")
+            ax.set_xlabel("epoch", fontsize=10)
+            ax.grid(True, alpha=0.3)
+            ax.tick_params(labelsize=9)
+        self.lines = {}
+        for key, ax in (("loss", self.ax_loss), ("accuracy", self.ax_acc)):
+            self.lines[f"{key}_raw"], = ax.plot([], [], color=COLORS["train"], alpha=0.22, linewidth=0.8,
+                                                label="per batch")
+            self.lines[f"{key}_smooth"], = ax.plot([], [], color=COLORS["train"], linewidth=1.8,
+                                                   label="per batch, smoothed")
+            self.lines[key], = ax.plot([], [], "o", color="#0b3c66", markersize=6, label="training (epoch)")
+            self.lines[f"val_{key}"], = ax.plot([], [], "s-", color=COLORS["val"], markersize=6, linewidth=1.5,
+                                                label="validation (epoch)")
+        for line in self.lines.values():
+            line.set_animated(True)
+        self.ax_acc.legend(loc="lower right", fontsize=9, framealpha=0.85)
+        self.ax_loss.set_xlim(0, self._planned)
+        self.ax_acc.set_xlim(0, self._planned)
+        self.ax_acc.set_ylim(0, 1.01)
+        self.ax_loss.set_ylim(0, 1)
+
+    def _wanted_limits(self) -> tuple[float, float, float]:
+        """(x right, loss top, accuracy bottom) that show all the data."""
+        right = max([self._planned, *(self.batch_loss.x[-1:]), *(self.epochs[-1:])])
+        losses = [v for v in (*self.batch_loss.raw, *self.history.get("loss", []), *self.history.get("val_loss", []))
+                  if math.isfinite(v)]
+        top = 1.0
+        if losses:
+            median = sorted(losses)[len(losses) // 2]
+            top = max(1e-3, min(max(losses), 20 * median + 1e-9) * 1.05)  # one huge batch must not flatten the rest
+        accs = [v for v in (*self.batch_acc.raw, *self.history.get("val_accuracy", [])) if math.isfinite(v)]
+        bottom = max(0.0, min(accs) - 0.05) if accs else 0.0
+        return right, top, bottom
+
+    def _apply_limits(self) -> None:
+        right, top, bottom = self._wanted_limits()
+        for ax in (self.ax_loss, self.ax_acc):
+            ax.set_xlim(-0.02 * right, right * 1.03)
+        self.ax_loss.set_ylim(0, top)
+        self.ax_acc.set_ylim(bottom, 1.01)
+        self._limits_dirty = False
+
+    def _out_of_range(self) -> bool:
+        right, top, bottom = self._wanted_limits()
+        x_right = self.ax_loss.get_xlim()[1]
+        loss_top = self.ax_loss.get_ylim()[1]
+        return right * 1.03 > x_right + 1e-9 or top > loss_top * 1.001 or top < loss_top * 0.5
+
+    def _update_lines(self) -> None:
+        for key, series in (("loss", self.batch_loss), ("accuracy", self.batch_acc)):
+            self.lines[f"{key}_raw"].set_data(*_thin(series.x, series.raw))
+            self.lines[f"{key}_smooth"].set_data(*_thin(series.x, series.smooth))
+            n = len(self.epochs)
+            self.lines[key].set_data(self.epochs, self.history.get(key, [math.nan] * n))
+            self.lines[f"val_{key}"].set_data(self.epochs, self.history.get(f"val_{key}", [math.nan] * n))
+
+    @Slot()
+    def _redraw_if_dirty(self) -> None:
+        if self._dirty and self.isVisible():
+            self._draw_now()
+
+    def _draw_now(self, full: bool = False) -> None:
+        t0 = time.perf_counter()
+        self._dirty = False
+        self._update_lines()
+        now = time.monotonic()
+        wants_full = full or self._backgrounds is None or self._limits_dirty or self._out_of_range()
+        if wants_full and (full or self._backgrounds is None or now - self._last_full >= self.FULL_DRAW_INTERVAL_S):
+            self._apply_limits()
+            self._last_full = now
+            self.canvas.draw()  # calls _on_draw, which blits the curves
+        else:
+            if wants_full:
+                self._dirty = True  # come back for the new limits once the interval has passed
+            self._blit_lines()
+        self.redraws += 1
+        self.last_draw_s = time.perf_counter() - t0
+
+    def _on_draw(self, event) -> None:
+        """After every full draw: keep the static picture, then paint the curves over it."""
+        self._backgrounds = [self.canvas.copy_from_bbox(ax.bbox) for ax in (self.ax_loss, self.ax_acc)]
+        self._paint_lines()
+
+    def _paint_lines(self) -> None:
+        for name, line in self.lines.items():
+            line.axes.draw_artist(line)
+        if self._annotation is not None and self._annotation.get_visible():
+            self._annotation.axes.draw_artist(self._annotation)
+
+    def _blit_lines(self) -> None:
+        if self._backgrounds is None:
+            return
+        for background in self._backgrounds:
+            self.canvas.restore_region(background)
+        self._paint_lines()
+        for ax in (self.ax_loss, self.ax_acc):
+            self.canvas.blit(ax.bbox)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._dirty = True
+
+    # -- hover / click --------------------------------------------------------------------
+    def describe_point(self, x: float) -> str:
+        """The values nearest to epoch position ``x``: the epoch's numbers, else the batch's."""
+        if self.epochs:
+            i = min(range(len(self.epochs)), key=lambda j: abs(self.epochs[j] - x))
+            if abs(self.epochs[i] - x) < 0.15:
+                parts = [f"epoch {int(self.epochs[i])}"]
+                for name in ("loss", "accuracy", "val_loss", "val_accuracy"):
+                    v = self.history.get(name, [])
+                    if i < len(v) and math.isfinite(v[i]):
+                        parts.append(f"{name} {v[i]:.4f}")
+                return " · ".join(parts)
+        series = self.batch_loss if self.batch_loss.x else None
+        if series is None:
+            return ""
+        xs = series.x
+        j = min(range(len(xs)), key=lambda k: abs(xs[k] - x))
+        parts = [f"epoch {xs[j]:.2f}", f"batch loss {series.raw[j]:.4f} (smoothed {series.smooth[j]:.4f})"]
+        if j < len(self.batch_acc.raw):
+            parts.append(f"batch accuracy {self.batch_acc.raw[j]:.3f}")
+        return " · ".join(parts)
+
+    def _on_mouse(self, event) -> None:
+        if event.inaxes not in (self.ax_loss, self.ax_acc) or event.xdata is None:
+            if self._annotation is not None and self._annotation.get_visible():
+                self._annotation.set_visible(False)
+                self._blit_lines()
+            self.hovered.emit("")
+            return
+        text = self.describe_point(float(event.xdata))
+        self.hovered.emit(text)
+        if not text:
+            return
+        if self._annotation is not None and self._annotation.axes is not event.inaxes:
+            self._annotation.remove()
+            self._annotation = None
+        if self._annotation is None:
+            self._annotation = event.inaxes.annotate(
+                "", xy=(0, 0), xytext=(12, 12), textcoords="offset points", fontsize=9,
+                bbox={"boxstyle": "round", "fc": "#fffbe6", "ec": "#999999", "alpha": 0.95}, animated=True)
+        self._annotation.xy = (event.xdata, event.ydata)
+        self._annotation.set_text(text.replace(" · ", "\n"))
+        self._annotation.set_visible(True)
+        self._blit_lines()
