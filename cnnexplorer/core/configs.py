@@ -119,7 +119,7 @@ class TrainingConfig:
 
 # The augmentation settings class is written by the Augmentation feature; it is
 # looked up lazily so this module does not depend on where it lands.
-_AUGMENT_HOMES = ("cnnexplorer.core.augment", "cnnexplorer.core.augmentation", "cnnexplorer.core.configs")
+_AUGMENT_HOMES = ("cnnexplorer.core.augment_config", "cnnexplorer.core.augment", "cnnexplorer.core.configs")
 
 
 def _augment_class():

@@ -22,11 +22,15 @@ def test_round_trip_keeps_every_field():
     assert TrainingConfig.from_dict(data) == config
 
 
-def test_augment_settings_survive_as_dict_when_class_unknown():
-    config = TrainingConfig(augment={"rotation": 10.0, "zoom": 0.1})
-    data = config.to_dict()
-    assert data["augment"]["rotation"] == 10.0
-    assert TrainingConfig.from_dict(data).augment is not None
+def test_augment_settings_round_trip():
+    from cnnexplorer.core.augment_config import AugmentConfig
+
+    config = TrainingConfig(augment=AugmentConfig(rotation_range=10.0, zoom_range=0.1))
+    data = json.loads(config.to_json())
+    assert data["augment"]["rotation_range"] == 10.0
+    again = TrainingConfig.from_dict(data)
+    assert isinstance(again.augment, AugmentConfig) and again.augment == config.augment
+    assert "rotation" in describe_augment(again.augment)
 
 
 @pytest.mark.parametrize("field,value,words", [
