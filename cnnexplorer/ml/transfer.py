@@ -347,6 +347,7 @@ class LayerRow:
     trainable_params: int  # parameters that train when this layer is trainable
     fixed_params: int  # parameters that never train (BatchNormalization's moving statistics)
     group: str  # "block1" ... for the table's grouping
+    always_frozen: bool = False  # BatchNormalization: kept in inference mode (see apply_freeze)
 
 
 _GROUP_PATTERNS = {
@@ -405,8 +406,12 @@ def layer_rows(base, arch_key: str | None = None) -> list[LayerRow]:
         except Exception:  # layers used twice have no single output
             shape_text = "?"
         rows.append(LayerRow(i, layer.name, layer.__class__.__name__, shape_text,
-                             trainable + fixed, trainable, fixed, group))
+                             trainable + fixed, trainable, fixed, group, _keeps_inference_mode(layer)))
     return rows
+
+
+def _keeps_inference_mode(layer) -> bool:
+    return layer.__class__.__name__ == "BatchNormalization"
 
 
 class FreezeState:
@@ -420,8 +425,10 @@ class FreezeState:
 
     def __init__(self, rows: Sequence[LayerRow], trainable: Sequence[bool] | None = None) -> None:
         self.rows = list(rows)
-        self._sizes = [r.trainable_params for r in self.rows]
-        self._fixed = sum(r.fixed_params for r in self.rows)
+        # BatchNormalization never trains here (inference mode), so its gamma/beta count as fixed.
+        self._sizes = [0 if r.always_frozen else r.trainable_params for r in self.rows]
+        self._fixed = sum(r.fixed_params + (r.trainable_params if r.always_frozen else 0) for r in self.rows)
+        self._locked = [r.always_frozen for r in self.rows]
         self._all = sum(self._sizes)
         self.flags = [False] * len(self.rows)
         self._trainable = 0
@@ -430,7 +437,7 @@ class FreezeState:
                 self.set(i, flag)
 
     def set(self, index: int, trainable: bool) -> None:
-        trainable = bool(trainable)
+        trainable = bool(trainable) and not self._locked[index]
         if self.flags[index] != trainable:
             self.flags[index] = trainable
             self._trainable += self._sizes[index] if trainable else -self._sizes[index]
@@ -440,20 +447,20 @@ class FreezeState:
         self._trainable = 0
 
     def unfreeze_all(self) -> None:
-        self.flags = [True] * len(self.rows)
+        self.flags = [not locked for locked in self._locked]
         self._trainable = self._all
 
     def set_boundary(self, index: int) -> None:
         """Fine-tune from layer ``index``: it and every layer above it train, the rest are frozen."""
         index = max(0, min(int(index), len(self.rows)))
-        self.flags = [i >= index for i in range(len(self.rows))]
+        self.flags = [i >= index and not self._locked[i] for i in range(len(self.rows))]
         self._trainable = sum(self._sizes[index:])
 
     def boundary(self) -> int:
         """Index of the first trainable layer when the flags form "frozen below, trainable above";
         ``len(rows)`` when all are frozen; -1 when the pattern is mixed."""
         first = next((i for i, f in enumerate(self.flags) if f), len(self.flags))
-        return first if all(self.flags[first:]) else -1
+        return first if all(f or locked for f, locked in zip(self.flags[first:], self._locked[first:])) else -1
 
     def index_of(self, name: str) -> int:
         for row in self.rows:
@@ -490,13 +497,22 @@ def freeze_until(base, layer_name: str | None) -> FreezeState:
 
 
 def apply_freeze(base, flags: Sequence[bool]) -> None:
-    """Copy trainable flags (one per row of :func:`layer_rows`) onto the base's layers."""
+    """Copy trainable flags (one per row of :func:`layer_rows`) onto the base's layers.
+
+    BatchNormalization layers always stay frozen. Keras' transfer-learning
+    guide keeps them in inference mode by calling the base with
+    ``training=False``, but Keras 3's functional models override a recorded
+    ``training=False`` with the outer ``training=True`` during ``fit`` (see
+    ``keras/src/models/functional.py: operation_fn``). A non-trainable
+    BatchNormalization layer always runs in inference mode, also after the
+    model is saved and loaded, so that is how we keep the pretrained statistics.
+    """
     layers = [layer for layer in base.layers if layer.__class__.__name__ != "InputLayer"]
     if len(layers) != len(flags):
         raise ValueError(f"{len(flags)} flags for {len(layers)} layers")
     base.trainable = True  # Keras propagates this to every layer; then set each one
     for layer, flag in zip(layers, flags):
-        layer.trainable = bool(flag)
+        layer.trainable = bool(flag) and not _keeps_inference_mode(layer)
     if not any(flags):
         base.trainable = False
 
@@ -554,10 +570,11 @@ def _apply(layers, x):
 def compose(arch: Architecture | str, base, head: Sequence | str = "flatten-dense", num_classes: int = 2):
     """Raw pixels → ArchPreprocess → base (nested, inference mode) → head, as one functional model.
 
-    ``base(x, training=False)`` keeps BatchNormalization in inference mode
-    even when its layers are unfrozen for fine-tuning (Keras' transfer
-    learning guide): otherwise the first fine-tuning steps wreck the
-    pretrained statistics.
+    ``base(x, training=False)`` is the transfer-learning guide's way to keep
+    BatchNormalization in inference mode while fine-tuning; Keras 3 does not
+    honour it inside ``fit``, so :func:`apply_freeze` also keeps those layers
+    frozen (which forces inference mode). Either way the pretrained
+    statistics survive the first fine-tuning steps.
     """
     from cnnexplorer.ml.runtime import keras
 
