@@ -42,6 +42,8 @@ class LayerTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[LayerRow] = []
         self.editable = True
+        self.bold_font = QFont()
+        self.bold_font.setBold(True)
         self.headers = ["#", "Layer", "Settings", "Output shape", "Params", "Total"]
 
     def set_rows(self, rows: list[LayerRow], editable: bool = True) -> None:
@@ -61,8 +63,8 @@ class LayerTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight if section >= 4 else Qt.AlignmentFlag.AlignLeft) | int(
-                Qt.AlignmentFlag.AlignVCenter)
+            side = Qt.AlignmentFlag.AlignRight if section in (0, 4, 5) else Qt.AlignmentFlag.AlignLeft
+            return side | Qt.AlignmentFlag.AlignVCenter
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -83,9 +85,7 @@ class LayerTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and row.problems:
             return QBrush(BAD_FG)
         if role == Qt.ItemDataRole.FontRole and col in (1, 3):
-            font = QFont()
-            font.setBold(True)
-            return font
+            return self.bold_font
         if role == Qt.ItemDataRole.DecorationRole and col == 1 and row.problems:
             from PySide6.QtWidgets import QApplication
 
@@ -167,6 +167,7 @@ class LayerTable(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self._fit_rows()
 
     def set_rows(self, rows: list[LayerRow], editable: bool = True, select_layer: int | None = None) -> None:
         current = self.selected_layer() if select_layer is None else select_layer
@@ -176,13 +177,24 @@ class LayerTable(QTableView):
             self.select_layer(min(current, len(rows) - 2))
 
     def _fit_rows(self) -> None:
-        height = int(self.fontMetrics().height() * 2.0)
+        # The table is what the class reads from the back row: a fifth larger than the rest of the window,
+        # following View > Larger/Smaller text (an application font change).
+        from PySide6.QtWidgets import QApplication
+
+        font = QFont(QApplication.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.setFont(font)
+        bold = QFont(font)
+        bold.setBold(True)
+        self.table_model.bold_font = bold
+        self.horizontalHeader().setFont(QApplication.font())
+        height = int(self.fontMetrics().height() * 1.9)
         self.verticalHeader().setDefaultSectionSize(height)
 
-    def changeEvent(self, event) -> None:  # font size changed from the View menu
-        super().changeEvent(event)
-        if event.type() == event.Type.FontChange:
+    def event(self, event) -> bool:
+        if event.type() == event.Type.ApplicationFontChange:
             self._fit_rows()
+        return super().event(event)
 
     def selected_layer(self) -> int:
         index = self.currentIndex()
