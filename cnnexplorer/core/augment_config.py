@@ -358,7 +358,7 @@ def _pct(value: float) -> str:
 
 def _py(value: Any) -> str:
     if isinstance(value, float):
-        return f"{value:.6g}" if value != int(value) else f"{value:.1f}"
+        return f"{value:.6g}" if value != int(value) else str(int(value))
     if isinstance(value, tuple):
         return "(" + ", ".join(_py(v) for v in value) + ")"
     return repr(value)

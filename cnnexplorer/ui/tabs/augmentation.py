@@ -1,13 +1,658 @@
-"""Augmentation tab (placeholder until its issue lands)."""
+"""Augmentation tab: the tutorial's ImageDataGenerator settings, previewed live, shared with Training.
+
+Every change to a control updates ``session.augment`` at once (the Training
+tab's "augment" checkbox uses it) and, after a short pause (debounce), a
+preview of the source image and N variants is computed on a worker thread, so
+dragging a slider never freezes the window. TensorFlow is imported inside
+the worker, never while the tab is built.
+"""
 from __future__ import annotations
 
-from cnnexplorer.ui.tabs.base import PlaceholderTab, run_standalone
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
+    QPushButton, QScrollArea, QSlider, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from cnnexplorer.core import images as imaging
+from cnnexplorer.core.augment_config import (
+    COLOUR_ONLY, FILL_MODES, PRESETS, AugmentConfig, load_augment_config, preset, save_augment_config,
+)
+from cnnexplorer.core.errors import UserError
+from cnnexplorer.core.resources import sample_images
+from cnnexplorer.ui import workers
+from cnnexplorer.ui.tabs.base import Tab, run_standalone
+from cnnexplorer.ui.widgets.augment_preview_grid import AugmentPreviewGrid
+from cnnexplorer.ui.widgets.augment_probe_chart import AugmentProbeChart
+
+PREVIEW_SIZE = 150  # the tutorial's target_size=(150, 150)
+DEBOUNCE_MS = 60
+DIGIT_SOURCE = "digit"  # source key of the MNIST sample
+FILE_SOURCE = "file"
+PROBE_IMAGES = 300
+
+# (field, label, tooltip, maximum, step, decimals, "prefix|suffix" of the spin box)
+GEOMETRY_ROWS = [
+    ("rotation_range", "Rotation", "rotation_range: rotate by a random angle from −r to +r degrees.", 180, 1, 0, "± | °"),
+    ("width_shift_range", "Width shift", "width_shift_range: move left or right by up to this fraction of the width.",
+     1.0, 0.01, 2, "± | × width"),
+    ("height_shift_range", "Height shift", "height_shift_range: move up or down by up to this fraction of the height.",
+     1.0, 0.01, 2, "± | × height"),
+    ("shear_range", "Shear", "shear_range: slant sideways; a row at height y slides by up to shear × y "
+     "(shear factor = tan of the shear angle).", 1.0, 0.01, 2, "± | "),
+    ("zoom_range", "Zoom", "zoom_range: zoom in or out by up to this fraction (0.2 = 80 % to 120 %).", 0.9, 0.01, 2,
+     "± | "),
+]
+COLOUR_ROWS = [
+    ("brightness_range", "Brightness", "Add or subtract up to this fraction of 255 from every pixel.", 1.0, 0.01, 2, "± | "),
+    ("contrast_range", "Contrast", "Stretch or flatten contrast by up to this fraction.", 1.0, 0.01, 2, "± | "),
+    ("saturation_range", "Saturation", "Make colours duller or stronger (colour images only).", 1.0, 0.01, 2, "± | "),
+]
 
 
-class AugmentationTab(PlaceholderTab):
+def _preview_job(image, config, count, seed, progress=None, cancel=None):
+    from cnnexplorer.ml.augment import preview
+
+    return preview(image, config, count, seed, progress=progress, cancel=cancel)
+
+
+def _probe_job(model, dataset_name, config, progress=None, cancel=None):
+    from cnnexplorer.ml.augment import robustness_probe
+    from cnnexplorer.ml.data import load_dataset
+
+    data = load_dataset(dataset_name, progress=progress, cancel=cancel)
+    if data.info.kind != "images":
+        raise UserError(f"The robustness probe needs an image dataset; {dataset_name} holds sequences.")
+    x, y = data.x_test[:PROBE_IMAGES], data.y_test[:PROBE_IMAGES]
+    return robustness_probe(model, x, y, config, progress=progress, cancel=cancel)
+
+
+def _backend_loader() -> workers.Task | None:
+    """The window's background TensorFlow import, while it runs.
+
+    Importing TensorFlow from two threads at once deadlocks or half-initialises
+    it, so TF work waits for that task to end instead of importing in parallel.
+    """
+    return next((t for t in workers.live_tasks() if t.name == "load-tensorflow"), None)
+
+
+def square_crop(image: np.ndarray, size: int = PREVIEW_SIZE) -> np.ndarray:
+    """Centre square of a photo, resized to size×size (as flow_from_directory's target_size would)."""
+    h, w = image.shape[:2]
+    side = min(h, w)
+    top, left = (h - side) // 2, (w - side) // 2
+    return imaging.resize_image(image[top:top + side, left:left + side], size, size)
+
+
+class _ValueRow(QWidget):
+    """A slider and a spin box showing the same value; the spin box range is the allowed range."""
+
+    def __init__(self, maximum: float, step: float, decimals: int, affixes: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scale = round(1 / step)
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.slider.setRange(0, round(maximum * self.scale))
+        self.spin = QDoubleSpinBox(self)
+        self.spin.setRange(0.0, maximum)
+        self.spin.setDecimals(decimals)
+        self.spin.setSingleStep(step)
+        prefix, _, suffix = affixes.partition("|")
+        self.spin.setPrefix(prefix)
+        self.spin.setSuffix(suffix)
+        self.spin.setKeyboardTracking(False)
+        self.spin.setMinimumWidth(110)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.spin)
+        self.slider.valueChanged.connect(self._slider_moved)
+
+    @Slot(int)
+    def _slider_moved(self, position: int) -> None:
+        self.spin.setValue(position / self.scale)
+
+    def value(self) -> float:
+        return float(self.spin.value())
+
+    def set_value(self, value: float) -> None:
+        self.spin.setValue(value)
+        self.slider.blockSignals(True)
+        self.slider.setValue(round(value * self.scale))
+        self.slider.blockSignals(False)
+
+
+class AugmentationTab(Tab):
     key = "augmentation"
     title = "Augmentation"
-    text = "Coming soon: Configure random image transformations and preview them live before training with them."
+
+    def __init__(self, bridge, parent: QWidget | None = None) -> None:
+        super().__init__(bridge, parent)
+        self._updating = False
+        self._source_image: np.ndarray | None = None
+        self._source_name = ""
+        self._seed = 0
+        self._preview_task: workers.Task | None = None
+        self._preview_pending = False
+        self._preview_dirty = True
+        self._probe_task: workers.Task | None = None
+        self._waiting_for_backend = False
+        self._digits: np.ndarray | None = None
+        self._digit_index = -1
+        self.config = AugmentConfig()
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.refresh_preview)
+        self._build()
+        self.bridge.changed.connect(self._on_session_changed)
+        self.preset_box.setCurrentText("tutorial (cats vs dogs)")
+        self.apply_config(preset("tutorial (cats vs dogs)"))
+        self.set_source("cat")
+
+    # -- construction ------------------------------------------------------------------
+    def _build(self) -> None:
+        controls = QWidget()
+        form_layout = QVBoxLayout(controls)
+
+        preset_group = QGroupBox(self.tr("Preset"))
+        row = QHBoxLayout(preset_group)
+        self.preset_box = QComboBox()
+        self.preset_box.addItems(list(PRESETS) + ["custom"])
+        self.preset_box.setToolTip(self.tr("Ready-made settings; changing any value makes them \"custom\"."))
+        self.preset_box.textActivated.connect(self._preset_chosen)
+        self.load_button = QPushButton(self.tr("Load…"))
+        self.save_button = QPushButton(self.tr("Save…"))
+        self.load_button.setToolTip(self.tr("Load settings from a JSON file (the tutorial's argument names)."))
+        self.save_button.setToolTip(self.tr("Save these settings as JSON, for `cnnexplorer augment --config`."))
+        self.load_button.clicked.connect(self._load_dialog)
+        self.save_button.clicked.connect(self._save_dialog)
+        row.addWidget(self.preset_box, 1)
+        row.addWidget(self.load_button)
+        row.addWidget(self.save_button)
+        form_layout.addWidget(preset_group)
+
+        self.rows: dict[str, _ValueRow] = {}
+        geometry = QGroupBox(self.tr("Move and reshape"))
+        geo_form = QFormLayout(geometry)
+        for name, label, tip, maximum, step, decimals, suffix in GEOMETRY_ROWS:
+            geo_form.addRow(*self._value_row(name, label, tip, maximum, step, decimals, suffix))
+        self.hflip = QCheckBox(self.tr("Horizontal flip"))
+        self.hflip.setToolTip("horizontal_flip: " + self.tr("mirror left-right for half of the images."))
+        self.vflip = QCheckBox(self.tr("Vertical flip"))
+        self.vflip.setToolTip("vertical_flip: " + self.tr("turn upside down for half of the images."))
+        flips = QHBoxLayout()
+        flips.addWidget(self.hflip)
+        flips.addWidget(self.vflip)
+        geo_form.addRow(self.tr("Flip"), flips)
+        for box in (self.hflip, self.vflip):
+            box.toggled.connect(self._on_value_changed)
+        self.fill_box = QComboBox()
+        self.fill_box.addItems(list(FILL_MODES))
+        self.fill_box.setToolTip("fill_mode: " + self.tr(
+            "how pixels uncovered by a rotation, shift, shear or zoom-out are filled."))
+        self.fill_box.currentTextChanged.connect(self._on_value_changed)
+        self.cval_spin = QSpinBox()
+        self.cval_spin.setRange(0, 255)
+        self.cval_spin.setPrefix(self.tr("value "))
+        self.cval_spin.setToolTip("cval: " + self.tr("the grey level used by fill mode \"constant\" (0 = black)."))
+        self.cval_spin.setKeyboardTracking(False)
+        self.cval_spin.valueChanged.connect(self._on_value_changed)
+        fill_row = QHBoxLayout()
+        fill_row.addWidget(self.fill_box, 1)
+        fill_row.addWidget(self.cval_spin)
+        geo_form.addRow(self.tr("Fill"), fill_row)
+        form_layout.addWidget(geometry)
+
+        colour = QGroupBox(self.tr("Light and colour"))
+        colour_form = QFormLayout(colour)
+        for name, label, tip, maximum, step, decimals, suffix in COLOUR_ROWS:
+            colour_form.addRow(*self._value_row(name, label, tip, maximum, step, decimals, suffix))
+        form_layout.addWidget(colour)
+        about = QLabel(self.tr(
+            "Augmentation shows the model randomly changed copies of each training image in every epoch, "
+            "so it learns that a cat is still a cat when tilted, shifted, zoomed or mirrored. Only training "
+            "batches are changed; validation and test images never are. The Training tab's \"augment\" "
+            "option uses these settings."))
+        about.setWordWrap(True)
+        form_layout.addWidget(about)
+        form_layout.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidget(controls)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(400)
+
+        # right: source, preview grid, notes, code / probe
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        source_row = QHBoxLayout()
+        source_row.addWidget(QLabel(self.tr("Image:")))
+        self.source_box = QComboBox()
+        for name in sample_images():
+            self.source_box.addItem(self.tr("photo: %s") % name, name)
+        self.source_box.addItem(self.tr("digit from mnist-sample"), DIGIT_SOURCE)
+        self.source_box.addItem(self.tr("image file…"), FILE_SOURCE)
+        self.source_box.activated.connect(self._source_chosen)
+        source_row.addWidget(self.source_box)
+        source_row.addSpacing(12)
+        source_row.addWidget(QLabel(self.tr("Variants:")))
+        self.count_spin = QSpinBox()
+        self.count_spin.setRange(1, 32)
+        self.count_spin.setValue(8)
+        self.count_spin.valueChanged.connect(self._schedule_preview)
+        source_row.addWidget(self.count_spin)
+        source_row.addSpacing(12)
+        self.fixed_seed = QCheckBox(self.tr("Fixed seed"))
+        self.fixed_seed.setToolTip(self.tr("Same seed, same variants: for reproducible slides."))
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setRange(0, 99999)
+        self.seed_spin.setValue(42)
+        self.seed_spin.setEnabled(False)
+        self.fixed_seed.toggled.connect(self.seed_spin.setEnabled)
+        self.fixed_seed.toggled.connect(self._schedule_preview)
+        self.seed_spin.valueChanged.connect(self._schedule_preview)
+        source_row.addWidget(self.fixed_seed)
+        source_row.addWidget(self.seed_spin)
+        self.new_button = QPushButton(self.tr("New samples"))
+        self.new_button.setToolTip(self.tr("Draw new random variants with the same settings."))
+        self.new_button.clicked.connect(self.new_samples)
+        source_row.addWidget(self.new_button)
+        source_row.addStretch(1)
+        right_layout.addLayout(source_row)
+
+        self.grid = AugmentPreviewGrid()
+        self.grid.original_caption = self.tr("original")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+
+        lower = QTabWidget()
+        self.code_view = QPlainTextEdit()
+        self.code_view.setReadOnly(True)
+        self.code_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.code_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        code_page = QWidget()
+        code_layout = QVBoxLayout(code_page)
+        code_layout.setContentsMargins(4, 4, 4, 4)
+        code_layout.addWidget(self.code_view)
+        self.copy_button = QPushButton(self.tr("Copy code"))
+        self.copy_button.clicked.connect(self.copy_code)
+        code_layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignRight)
+        probe_page = QWidget()
+        probe_layout = QVBoxLayout(probe_page)
+        probe_layout.setContentsMargins(4, 4, 4, 4)
+        probe_top = QHBoxLayout()
+        self.probe_button = QPushButton(self.tr("Test the current model"))
+        self.probe_button.setToolTip(self.tr(
+            "Accuracy on %d test images, untouched and under each transformation on its own.") % PROBE_IMAGES)
+        self.probe_button.clicked.connect(self.start_probe)
+        self.probe_status = QLabel()
+        self.probe_status.setWordWrap(True)
+        probe_top.addWidget(self.probe_button)
+        probe_top.addWidget(self.probe_status, 1)
+        probe_layout.addLayout(probe_top)
+        self.probe_chart = AugmentProbeChart()
+        probe_layout.addWidget(self.probe_chart, 1)
+        lower.addTab(code_page, self.tr("Keras 3 code"))
+        lower.addTab(probe_page, self.tr("Robustness probe"))
+        self.lower_tabs = lower
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.grid, 1)
+        top_layout.addWidget(self.summary)
+        splitter.addWidget(top)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([520, 170])
+        right_layout.addWidget(splitter, 1)
+
+        outer = QHBoxLayout(self)
+        outer.addWidget(scroll)
+        outer.addWidget(right, 1)
+        self._update_probe_state()
+
+    def _value_row(self, name, label, tip, maximum, step, decimals, suffix):
+        row = _ValueRow(maximum, step, decimals, suffix)
+        row.setToolTip(f"{name}: {self.tr(tip)}")
+        row.spin.valueChanged.connect(self._on_value_changed)
+        self.rows[name] = row
+        caption = QLabel(self.tr(label))
+        caption.setToolTip(row.toolTip())
+        return caption, row
+
+    # -- config <-> widgets ----------------------------------------------------------------
+    def config_from_widgets(self) -> AugmentConfig:
+        values = {name: row.value() for name, row in self.rows.items()}
+        return AugmentConfig(
+            horizontal_flip=self.hflip.isChecked(), vertical_flip=self.vflip.isChecked(),
+            fill_mode=self.fill_box.currentText(), cval=float(self.cval_spin.value()), **values,
+        ).validate()
+
+    def apply_config(self, config: AugmentConfig) -> None:
+        """Show ``config`` in the controls (and use it)."""
+        config.validate()
+        self._updating = True
+        try:
+            for name, row in self.rows.items():
+                row.set_value(float(getattr(config, name)))
+            self.hflip.setChecked(config.horizontal_flip)
+            self.vflip.setChecked(config.vertical_flip)
+            self.fill_box.setCurrentText(config.fill_mode)
+            self.cval_spin.setValue(int(round(config.cval)))
+        finally:
+            self._updating = False
+        self._on_value_changed()
+
+    def _on_value_changed(self, *_args) -> None:
+        if self._updating:
+            return
+        self.config = self.config_from_widgets()
+        self.cval_spin.setEnabled(self.config.fill_mode == "constant")
+        self._sync_preset_box()
+        self._publish()
+        self._update_texts()
+        self._schedule_preview()
+
+    def _sync_preset_box(self) -> None:
+        name = next((n for n, p in PRESETS.items() if p == self.config), "custom")
+        self.preset_box.setCurrentText(name)
+
+    def _publish(self) -> None:
+        value = None if self.config.is_off() else self.config
+        if self.session.augment != value:
+            self.session.augment = value
+
+    @Slot(str)
+    def _on_session_changed(self, field: str) -> None:
+        if field == "augment":
+            incoming = self.session.augment
+            if incoming is None and not self.config.is_off():
+                self.apply_config(AugmentConfig(fill_mode=self.config.fill_mode, cval=self.config.cval))
+            elif isinstance(incoming, AugmentConfig) and incoming != self.config:
+                self.apply_config(incoming)
+        elif field in ("model", "training", "dataset_name"):
+            self._update_probe_state()
+            self._update_texts()
+
+    # -- explanations -------------------------------------------------------------------
+    def notes(self) -> list[str]:
+        """Problems and advice for the current settings, source image, model and dataset."""
+        notes = []
+        if self._source_image is not None:
+            notes += self.config.fit_problems(self._source_image.shape)
+        model = self.session.model
+        shape = getattr(model, "input_shape", None) if model is not None else None
+        if isinstance(shape, tuple) and len(shape) == 4:
+            for problem in self.config.fit_problems(tuple(shape[1:])):
+                text = self.tr("The current model takes %s input: ") % ("grayscale" if shape[-1] == 1 else str(shape[1:]))
+                if text + problem not in notes and problem not in notes:
+                    notes.append(text + problem)
+        notes += [self.tr("Training on %s: ") % self.session.dataset_name + w
+                  for w in self.config.fit_warnings(self.session.dataset_name)]
+        return notes
+
+    def _update_texts(self) -> None:
+        text = self.tr("<b>Augmentation:</b> %s") % self.config.describe()
+        notes = self.notes()
+        if notes:
+            text += "".join(f"<br><span style='color:#b45309'>⚠ {n}</span>" for n in notes)
+        self.summary.setText(text)
+        self.code_view.setPlainText(self.config.to_keras_code())
+
+    # -- presets and files ------------------------------------------------------------------
+    @Slot(str)
+    def _preset_chosen(self, name: str) -> None:
+        if name in PRESETS:
+            self.apply_config(preset(name))
+
+    def load_config(self, path: str) -> bool:
+        try:
+            config = load_augment_config(path)
+        except UserError as exc:
+            self.report_error(exc)
+            return False
+        self.apply_config(config)
+        return True
+
+    def save_config(self, path: str) -> bool:
+        try:
+            save_augment_config(self.config, path)
+        except UserError as exc:
+            self.report_error(exc)
+            return False
+        return True
+
+    @Slot()
+    def _load_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load augmentation settings"), "",
+                                              self.tr("Augmentation settings (*.json)"))
+        if path:
+            self.load_config(path)
+
+    @Slot()
+    def _save_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save augmentation settings"), "augmentation.json",
+                                              self.tr("Augmentation settings (*.json)"))
+        if path:
+            self.save_config(path)
+
+    @Slot()
+    def copy_code(self) -> None:
+        QGuiApplication.clipboard().setText(self.config.to_keras_code())
+
+    # -- source image ---------------------------------------------------------------------
+    @Slot(int)
+    def _source_chosen(self, index: int) -> None:
+        key = self.source_box.itemData(index)
+        if key == FILE_SOURCE:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Preview an image"), "",
+                                                  self.tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)"))
+            if not path or not self.set_source_file(path):
+                self._select_source_item(self._source_name)
+            return
+        self.set_source(key)
+
+    def _select_source_item(self, key: str) -> None:
+        index = self.source_box.findData(key)
+        if index < 0:
+            index = self.source_box.findData(FILE_SOURCE)
+        self.source_box.setCurrentIndex(index)
+
+    def set_source(self, key: str) -> bool:
+        """Preview a bundled photo by name, or ``"digit"`` for an MNIST sample digit."""
+        try:
+            if key == DIGIT_SOURCE:
+                image = self._digit()
+            else:
+                image = square_crop(imaging.load_image(sample_images()[key]))
+        except (UserError, KeyError) as exc:
+            self.report_error(exc if isinstance(exc, UserError) else f"There is no sample image {key}.")
+            return False
+        self._set_source_image(image, key)
+        return True
+
+    def set_source_file(self, path: str) -> bool:
+        try:
+            image = square_crop(imaging.load_image(path))
+        except UserError as exc:
+            self.report_error(exc)
+            return False
+        self._set_source_image(image, FILE_SOURCE)
+        self.source_box.setItemText(self.source_box.findData(FILE_SOURCE), self.tr("file: %s") % Path(path).name)
+        return True
+
+    def _digit(self) -> np.ndarray:
+        if self._digits is None:
+            from cnnexplorer.ml.data import load_dataset  # reads a small bundled .npz; no TensorFlow
+
+            data = load_dataset("mnist-sample")
+            # one digit of each class, to cycle through when the source is chosen again
+            self._digits = np.stack([data.x_train[np.flatnonzero(data.y_train == d)[0]] for d in (2, 7, 5, 3, 9)])
+            self._digit_index = -1
+        self._digit_index = (self._digit_index + 1) % len(self._digits)
+        return self._digits[self._digit_index]
+
+    def _set_source_image(self, image: np.ndarray, key: str) -> None:
+        self._source_image = image
+        self._source_name = key
+        self._select_source_item(key)
+        self.grid.set_original(image)
+        self._update_texts()
+        self._schedule_preview()
+
+    # -- preview -----------------------------------------------------------------------
+    def _schedule_preview(self, *_args) -> None:
+        self._preview_dirty = True
+        if self.isVisible():
+            self._debounce.start()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._preview_dirty:
+            self._debounce.start()
+
+    @Slot()
+    def new_samples(self) -> None:
+        if self.fixed_seed.isChecked():
+            self.seed_spin.setValue((self.seed_spin.value() + 1) % 100000)
+        else:
+            self._seed += 1
+            self.refresh_preview()
+
+    def preview_request(self) -> tuple[np.ndarray, AugmentConfig, int, int | None]:
+        """(image, config that fits it, count, seed) for the next preview."""
+        config = self.config
+        if self._source_image is not None and self._source_image.shape[-1] == 1:
+            config = config.copy(**{name: 0.0 for name in COLOUR_ONLY})  # explained in the notes
+        seed = self.seed_spin.value() if self.fixed_seed.isChecked() else None
+        return self._source_image, config, self.count_spin.value(), seed
+
+    @Slot()
+    def refresh_preview(self) -> None:
+        """Start computing the preview now (or as soon as the running one ends)."""
+        if self._source_image is None:
+            return
+        if self._preview_task is not None and self._preview_task.is_running():
+            self._preview_pending = True
+            return
+        loader = _backend_loader()
+        if loader is not None:
+            if not self._waiting_for_backend:
+                self._waiting_for_backend = True
+                loader.done.connect(self._on_backend_done)
+            self._preview_dirty = True
+            self.grid.set_message(self.tr("Loading TensorFlow… the preview appears when it is ready."))
+            return
+        self._preview_pending = False
+        self._preview_dirty = False
+        image, config, count, seed = self.preview_request()
+        if self.grid.variant_count == 0:
+            self.grid.set_message(self.tr("Preparing the preview (TensorFlow loads once, a few seconds)…"))
+        task = workers.Task(_preview_job, image, config, count, seed, name="augment-preview")
+        task.finished.connect(self._on_preview_ready)
+        task.failed.connect(self._on_preview_failed)
+        task.done.connect(self._on_preview_done)
+        self._preview_task = task
+        task.start()
+
+    @Slot()
+    def _on_backend_done(self) -> None:
+        self._waiting_for_backend = False
+        self._schedule_preview()
+
+    @Slot(object)
+    def _on_preview_ready(self, images: list) -> None:
+        self.grid.set_variants(images)
+
+    @Slot(object)
+    def _on_preview_failed(self, exc: BaseException) -> None:
+        self.grid.set_message(str(exc) if isinstance(exc, UserError) else self.tr("The preview failed."))
+        self.report_error(exc)
+
+    @Slot()
+    def _on_preview_done(self) -> None:
+        if self._preview_pending:
+            self.refresh_preview()
+
+    def preview_now(self) -> None:
+        """Compute the preview on the GUI thread (screenshots, once TensorFlow is loaded)."""
+        from cnnexplorer.ml.augment import preview
+
+        image, config, count, seed = self.preview_request()
+        self.grid.set_variants(preview(image, config, count, seed))
+        self._preview_dirty = False
+
+    # -- robustness probe -------------------------------------------------------------------
+    def _update_probe_state(self) -> None:
+        running = self._probe_task is not None and self._probe_task.is_running()
+        if self.session.model is None:
+            self.probe_button.setEnabled(False)
+            self.probe_chart.set_placeholder(self.tr(
+                "Train or load a model first: this then shows its accuracy on test images under each "
+                "transformation, i.e. what augmentation would teach it to ignore."))
+        elif self.session.training:
+            self.probe_button.setEnabled(False)
+            self.probe_status.setText(self.tr("Wait until training has finished."))
+        else:
+            self.probe_button.setEnabled(not running)
+            self.probe_chart.set_placeholder(self.tr("Click \"Test the current model\"."))
+
+    @Slot()
+    def start_probe(self) -> None:
+        if self.session.model is None or (self._probe_task is not None and self._probe_task.is_running()):
+            return
+        if self.config.is_off():
+            self.report_error(self.tr("All transformations are off, so there is nothing to test. "
+                                      "Choose a preset or move a slider first."))
+            return
+        if _backend_loader() is not None:
+            self.report_error(self.tr("TensorFlow is still loading. Try again in a few seconds."))
+            return
+        dataset = self.session.dataset_name or "mnist-sample"
+        self.probe_status.setText(self.tr("Testing on %s…") % dataset)
+        task = workers.Task(_probe_job, self.session.model, dataset, self.config, name="augment-probe")
+        task.finished.connect(self._on_probe_finished)
+        task.failed.connect(self._on_probe_failed)
+        task.done.connect(self._update_probe_state)
+        self._probe_task = task
+        self.probe_button.setEnabled(False)
+        task.start()
+
+    @Slot(object)
+    def _on_probe_finished(self, results: dict) -> None:
+        self.probe_chart.set_results(results)
+        self.probe_status.setText(self.tr("Accuracy on %d test images of %s; red = drops by more than 5 points.")
+                                  % (PROBE_IMAGES, self.session.dataset_name))
+
+    @Slot(object)
+    def _on_probe_failed(self, exc: BaseException) -> None:
+        self.probe_status.setText(self.tr("The test did not run."))
+        self.report_error(exc)
+
+    # -- hooks ----------------------------------------------------------------------------
+    def prepare_screenshot(self) -> None:
+        self.set_source("cat")
+        self.apply_config(preset("tutorial (cats vs dogs)"))
+        self.fixed_seed.setChecked(True)
+        self.seed_spin.setValue(7)
+        self._debounce.stop()
+        self.preview_now()
+
+    def shutdown(self) -> None:
+        self._debounce.stop()
+        for task in (self._preview_task, self._probe_task):
+            if task is not None and task.is_running():
+                task.cancel()
 
 
 if __name__ == "__main__":
