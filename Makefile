@@ -27,3 +27,19 @@ lint-imports: $(STAMP)
 
 clean-venv:
 	rm -rf $(VENV)
+
+# --- Installer build (packaging/README.md). Not part of `make test`: it takes many minutes. ---
+PACKAGE_VERSION := $(shell sed -n 's/^__version__ *= *"\(.*\)"/\1/p' cnnexplorer/__init__.py)
+PACKAGE_TARBALL := dist/cnnexplorer-$(PACKAGE_VERSION)-linux-$(shell uname -m).tar.gz
+
+.PHONY: package package-test
+
+# One-folder bundle in dist/cnnexplorer/ for this platform; on Linux also the tarball.
+package: $(STAMP)
+	$(PY) -c "import PyInstaller" 2>/dev/null || $(PY) -m pip install --quiet 'pyinstaller>=6.10'
+	$(PY) -m PyInstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/cnnexplorer.spec
+	if [ "$$(uname -s)" = Linux ]; then sh packaging/linux/make_tarball.sh dist/cnnexplorer $(PACKAGE_TARBALL); fi
+
+# Smoke test of the built bundle, offscreen: --version, selftest, a screenshot, start-up times.
+package-test:
+	$(PY) packaging/test_bundle.py dist/cnnexplorer
