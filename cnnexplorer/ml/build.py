@@ -160,10 +160,10 @@ def _plain(value: Any) -> Any:
 def _layer_spec_from_keras(index: int, layer, model_name: str) -> LayerSpec:
     type_ = layer.__class__.__name__
     if type_ not in LAYER_DEFAULTS:
-        known = ", ".join(LAYER_DEFAULTS)
         raise SpecError(
             f"Layer {index} {type_} ({layer.name}) is not a layer the Builder knows, so {model_name} opens "
-            f"read-only: you can train, inspect and visualise it, but not edit it. Editable types: {known}."
+            "read-only: you can train, inspect and visualise it, but not edit it. To edit it, rebuild it from "
+            "Builder layers."
         )
     config = layer.get_config()
     for key, wanted in _MUST_BE.items():

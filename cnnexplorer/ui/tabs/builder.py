@@ -849,7 +849,7 @@ class BuilderTab(Tab):
                 self.refresh(select=0)
 
     def _show_banner(self, text: str, read_only: bool) -> None:
-        self.banner_label.setText(("🔒 " if read_only else "ℹ ") + text)
+        self.banner_label.setText(text)
         color = "#fff4cc" if read_only else "#e6f0ff"
         self.banner.setStyleSheet(f"QFrame {{ background: {color}; border-radius: 4px; }}")
         self.banner_button.setVisible(read_only)
