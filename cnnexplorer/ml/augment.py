@@ -13,10 +13,22 @@ from __future__ import annotations
 import threading
 import numpy as np
 
+from cnnexplorer.core import images as imaging
 from cnnexplorer.core.augment_config import AugmentConfig, LayerStep, layer_plan
 from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.progress import ProgressFn, check_cancel, report
 from cnnexplorer.ml.runtime import keras
+
+
+PREVIEW_SIZE = 150  # the tutorial's target_size=(150, 150)
+
+
+def square_crop(image: np.ndarray, size: int = PREVIEW_SIZE) -> np.ndarray:
+    """Centre square of a photo resized to size×size, as flow_from_directory's target_size gives (no TF)."""
+    h, w = image.shape[:2]
+    side = min(h, w)
+    top, left = (h - side) // 2, (w - side) // 2
+    return imaging.resize_image(image[top:top + side, left:left + side], size, size)
 
 
 def _check_fits(config: AugmentConfig, input_shape: tuple) -> None:

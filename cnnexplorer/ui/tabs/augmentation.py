@@ -24,12 +24,12 @@ from cnnexplorer.core.augment_config import (
 )
 from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.resources import sample_images
+from cnnexplorer.ml.augment import square_crop  # numpy only: ml.augment imports Keras inside functions
 from cnnexplorer.ui import workers
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.augment_preview_grid import AugmentPreviewGrid
 from cnnexplorer.ui.widgets.augment_probe_chart import AugmentProbeChart
 
-PREVIEW_SIZE = 150  # the tutorial's target_size=(150, 150)
 DEBOUNCE_MS = 60
 DIGIT_SOURCE = "digit"  # source key of the MNIST sample
 FILE_SOURCE = "file"
@@ -80,14 +80,6 @@ def _backend_loader() -> workers.Task | None:
     return next((t for t in workers.live_tasks() if t.name == "load-tensorflow"), None)
 
 
-def square_crop(image: np.ndarray, size: int = PREVIEW_SIZE) -> np.ndarray:
-    """Centre square of a photo, resized to size×size (as flow_from_directory's target_size would)."""
-    h, w = image.shape[:2]
-    side = min(h, w)
-    top, left = (h - side) // 2, (w - side) // 2
-    return imaging.resize_image(image[top:top + side, left:left + side], size, size)
-
-
 class _ValueRow(QWidget):
     """A slider and a spin box showing the same value; the spin box range is the allowed range."""
 
@@ -104,7 +96,7 @@ class _ValueRow(QWidget):
         self.spin.setPrefix(prefix)
         self.spin.setSuffix(suffix)
         self.spin.setKeyboardTracking(False)
-        self.spin.setMinimumWidth(110)
+        self.spin.setFixedWidth(150)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.slider, 1)
@@ -226,6 +218,7 @@ class AugmentationTab(Tab):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(400)
+        scroll.setMaximumWidth(470)
 
         # right: source, preview grid, notes, code / probe
         right = QWidget()
