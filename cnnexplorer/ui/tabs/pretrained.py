@@ -1,13 +1,584 @@
-"""Pretrained tab (placeholder until its issue lands)."""
+"""Pretrained tab: load VGG16 and friends, see and set which layers train, reuse them on your images.
+
+Three steps, left column top to bottom: 1. load a base (ImageNet weights,
+a local weights file, or random weights, clearly labelled); 2. choose an image
+folder and a head; 3. train — method 1 (extract features once, train the head
+on them), method 2 (base + head end to end, base frozen as the table says,
+optional augmentation), then fine-tune (unfreeze the top block, low learning
+rate). The layer table on the right makes freezing visible. All Keras work
+runs in :class:`~cnnexplorer.ui.workers.Task` jobs that call ``ml/transfer.py``;
+constructing the tab imports no TensorFlow.
+"""
 from __future__ import annotations
 
-from cnnexplorer.ui.tabs.base import PlaceholderTab, run_standalone
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit, QProgressBar, QPushButton, QRadioButton, QScrollArea, QSpinBox, QSplitter, QVBoxLayout, QWidget,
+)
+
+from cnnexplorer.core.errors import UserError
+from cnnexplorer.core.progress import check_cancel
+from cnnexplorer.ml import transfer as T
+from cnnexplorer.ui import workers
+from cnnexplorer.ui.tabs.base import Tab, run_standalone
+from cnnexplorer.ui.widgets.freeze_table import FreezeTable
+
+WARN_STYLE = "color: #b00020; font-weight: bold;"
+NOTE_STYLE = "color: #555;"
 
 
-class PretrainedTab(PlaceholderTab):
+@dataclass
+class LoadedBase:
+    arch: T.Architecture
+    input_size: int
+    source: T.WeightsSource
+    base: Any
+    rows: list
+
+
+@dataclass
+class RunOutcome:
+    result: T.TransferResult
+    dataset: Any
+
+
+def load_base_job(arch_key: str, input_size: int, weights: str, progress=None,
+                  cancel: threading.Event | None = None) -> LoadedBase:
+    """Worker job: build the base with its weights and describe its layers."""
+    arch = T.get_architecture(arch_key)
+    source = T.WeightsSource.parse(weights)
+    base = T.build_base(arch, input_size, source, progress=progress, cancel=cancel)
+    check_cancel(cancel)
+    rows = T.layer_rows(base, arch.key)
+    T.apply_freeze(base, [False] * len(rows))  # the tutorial starts from a frozen base
+    return LoadedBase(arch, input_size, source, base, rows)
+
+
+def train_job(method: str, loaded: LoadedBase, flags: list, folder: str, dataset: Any, head: str, epochs: int,
+              batch_size: int, learning_rate: float, augment: Any = None, model: Any = None, initial_epoch: int = 0,
+              progress=None, cancel: threading.Event | None = None) -> RunOutcome:
+    """Worker job: load the folder (unless cached), check it, then run method 1, method 2 or fine-tuning.
+
+    Everything that can be refused (folder, batch size, flags) is checked
+    before the model changes, so a refusal leaves the model as it was.
+    """
+    if dataset is None:
+        if not folder:
+            raise UserError("Choose an image folder first (one sub-folder of images per class).")
+        dataset = T.load_folder(folder, loaded.input_size, progress=progress, cancel=cancel)
+    T.check_dataset(dataset, batch_size)
+    if method == "fine-tune":
+        if model is None:
+            raise UserError("Train a head first (method 1 or 2): fine-tuning continues from a trained classifier.")
+        if not any(flags):
+            raise UserError("Nothing would be fine-tuned: every layer is frozen. Move the 'Fine-tune from' "
+                            "slider (or click 'Unfreeze top block') first.")
+        T.apply_freeze(loaded.base, flags)
+        result = T.run_end_to_end(model, dataset, epochs, batch_size, learning_rate, augment=augment,
+                                  method="fine-tune", initial_epoch=initial_epoch, progress=progress, cancel=cancel)
+    elif method == "features":
+        T.apply_freeze(loaded.base, [False] * len(flags))
+        result = T.run_feature_extraction(loaded.arch, loaded.base, dataset, head, epochs, batch_size,
+                                          learning_rate, progress=progress, cancel=cancel)
+        T.apply_freeze(loaded.base, flags)
+    else:
+        T.apply_freeze(loaded.base, flags)
+        model = T.compose(loaded.arch, loaded.base, head, dataset.info.num_classes)
+        result = T.run_end_to_end(model, dataset, epochs, batch_size, learning_rate, augment=augment,
+                                  progress=progress, cancel=cancel)
+    return RunOutcome(result, dataset)
+
+
+class PretrainedTab(Tab):
     key = "pretrained"
     title = "Pretrained"
-    text = "Coming soon: Load VGG16 and its relatives, freeze or unfreeze layers, and fine-tune them on your images."
+
+    def __init__(self, bridge, parent: QWidget | None = None) -> None:
+        super().__init__(bridge, parent)
+        self.loaded: Optional[LoadedBase] = None
+        self.model: Any = None  # the composed, trained model
+        self.epochs_done = 0
+        self._dataset: Any = None
+        self._dataset_key: tuple | None = None
+        self._task: Optional[workers.Task] = None
+        self._task_kind = ""
+        self._build_ui()
+        self._on_arch_changed()
+        self._update_buttons()
+        self.bridge.changed.connect(self._on_session_changed)
+
+    # -- layout --------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 6, 0)
+
+        base_box = QGroupBox(self.tr("1. Pretrained base"), left)
+        form = QFormLayout(base_box)
+        self.arch_combo = QComboBox(base_box)
+        for arch in T.CATALOG.values():
+            self.arch_combo.addItem(arch.title, arch.key)
+        self.arch_combo.currentIndexChanged.connect(self._on_arch_changed)
+        form.addRow(self.tr("Network:"), self.arch_combo)
+        self.arch_info = QLabel(base_box)
+        self.arch_info.setWordWrap(True)
+        self.arch_info.setStyleSheet(NOTE_STYLE)
+        form.addRow(self.arch_info)
+        self.size_spin = QSpinBox(base_box)
+        self.size_spin.setRange(32, 1024)
+        self.size_spin.setValue(150)
+        self.size_spin.setSuffix(" px")
+        self.size_spin.setToolTip(self.tr("Images are resized to this width and height (the tutorial uses 150)."))
+        self.size_spin.valueChanged.connect(self._on_arch_changed)
+        form.addRow(self.tr("Input size:"), self.size_spin)
+
+        weights_box = QWidget(base_box)
+        wl = QVBoxLayout(weights_box)
+        wl.setContentsMargins(0, 0, 0, 0)
+        wl.setSpacing(2)
+        self.weights_group = QButtonGroup(self)
+        self.imagenet_radio = QRadioButton(self.tr("ImageNet (download once)"), weights_box)
+        self.file_radio = QRadioButton(self.tr("Local weights file"), weights_box)
+        self.random_radio = QRadioButton(self.tr("Random weights (no download)"), weights_box)
+        file_row = QHBoxLayout()
+        self.file_edit = QLineEdit(weights_box)
+        self.file_edit.setPlaceholderText(self.tr("….h5 file for this network"))
+        self.file_button = QPushButton(self.tr("Browse…"), weights_box)
+        self.file_button.clicked.connect(self._choose_weights_file)
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(self.file_button)
+        for i, radio in enumerate((self.imagenet_radio, self.file_radio, self.random_radio)):
+            self.weights_group.addButton(radio, i)
+        wl.addWidget(self.imagenet_radio)
+        wl.addWidget(self.file_radio)
+        wl.addLayout(file_row)
+        wl.addWidget(self.random_radio)
+        self.imagenet_radio.setChecked(True)
+        form.addRow(self.tr("Weights:"), weights_box)
+
+        load_row = QHBoxLayout()
+        self.load_button = QPushButton(self.tr("Load base"), base_box)
+        self.load_button.clicked.connect(self.load_base)
+        big = QFont(self.load_button.font())
+        big.setPointSize(big.pointSize() + 1)
+        big.setBold(True)
+        self.load_button.setFont(big)
+        load_row.addWidget(self.load_button, 1)
+        form.addRow(load_row)
+        self.base_label = QLabel(self.tr("No base loaded."), base_box)
+        self.base_label.setWordWrap(True)
+        form.addRow(self.base_label)
+
+        data_box = QGroupBox(self.tr("2. Your images and the classifier head"), left)
+        dform = QFormLayout(data_box)
+        folder_row = QHBoxLayout()
+        self.folder_edit = QLineEdit(data_box)
+        self.folder_edit.setPlaceholderText(self.tr("folder with one sub-folder per class"))
+        self.folder_button = QPushButton(self.tr("Browse…"), data_box)
+        self.folder_button.clicked.connect(self._choose_folder)
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(self.folder_button)
+        dform.addRow(self.tr("Image folder:"), folder_row)
+        self.head_combo = QComboBox(data_box)
+        for key, text in T.HEADS.items():
+            self.head_combo.addItem(self.tr(text), key)
+        dform.addRow(self.tr("Head:"), self.head_combo)
+        numbers = QHBoxLayout()
+        self.epochs_spin = QSpinBox(data_box)
+        self.epochs_spin.setRange(1, 1000)
+        self.epochs_spin.setValue(10)
+        self.batch_spin = QSpinBox(data_box)
+        self.batch_spin.setRange(1, 1024)
+        self.batch_spin.setValue(20)
+        numbers.addWidget(QLabel(self.tr("Epochs"), data_box))
+        numbers.addWidget(self.epochs_spin)
+        numbers.addWidget(QLabel(self.tr("Batch"), data_box))
+        numbers.addWidget(self.batch_spin)
+        dform.addRow(numbers)
+        rates = QHBoxLayout()
+        self.lr_spin = self._rate_spin(2e-5)
+        self.fine_lr_spin = self._rate_spin(1e-5)
+        rates.addWidget(QLabel(self.tr("Learning rate"), data_box))
+        rates.addWidget(self.lr_spin)
+        rates.addWidget(QLabel(self.tr("fine-tune"), data_box))
+        rates.addWidget(self.fine_lr_spin)
+        dform.addRow(rates)
+        self.augment_check = QCheckBox(self.tr("Augment (Augmentation tab settings; method 2 and fine-tuning)"),
+                                       data_box)
+        dform.addRow(self.augment_check)
+
+        run_box = QGroupBox(self.tr("3. Train (RMSprop)"), left)
+        rl = QVBoxLayout(run_box)
+        self.features_button = QPushButton(self.tr("Method 1: extract features, train the head"), run_box)
+        self.features_button.setToolTip(self.tr("Runs the base once over your images and trains only the dense "
+                                                "head on its output: fast, but no augmentation."))
+        self.end_to_end_button = QPushButton(self.tr("Method 2: end to end, base frozen as in the table"), run_box)
+        self.end_to_end_button.setToolTip(self.tr("Base + head as one model; every epoch runs the base again, so "
+                                                  "augmentation is possible, at the cost of speed."))
+        self.fine_tune_button = QPushButton(self.tr("Fine-tune the unfrozen layers"), run_box)
+        self.fine_tune_button.setToolTip(self.tr("Continue training the trained classifier with the layers ticked "
+                                                 "in the table unfrozen, at the low fine-tuning learning rate."))
+        self.features_button.clicked.connect(self.run_features)
+        self.end_to_end_button.clicked.connect(self.run_end_to_end)
+        self.fine_tune_button.clicked.connect(self.run_fine_tune)
+        self.stop_button = QPushButton(self.tr("Stop"), run_box)
+        self.stop_button.clicked.connect(self.stop)
+        for b in (self.features_button, self.end_to_end_button, self.fine_tune_button):
+            rl.addWidget(b)
+        stop_row = QHBoxLayout()
+        self.progress_bar = QProgressBar(run_box)
+        self.progress_bar.setTextVisible(False)
+        stop_row.addWidget(self.progress_bar, 1)
+        stop_row.addWidget(self.stop_button)
+        rl.addLayout(stop_row)
+        self.status_label = QLabel(run_box)
+        self.status_label.setWordWrap(True)
+        rl.addWidget(self.status_label)
+
+        left_layout.addWidget(base_box)
+        left_layout.addWidget(data_box)
+        left_layout.addWidget(run_box)
+        left_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left.setMaximumWidth(450)
+        scroll.setFixedWidth(470)
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 0, 0, 0)
+        self.weights_banner = QLabel(right)
+        self.weights_banner.setWordWrap(True)
+        right_layout.addWidget(self.weights_banner)
+        self.table = FreezeTable(right)
+        self.table.changed.connect(self._on_flags_changed)
+        self.bn_note = QLabel(right)
+        self.bn_note.setWordWrap(True)
+        self.bn_note.setStyleSheet(NOTE_STYLE)
+        self.result_label = QLabel(right)
+        self.result_label.setWordWrap(True)
+        result_font = QFont(self.result_label.font())
+        result_font.setPointSize(result_font.pointSize() + 1)
+        self.result_label.setFont(result_font)
+        chart_holder = QWidget(right)
+        cl = QVBoxLayout(chart_holder)
+        cl.setContentsMargins(0, 0, 0, 0)
+        self.chart = None  # created on first use: matplotlib is not needed to show the tab
+        self.chart_layout = cl
+        self.chart_placeholder = QLabel(self.tr("Loss and accuracy appear here while a method trains."), chart_holder)
+        self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart_placeholder.setStyleSheet(NOTE_STYLE)
+        cl.addWidget(self.chart_placeholder)
+        cl.addWidget(self.result_label)
+        splitter = QSplitter(Qt.Orientation.Vertical, right)
+        top = QWidget(splitter)
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.table, 1)
+        tl.addWidget(self.bn_note)
+        splitter.addWidget(top)
+        splitter.addWidget(chart_holder)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        right_layout.addWidget(splitter, 1)
+
+        layout = QHBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(right, 1)
+
+    def _rate_spin(self, value: float) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox(self)
+        spin.setDecimals(6)
+        spin.setRange(1e-6, 1.0)
+        spin.setSingleStep(1e-5)
+        spin.setValue(value)
+        return spin
+
+    # -- base ------------------------------------------------------------------------------
+    def _arch(self) -> T.Architecture:
+        return T.CATALOG[self.arch_combo.currentData()]
+
+    @Slot()
+    def _on_arch_changed(self) -> None:
+        arch = self._arch()
+        cached = T.cached_weights(arch, self.size_spin.value()) is not None
+        self.arch_info.setText(
+            self.tr("%1 (%2). %3 Input at least %4 px (ImageNet size %5). Preprocessing: %6. "
+                    "%7 parameters; ImageNet weights %8.")
+            .replace("%1", arch.title).replace("%2", str(arch.year)).replace("%3", arch.note)
+            .replace("%4", str(arch.min_size)).replace("%5", str(arch.default_size))
+            .replace("%6", arch.preprocess_text).replace("%7", f"{arch.base_params / 1e6:.1f} M")
+            .replace("%8", self.tr("cached on this computer") if cached else f"{arch.download_mb:.0f} MB download")
+        )
+        self.size_spin.setMinimum(arch.min_size)
+
+    def _weights_choice(self) -> str:
+        if self.random_radio.isChecked():
+            return "random"
+        if self.file_radio.isChecked():
+            path = self.file_edit.text().strip()
+            if not path:
+                raise UserError("Choose the weights file (Browse…), or pick ImageNet or random weights.")
+            return path
+        return "imagenet"
+
+    @Slot()
+    def _choose_weights_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Weights file"), "",
+                                              self.tr("Keras weights (*.h5 *.weights.h5);;All files (*)"))
+        if path:
+            self.file_edit.setText(path)
+            self.file_radio.setChecked(True)
+
+    @Slot()
+    def _choose_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Image folder (one sub-folder per class)"))
+        if path:
+            self.folder_edit.setText(path)
+
+    @Slot()
+    def load_base(self) -> None:
+        if self._busy():
+            return
+        try:
+            weights = self._weights_choice()
+            arch = self._arch()
+            arch.check_input_size(self.size_spin.value())
+        except UserError as exc:
+            self.report_error(exc)
+            return
+        self._start("load", load_base_job, arch.key, self.size_spin.value(), weights)
+        self._set_status(self.tr("Loading %1…").replace("%1", arch.title))
+
+    def set_loaded(self, loaded: LoadedBase) -> None:
+        """Show a freshly loaded base (also used by prepare_screenshot)."""
+        self.loaded = loaded
+        self.model = None
+        self.epochs_done = 0
+        self.table.set_rows(loaded.rows)
+        arch = loaded.arch
+        self.base_label.setText(self.tr("Loaded %1 at %2×%2 with %3.").replace("%1", arch.title)
+                                .replace("%2", str(loaded.input_size)).replace("%3", loaded.source.label()))
+        if loaded.source.kind == "random":
+            self.weights_banner.setText(self.tr("⚠ %1 %2: random weights — patterns will not be meaningful. "
+                                                "Use ImageNet weights or a local weights file for real transfer.")
+                                        .replace("%1", arch.title).replace("%2", f"{loaded.input_size}×"
+                                                                                 f"{loaded.input_size}"))
+            self.weights_banner.setStyleSheet(WARN_STYLE)
+        else:
+            self.weights_banner.setText(self.tr("%1 %2, %3").replace("%1", arch.title)
+                                        .replace("%2", f"{loaded.input_size}×{loaded.input_size}")
+                                        .replace("%3", loaded.source.label()))
+            self.weights_banner.setStyleSheet("font-weight: bold;")
+        if arch.batchnorm:
+            self.bn_note.setText(self.tr("%1 has BatchNormalization layers: they stay frozen, in inference mode, "
+                                         "even when fine-tuning (as Keras' transfer-learning guide advises), so a "
+                                         "few small batches cannot overwrite the statistics learned on ImageNet.")
+                                 .replace("%1", arch.title))
+        else:
+            self.bn_note.setText(self.tr("Tick a layer to let it train; drag 'Fine-tune from' to unfreeze the top "
+                                         "of the network. Frozen layers keep their weights bit for bit."))
+        self._update_buttons()
+
+    # -- training --------------------------------------------------------------------------
+    def _augment(self) -> Any:
+        return self.session.augment if self.augment_check.isChecked() else None
+
+    def _dataset_for_run(self) -> Any:
+        key = (self.folder_edit.text().strip(), self.loaded.input_size if self.loaded else 0)
+        return self._dataset if key == self._dataset_key else None
+
+    def _start_training(self, method: str) -> None:
+        if self._busy():
+            return
+        if self.loaded is None:
+            self.report_error(UserError("Load a pretrained base first (step 1)."))
+            return
+        epochs = self.epochs_spin.value()
+        lr = self.fine_lr_spin.value() if method == "fine-tune" else self.lr_spin.value()
+        augment = None if method == "features" else self._augment()
+        initial = self.epochs_done if method == "fine-tune" else 0
+        self._ensure_chart()
+        if method != "fine-tune":
+            self.chart.reset()
+        self.chart.set_planned_epochs(initial + epochs)
+        self.result_label.setText("")
+        self._start("train-" + method, train_job, method, self.loaded, self.table.flags, self.folder_edit.text().strip(),
+                    self._dataset_for_run(), self.head_combo.currentData(), epochs, self.batch_spin.value(), lr,
+                    augment, self.model if method == "fine-tune" else None, initial)
+        names = {"features": self.tr("Method 1: extracting features…"), "end-to-end": self.tr("Method 2: training…"),
+                 "fine-tune": self.tr("Fine-tuning…")}
+        self._set_status(names[method])
+        self.session.training = True
+
+    @Slot()
+    def run_features(self) -> None:
+        self._start_training("features")
+
+    @Slot()
+    def run_end_to_end(self) -> None:
+        self._start_training("end-to-end")
+
+    @Slot()
+    def run_fine_tune(self) -> None:
+        self._start_training("fine-tune")
+
+    def _ensure_chart(self) -> None:
+        if self.chart is None:
+            from cnnexplorer.ui.widgets.live_chart import LiveChart
+
+            self.chart = LiveChart(self)
+            self.chart_placeholder.hide()
+            self.chart_layout.insertWidget(0, self.chart, 1)
+
+    # -- task plumbing ---------------------------------------------------------------------
+    def _busy(self) -> bool:
+        return self._task is not None and self._task.is_running()
+
+    def _start(self, kind: str, fn, *args) -> None:
+        self._task_kind = kind
+        self._task = workers.Task(fn, *args, name=f"pretrained-{kind}")
+        self._task.events.connect(self._on_events)
+        self._task.finished.connect(self._on_finished)
+        self._task.failed.connect(self._on_failed)
+        self._task.cancelled.connect(self._on_cancelled)
+        self._task.done.connect(self._on_done)
+        self.progress_bar.setRange(0, 0)
+        self._task.start()
+        self._update_buttons()
+
+    @Slot()
+    def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._set_status(self.tr("Stopping after the current batch…"))
+
+    @Slot(list)
+    def _on_events(self, events: list) -> None:
+        if self.chart is not None and self._task_kind.startswith("train"):
+            self.chart.add_events([e for e in events if e.kind in ("batch", "epoch", "done")])
+        last = events[-1]
+        if last.total:
+            self.progress_bar.setRange(0, last.total)
+            self.progress_bar.setValue(min(last.step, last.total))
+        else:
+            self.progress_bar.setRange(0, 0)
+        if last.message:
+            self._set_status(last.message)
+
+    @Slot(object)
+    def _on_finished(self, result: Any) -> None:
+        if self._task_kind == "load":
+            self.set_loaded(result)
+            self._set_status(self.tr("Base ready. Choose an image folder, then a method."))
+            return
+        outcome: RunOutcome = result
+        self._dataset = outcome.dataset
+        self._dataset_key = (self.folder_edit.text().strip(), self.loaded.input_size)
+        self._show_result(outcome.result)
+
+    def _show_result(self, res: T.TransferResult) -> None:
+        self.model = res.model
+        if res.method == "fine-tune":
+            self.epochs_done += res.epochs_run
+        else:
+            self.epochs_done = res.epochs_run
+        arch = self.loaded.arch
+        method_names = {"features": self.tr("feature extraction"), "end-to-end": self.tr("end to end"),
+                        "fine-tune": self.tr("fine-tuned")}
+        self.session.set_model(res.model, f"{arch.title} + head ({method_names[res.method]})", "pretrained")
+        lines = []
+        if res.test_accuracy is not None:
+            lines.append(self.tr("Test accuracy %1 · test loss %2").replace("%1", f"{res.test_accuracy:.1%}")
+                         .replace("%2", f"{res.test_loss:.4f}"))
+        if res.speedup:
+            lines.append(self.tr("Feature extraction: the base ran once (%1 s); each head epoch took %2 s. Running "
+                                 "the base every epoch would have taken about %3× as long.")
+                         .replace("%1", f"{res.extract_seconds:.1f}").replace("%2", f"{res.head_epoch_seconds:.2f}")
+                         .replace("%3", f"{res.speedup:.1f}"))
+        if res.cancelled:
+            lines.append(self.tr("Stopped after %n epoch(s).", "", res.epochs_run))
+        lines.append(self.tr("The model is now the session's model: look inside it in the Visualize tab."))
+        self.result_label.setText("\n".join(lines))
+        self._set_status(self.tr("Done in %1 s.").replace("%1", f"{res.seconds:.1f}"))
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        self._set_status(self.tr("Not done: see the message."))
+        self.report_error(exc)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        result = self._task.result if self._task is not None else None
+        if isinstance(result, RunOutcome):
+            self._show_result(result.result)
+        self._set_status(self.tr("Stopped."))
+
+    @Slot()
+    def _on_done(self) -> None:
+        self.progress_bar.setRange(0, 1)
+        self.progress_bar.setValue(1 if self._task is not None and self._task.outcome == "finished" else 0)
+        if self._task_kind.startswith("train"):
+            self.session.training = False
+        self._update_buttons()
+
+    def _set_status(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def _update_buttons(self) -> None:
+        busy = self._busy()
+        has_base = self.loaded is not None
+        self.load_button.setEnabled(not busy)
+        self.stop_button.setEnabled(busy)
+        self.features_button.setEnabled(has_base and not busy)
+        self.end_to_end_button.setEnabled(has_base and not busy)
+        self.fine_tune_button.setEnabled(has_base and not busy and self.model is not None)
+        self.table.setEnabled(not busy)
+        for w in (self.arch_combo, self.size_spin, self.imagenet_radio, self.file_radio, self.random_radio):
+            w.setEnabled(not busy)
+
+    @Slot()
+    def _on_flags_changed(self) -> None:
+        pass  # the flags reach the model when a method starts; the table already shows the counts
+
+    @Slot(str)
+    def _on_session_changed(self, field: str) -> None:
+        if field == "augment":
+            self.augment_check.setToolTip(self.tr("Augmentation: %1").replace(
+                "%1", _describe_augment(self.session.augment)))
+
+    # -- hooks --------------------------------------------------------------------------------
+    def prepare_screenshot(self) -> None:
+        """VGG16 with random weights (labelled as such), fine-tuning boundary at block5."""
+        self.arch_combo.setCurrentIndex(0)
+        self.random_radio.setChecked(True)
+        self.set_loaded(load_base_job("vgg16", self.size_spin.value(), "random"))
+        self.table.set_boundary_at("block5_conv1")
+        self.table.scroll_to_boundary()
+        self._set_status(self.tr("Base ready. Choose an image folder, then a method."))
+
+    def shutdown(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+
+def _describe_augment(augment: Any) -> str:
+    try:
+        from cnnexplorer.core.configs import describe_augment
+
+        return describe_augment(augment)
+    except Exception:  # noqa: BLE001 - a tooltip must never break the tab
+        return "off" if augment is None else str(augment)
 
 
 if __name__ == "__main__":
