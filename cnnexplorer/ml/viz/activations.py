@@ -153,3 +153,19 @@ def activation_grid(act: np.ndarray, cols: int = COLS, colormap: str = "viridis"
     mask = ~mask_tiles
     rgb[mask] = 40
     return Grid(rgb, rows, cols, levels.shape[1], levels.shape[2], pad, levels.shape[0], dead)
+
+
+def stack_grids(grids: Sequence[np.ndarray], titles: Sequence[str], width: int = 1024) -> np.ndarray:
+    """Several layer grids one under another, each scaled to ``width`` and headed by its title (for export)."""
+    import cv2
+
+    parts = []
+    for grid, title in zip(grids, titles):
+        scale = width / grid.shape[1]
+        h = max(1, int(round(grid.shape[0] * scale)))
+        interp = cv2.INTER_NEAREST if scale >= 1 else cv2.INTER_AREA
+        body = cv2.resize(grid, (width, h), interpolation=interp)
+        head = np.full((34, width, 3), 30, np.uint8)
+        cv2.putText(head, title, (8, 24), cv2.FONT_HERSHEY_SIMPLEX, 0.7, (235, 235, 235), 1, cv2.LINE_AA)
+        parts += [head, body]
+    return np.concatenate(parts, axis=0)
