@@ -424,3 +424,55 @@ def check(spec: ModelSpec, num_classes: int | None = None) -> tuple[ShapeReport,
     """Shapes and all problems in one pass (what the Builder shows after each edit)."""
     report = infer_shapes(spec)
     return report, report.problems + _model_problems(spec, report, num_classes)
+
+
+def explain(spec: ModelSpec, report: ShapeReport, index: int) -> str:
+    """One or two plain sentences on what layer ``index`` (1-based) does to its input, for the formula panel."""
+    row = report.layers[index - 1]
+    layer = spec.layers[index - 1]
+    if row.output_shape is None or row.input_shape is None:
+        return ""
+    t = layer.type
+    if t in SPATIAL_RANK:
+        rank = SPATIAL_RANK[t]
+        pooling = "Pooling" in t
+        k = _size_tuple(layer, "pool_size" if pooling else "kernel_size", rank, "")
+        s = _size_tuple(layer, "strides", rank, "") or k
+        window = f"{fmt_shape(k)} window" if rank == 2 else f"size-{k[0]} window"
+        step = str(s[0]) if len(set(s)) == 1 else fmt_shape(s)
+        if layer.arg("padding") == "same":
+            where = (f"padding='same' adds a border of zeros around the input, so the {window} may sit at every "
+                     f"position; moving {step} at a time gives {fmt_shape(row.output_shape[:-1])} positions "
+                     f"(the input {fmt_shape(row.input_shape[:-1])} divided by {step}, rounded up).")
+        else:
+            where = (f"With padding='valid' the {window} must stay inside the input: moving {step} at a time "
+                     f"it fits in {fmt_shape(row.output_shape[:-1])} positions of the "
+                     f"{fmt_shape(row.input_shape[:-1])} input.")
+        if pooling:
+            return where + " Pooling keeps the channels and learns nothing."
+        filters = layer.arg("filters")
+        if t == "SeparableConv2D":
+            what = (f" First one {fmt_shape(k)} filter per input channel ({row.input_shape[-1]}), then {filters} "
+                    f"1×1 filters mix the channels: far fewer weights than a Conv2D.")
+        else:
+            what = (f" Each of the {filters} filters has {fmt_shape(k)}×{row.input_shape[-1]} weights (one per input "
+                    "channel) plus one bias, and makes one output channel.")
+        return where + what
+    if t == "Dense":
+        return (f"Every one of the {layer.arg('units')} units has a weight for each of the {row.input_shape[-1]:,} "
+                "inputs, plus one bias.")
+    if t == "Flatten":
+        return "Lays every value out in one row, so Dense layers can read it; nothing is learned."
+    if t.startswith("Global"):
+        return "Summarises each channel by one number, whatever the size: the spatial layout is dropped."
+    if t == "BatchNormalization":
+        return ("Per channel it learns a scale γ and a shift β (trainable) and keeps a running mean and "
+                "variance (not trainable).")
+    if t == "Embedding":
+        return ("A lookup table: row i is the learned vector of word id i. Ids must be below the "
+                f"vocabulary size {layer.arg('input_dim'):,}.")
+    if t == "Dropout":
+        return "Only active while training; at prediction time it passes values through unchanged."
+    if t == "Rescaling":
+        return "Scales raw values inside the model, so a saved model carries its preprocessing."
+    return ""

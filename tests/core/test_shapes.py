@@ -130,3 +130,13 @@ def test_core_shapes_does_not_import_tensorflow():
             "c.export_code(p.template('mnist-cnn')); s.validate(p.template('mnist-cnn'));"
             "assert 'tensorflow' not in sys.modules and 'keras' not in sys.modules")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_plain_language_explanation_of_a_convolution():
+    from cnnexplorer.core.shapes import explain
+
+    spec = template("mnist-cnn")
+    text = explain(spec, infer_shapes(spec), 2)
+    assert "fits in 26×26 positions of the 28×28 input" in text and "32 filters" in text
+    spec.layers[1].params.update(padding="same", strides=2)
+    assert "rounded up" in explain(spec, infer_shapes(spec), 2)

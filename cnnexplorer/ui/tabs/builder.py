@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cnnexplorer.core.errors import SpecError
-from cnnexplorer.core.shapes import Problem, ShapeReport, check, fmt_shape
+from cnnexplorer.core.shapes import Problem, ShapeReport, check, explain, fmt_shape
 from cnnexplorer.core.spec import (
     LAYER_DEFAULTS, LAYER_HELP, LOSSES, METRICS, OPTIMIZERS, TEMPLATES, LayerSpec, ModelSpec, default_loss,
     template,
@@ -594,6 +594,9 @@ class BuilderTab(Tab):
         if r.formula:
             lines = [html.escape(x.strip()) for x in r.formula.split(";")]
             parts.append("<p style='font-family:monospace; font-size:large'>" + "<br>".join(lines) + "</p>")
+        why = explain(self.spec, self.report, layer + 1)
+        if why:
+            parts.append(f"<p>{html.escape(why)}</p>")
         for p in r.problems + [p for p in self.problems if p.layer_index == layer + 1 and p not in r.problems]:
             parts.append(f"<p style='color:#b00000'>⚠ {html.escape(p.message)}</p>")
         if r.input_shape is None and not r.problems:
