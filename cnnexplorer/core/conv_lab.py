@@ -63,20 +63,19 @@ def plan_axis(size: int, kernel: int, stride: int, padding: str) -> AxisPlan:
 
 
 def output_size_text(size: int, kernel: int, stride: int, padding: str) -> str:
-    """The output-size formula with the current numbers filled in (one axis), one short line per step."""
+    """The output-size formula with the current numbers filled in (one axis), in short lines."""
     plan = plan_axis(size, kernel, stride, padding)
     if padding == SAME:
         raw = (plan.out - 1) * stride + kernel - size
         total = plan.before + plan.after
-        pad_line = f"padding = (out − 1)·s + k − n = {plan.out - 1}·{stride} + {kernel} − {size} = {fmt(raw)}"
-        if raw < 0:
-            pad_line += " → 0"
-        return (f"out = ceil(n / s) = ceil({size} / {stride}) = {plan.out}\n{pad_line}\n"
-                f"→ {plan.before} before, {plan.after} after" if total else
-                f"out = ceil(n / s) = ceil({size} / {stride}) = {plan.out}\n{pad_line}\n→ no padding needed")
+        lines = ["out = ceil(n / s)", f"    = ceil({size} / {stride}) = {plan.out}",
+                 "pad = (out − 1)·s + k − n", f"    = {plan.out - 1}·{stride} + {kernel} − {size} = {fmt(raw)}"
+                 + (" → 0" if raw < 0 else "")]
+        lines.append(f"→ {plan.before} before, {plan.after} after" if total else "→ no padding needed")
+        return "\n".join(lines)
     if size < kernel:
-        return f"out = floor((n − k) / s) + 1\n= floor(({size} − {kernel}) / {stride}) + 1\n→ the window does not fit"
-    return f"out = floor((n − k) / s) + 1\n= floor(({size} − {kernel}) / {stride}) + 1 = {plan.out}"
+        return f"out = floor((n − k) / s) + 1\n    = floor(({size} − {kernel}) / {stride}) + 1\n→ the window does not fit"
+    return f"out = floor((n − k) / s) + 1\n    = floor(({size} − {kernel}) / {stride}) + 1 = {plan.out}"
 
 
 # -- problems (never exceptions) ------------------------------------------------------
@@ -439,6 +438,8 @@ def compare_weights(height: int, width: int, channels: int, filters: int, kernel
     oh, ow = rows.out, cols.out
     n_out = oh * ow * filters
     kk = kernel * kernel
+    ch = f"{channels} channel" + ("s" if channels != 1 else "")
+    fl = f"{filters} filter" + ("s" if filters != 1 else "")
     costs = [
         LayerCost("Dense (same output size)", f"Flatten() + Dense({n_out})", (n_out,),
                   n_in * n_out + n_out, n_in * n_out,
@@ -448,9 +449,9 @@ def compare_weights(height: int, width: int, channels: int, filters: int, kernel
                   f"{n_in:,} inputs × {filters} units + {filters} biases"),
         LayerCost("Conv2D", f"Conv2D({filters}, {kernel}, padding='{padding}')", (oh, ow, filters),
                   kk * channels * filters + filters, oh * ow * kk * channels * filters,
-                  f"{kernel}×{kernel} × {channels} channels × {filters} filters + {filters} biases"),
+                  f"{kernel}×{kernel} window × {ch} × {fl} + {filters} biases"),
         LayerCost("SeparableConv2D", f"SeparableConv2D({filters}, {kernel}, padding='{padding}')", (oh, ow, filters),
                   kk * channels + channels * filters + filters, oh * ow * (kk * channels + channels * filters),
-                  f"{kernel}×{kernel} × {channels} (depthwise) + {channels} × {filters} (pointwise) + {filters} biases"),
+                  f"{kernel}×{kernel} × {ch} (depthwise) + {channels} × {filters} (pointwise) + {filters} biases"),
     ]
     return costs

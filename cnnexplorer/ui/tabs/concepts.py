@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSizePolicy,
     QSlider, QSpinBox, QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -214,8 +214,13 @@ def _labelled(layout: QHBoxLayout, text: str, widget: QWidget) -> QWidget:
     label.setBuddy(widget)
     layout.addWidget(label)
     layout.addWidget(widget)
-    layout.addSpacing(10)
+    layout.addSpacing(6)
     return widget
+
+
+def _size_caption(n: int, k: int, s: int, padding: str) -> str:
+    """The first line of the size formula, short enough to sit under the output grid."""
+    return lab.output_size_text(n, k, s, padding).split("\n")[1].strip().lstrip("= ")
 
 
 def _problem_html(problems: list[lab.Problem], translate) -> str:
@@ -236,18 +241,16 @@ class _LabPage(QWidget):
         self.source_combo = QComboBox()
         for d in range(10):
             self.source_combo.addItem(self.tr("Digit %1").replace("%1", str(d)), f"digit {d}")
-        self.source_combo.addItem(self.tr("Blank grid (draw)"), "blank")
+        self.source_combo.addItem(self.tr("Blank (draw)"), "blank")
         _labelled(self.controls, self.tr("Input"), self.source_combo)
         self.size_spin = QSpinBox()
         self.size_spin.setRange(0, lab.MAX_GRID)
-        self.size_spin.setSuffix(self.tr(" cells"))
         _labelled(self.controls, self.tr("Size"), self.size_spin)
         self.canvas = LabCanvas()
         self.step_bar = StepBar()
         self.side = QFrame()
         self.side.setObjectName("conceptsSide")
-        self.side.setMinimumWidth(300)
-        self.side.setMaximumWidth(420)
+        self.side.setFixedWidth(340)
         self.side_layout = QVBoxLayout(self.side)
         self.calc = _side_label(object_name="calc")
         self.formula = _side_label(object_name="formula")
@@ -339,9 +342,9 @@ class _LabPage(QWidget):
     def size_formula_html(self, n: int, k: int, s: int, padding: str) -> str:
         if n <= 0:
             return ""
-        text = lab.output_size_text(n, k, s, padding).replace("\n", "<br>")
-        return (f"<p><b>{self.tr('Output size (each side)')}</b> — n = {n}, k = {k}, s = {s}, "
-                f"{self.tr('padding')} '{padding}'</p><p style='font-family: monospace'>{text}</p>")
+        text = lab.output_size_text(n, k, s, padding)
+        return (f"<p><b>{self.tr('Output size (each side)')}</b><br>n = {n}, k = {k}, s = {s}, "
+                f"{self.tr('padding')} '{padding}'</p><pre style='font-size: 10.5pt'>{text}</pre>")
 
     def step_text(self, index: int, count: int, row: int, col: int) -> str:
         return (self.tr("Position %1 of %2 → output row %3, column %4")
@@ -372,7 +375,7 @@ class ConvLab(_LabPage):
         for key in lab.KERNEL_PRESETS:
             self.preset_combo.addItem(names[key], key)
         self.preset_combo.addItem(self.tr("edited by hand"), "custom")
-        _labelled(self.controls, self.tr("Kernel values"), self.preset_combo)
+        _labelled(self.controls, self.tr("Values"), self.preset_combo)
         self.controls.addStretch(1)
         self.random_seed = 0
         self.kernel = lab.kernel_preset("edge", 3)
@@ -470,8 +473,7 @@ class ConvLab(_LabPage):
         title = self.tr("Input %1×%2").replace("%1", str(grid.shape[0])).replace("%2", str(grid.shape[1]))
         if result is None:
             input_panel = Panel("input", title, grid, vmax=max(float(grid.max()), 9.0))
-            out = Panel("output", self.tr("Output: none"), None, prefix="=")
-            self.canvas.set_panels([input_panel, kernel_panel, out])
+            self.canvas.set_panels([input_panel, kernel_panel])
             self.calc.setText(f"<p style='font-size: 16pt'><b>{self.tr('No output')}</b></p>")
             self.step_bar.set_state(0, 0, self.tr("The window does not fit: see the note on the right."))
             return
@@ -499,7 +501,8 @@ class ConvLab(_LabPage):
         shown = result.output[filled]
         output = Panel("output", self.tr("Output %1×%2").replace("%1", str(rows.out)).replace("%2", str(cols.out)),
                        result.output, colors="signed", vmax=float(np.abs(shown).max()) if shown.size else 1.0,
-                       filled=filled, current=(step.out_row, step.out_col), prefix="=")
+                       filled=filled, current=(step.out_row, step.out_col), prefix="=",
+                       caption=_size_caption(grid.shape[0], k, self.stride, self.padding))
         self.canvas.set_panels([input_panel, kernel_panel, products, output])
         self.calc.setText(
             f"<p><b>{self.tr('Multiply and add')}</b></p>"
@@ -593,8 +596,7 @@ class PoolLab(_LabPage):
         title = self.tr("Input %1×%2").replace("%1", str(grid.shape[0])).replace("%2", str(grid.shape[1]))
         vmax = max(float(grid.max()), 9.0)
         if result is None:
-            self.canvas.set_panels([Panel("input", title, grid, vmax=vmax),
-                                    Panel("output", self.tr("Output: none"), None, prefix="→")])
+            self.canvas.set_panels([Panel("input", title, grid, vmax=vmax)])
             self.calc.setText(f"<p style='font-size: 16pt'><b>{self.tr('No output')}</b></p>")
             self.step_bar.set_state(0, 0, self.tr("The window does not fit: see the note on the right."))
             return
@@ -605,12 +607,14 @@ class PoolLab(_LabPage):
         pad = (rows.before, rows.after, cols.before, cols.after)
         kept = {s.kept for s in result.steps[: self.index + 1] if s.kept is not None}
         input_panel = Panel("input", title, grid, pad=pad, vmax=vmax, window=(step.top, step.left, size, size),
+                            pad_text="",
                             kept=kept, focus_kept=step.kept, lost=set(result.never_seen),
                             caption=self.tr("grey border: padding, ignored by pooling") if any(pad) else "")
         filled = np.zeros(result.output.shape, dtype=bool)
         filled.ravel()[: self.index + 1] = True
         output = Panel("output", self.tr("Output %1×%2").replace("%1", str(rows.out)).replace("%2", str(cols.out)),
-                       result.output, vmax=vmax, filled=filled, current=(step.out_row, step.out_col), prefix="→")
+                       result.output, vmax=vmax, filled=filled, current=(step.out_row, step.out_col), prefix="→",
+                       caption=_size_caption(grid.shape[0], size, stride, padding))
         self.canvas.set_panels([input_panel, output])
         values = ", ".join(fmt(grid[r, c]) for r, c in step.cells)
         word = "max" if mode == "max" else self.tr("mean")
@@ -708,6 +712,10 @@ class WeightsPage(QWidget):
             return
         self.problem.hide()
         self.costs = lab.compare_weights(h, w, c, f, k, padding)
+        n_out = self.costs[0].output_shape[0]
+        short = {"Dense (same output size)": self.tr("Dense, %1 units").replace("%1", f"{n_out:,}"),
+                 f"Dense ({f} units)": self.tr("Dense, %1 units").replace("%1", str(f)),
+                 "Conv2D": "Conv2D", "SeparableConv2D": "SeparableConv2D"}
         names = {"Dense (same output size)": self.tr("Dense, as many outputs as the Conv2D"),
                  f"Dense ({f} units)": self.tr("Dense, %1 units").replace("%1", str(f)),
                  "Conv2D": "Conv2D", "SeparableConv2D": "SeparableConv2D"}
@@ -725,8 +733,9 @@ class WeightsPage(QWidget):
                 self.table.setItem(row, col, item)
         self.table.resizeRowsToContents()
         height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r) for r in range(len(self.costs)))
-        self.table.setFixedHeight(height + 4)
-        labels = [names.get(cost.name, cost.name) for cost in self.costs]
+        self.table.setFixedHeight(height + 2 * self.table.frameWidth() + 2)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        labels = [short.get(cost.name, cost.name) for cost in self.costs]
         self.bars.set_groups([
             (self.tr("Weights (parameters)"), [(lbl, cost.params) for lbl, cost in zip(labels, self.costs)]),
             (self.tr("Multiply-adds for one input"), [(lbl, cost.mult_adds) for lbl, cost in zip(labels, self.costs)]),
@@ -744,9 +753,9 @@ class FieldPage(QWidget):
         self.cell: tuple[int, ...] = ()
         self.source = QLabel()
         self.source.setWordWrap(True)
-        self.table = QTableWidget(0, 6)
-        self.table.setHorizontalHeaderLabels([self.tr("Layer"), self.tr("Output"), self.tr("Kernel"),
-                                              self.tr("Stride"), self.tr("Jump"), self.tr("Sees")])
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([self.tr("Layer"), self.tr("Output"), self.tr("Stride"),
+                                              self.tr("Jump"), self.tr("Sees")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -783,6 +792,7 @@ class FieldPage(QWidget):
         splitter.addWidget(right_widget)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([470, 800])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -808,9 +818,11 @@ class FieldPage(QWidget):
         self.table.setRowCount(len(table.layers))
         for i, row in enumerate(table.layers):
             x = "×".join
-            cells = [row.name, x(map(str, row.out_size)) if row.out_size else "—",
-                     x(map(str, row.kernel)) if row.kernel else "—", x(map(str, row.stride)) if row.stride else "—",
-                     x(map(str, row.jump)) if row.jump else "—",
+
+            def one(values: tuple[int, ...]) -> str:  # "2" for a square 2×2 stride
+                return "—" if not values else str(values[0]) if len(set(values)) == 1 else x(map(str, values))
+
+            cells = [row.name, x(map(str, row.out_size)) if row.out_size else "—", one(row.stride), one(row.jump),
                      (self.tr("all") if row.whole_input else x(map(str, row.field)))]
             for col, text in enumerate(cells):
                 self.table.setItem(i, col, QTableWidgetItem(text))
@@ -885,9 +897,10 @@ class FieldPage(QWidget):
         else:
             (r0, r1), (c0, c1) = (0, 0), ranges[0]
         out = layer.out_size if len(size) == 2 else (1, layer.out_size[0])
-        layer_panel = Panel("layer", self.tr("%1 — %2").replace("%1", layer.name)
-                            .replace("%2", "×".join(map(str, layer.out_size))),
-                            np.zeros(out), numbers=False, current=as2d(self.cell))
+        layer_panel = Panel("layer", self.tr("Layer %1").replace("%1", layer.name),
+                            np.zeros(out), numbers=False, current=as2d(self.cell),
+                            caption=self.tr("output %1: click a cell").replace("%1", "×".join(map(str, layer.out_size))))
+        layer_panel.window_color = QColor("#8b5cf6")
         input_panel = Panel("input", input_title, values, numbers=False, vmax=255.0,
                             region=(r0, c0, r1 - r0 + 1, c1 - c0 + 1))
         self.canvas.set_panels([input_panel, layer_panel])
@@ -940,6 +953,11 @@ class ConceptsTab(Tab):
         self.note.setStyleSheet("QLabel { color: #7c2d12; }")
         bar.addWidget(self.note)
         self.buttons.button(0).setChecked(True)
+        for button in self.buttons.buttons():
+            # Styled one by one: a style sheet on the tab itself would stop the tab's larger font reaching
+            # its children.
+            button.setStyleSheet("QPushButton { padding: 6px 16px; }"
+                                 "QPushButton:checked { background: #2563eb; color: white; border-radius: 4px; }")
         self.buttons.idClicked.connect(self._page_chosen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

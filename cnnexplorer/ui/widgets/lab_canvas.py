@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from cnnexplorer.core.conv_lab import fmt
@@ -65,6 +65,7 @@ class Panel:
     kept: set[tuple[int, int]] = field(default_factory=set)  # data coordinates, green ring
     focus_kept: tuple[int, int] | None = None  # the kept cell of the current step, thicker ring
     lost: set[tuple[int, int]] = field(default_factory=set)  # data coordinates, crossed out
+    pad_text: str = "0"  # what a padding cell shows ("" when padding takes no part, as in pooling)
     prefix: str = ""  # symbol drawn in the gap before the panel ("×", "=", "→")
     caption: str = ""  # small line under the grid
     stack_below: bool = False  # place under the previous panel instead of beside it
@@ -123,16 +124,25 @@ class LabCanvas(QWidget):
         margin = 12.0
         placed: list[tuple[Panel, QRectF, float]] = []
         if self.uniform_cells:
-            total_cols = sum(max(max(p.shape[1] for p in col), 1) for col in columns)
             gaps = gap_cells * (len(columns) - 1)
-            cell_w = (w - 2 * margin) / max(total_cols + gaps, 1)
+            col_cells = [max(max(p.shape[1] for p in col), 1) for col in columns]
+            cell_w = (w - 2 * margin) / max(sum(col_cells) + gaps, 1)
             cell_h = min((h - 2 * margin - title_h * len(col) - 20 * len(col)) / max(sum(max(p.shape[0], 1)
                          for p in col), 1) for col in columns)
             cell = max(6.0, min(cell_w, cell_h, float(self.max_cell)))
-            used = sum(max(max(p.shape[1] for p in col), 1) for col in columns) * cell + gaps * cell
+            # A column is at least as wide as its title ("Kernel 1×1" over a single cell).
+            for _ in range(4):
+                widths = [max(n * cell, max(self._title_width(p.title, cell) for p in col))
+                          for n, col in zip(col_cells, columns)]
+                needed = sum(widths) + gaps * cell
+                if needed <= w - 2 * margin + 0.5:
+                    break
+                cell = max(6.0, cell * (w - 2 * margin) / needed)
+            widths = [max(n * cell, max(self._title_width(p.title, cell) for p in col))
+                      for n, col in zip(col_cells, columns)]
+            used = sum(widths) + gaps * cell
             x = (w - used) / 2
-            for col in columns:
-                col_w = max(max(p.shape[1] for p in col), 1) * cell
+            for col, col_w in zip(columns, widths):
                 col_h = sum(max(p.shape[0], 1) * cell + title_h + 20 for p in col)
                 y = max(margin, (h - col_h) / 2)
                 for p in col:
@@ -143,18 +153,32 @@ class LabCanvas(QWidget):
                     y += max(rows, 1) * cell + 20
                 x += col_w + gap_cells * cell
         else:
-            share = (w - 2 * margin) / len(columns)
-            for ci, col in enumerate(columns):
+            # Big grids without numbers: each column gets a share of the width that grows with its size.
+            weights = [max(max(p.shape[1] for p in col), 8) for col in columns]
+            x = margin
+            for col, weight in zip(columns, weights):
+                share = (w - 2 * margin) * weight / sum(weights)
                 avail_h = (h - 2 * margin) / len(col) - title_h - 20
                 y = margin
                 for p in col:
                     rows, cols = p.shape
                     cell = max(1.0, min((share - 30) / max(cols, 1), avail_h / max(rows, 1), float(self.max_cell)))
-                    x0 = margin + ci * share + (share - cols * cell) / 2
+                    x0 = x + (share - cols * cell) / 2
                     y0 = y + title_h + max(0.0, (avail_h - rows * cell) / 2)
                     placed.append((p, QRectF(x0, y0, cols * cell, rows * cell), cell))
                     y += avail_h + title_h + 20
+                x += share
         return placed
+
+    def _title_font(self, cell: float) -> QFont:
+        font = QFont(self.font())
+        size = cell * 0.45 + 8 if self.uniform_cells else 20  # one size when panels have their own cell sizes
+        font.setPixelSize(int(max(15, min(26, size))))
+        font.setBold(True)
+        return font
+
+    def _title_width(self, title: str, cell: float) -> float:
+        return QFontMetricsF(self._title_font(cell)).horizontalAdvance(title) + 8
 
     # -- painting ------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
@@ -196,29 +220,21 @@ class LabCanvas(QWidget):
         box = QRectF(cx - cell, cy - cell / 2, 2 * cell, cell)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
-    def _cell_color(self, panel: Panel, value: float, vmax: float) -> QColor:
-        if panel.colors == "signed":
-            t = min(abs(value) / vmax, 1.0) if vmax > 0 else 0.0
-            base = POSITIVE if value >= 0 else NEGATIVE
-            return _blend(QColor("white"), base, 0.85 * t)
-        t = min(max(value / vmax, 0.0), 1.0) if vmax > 0 else 0.0
-        return _blend(QColor("white"), INK, 0.92 * t)
-
     def _draw_panel(self, painter: QPainter, panel: Panel, rect: QRectF, cell: float) -> None:
-        title_font = QFont(self.font())
-        title_font.setPixelSize(int(max(15, min(26, cell * 0.45 + 8))))
-        title_font.setBold(True)
+        title_font = self._title_font(cell)
         painter.setFont(title_font)
         painter.setPen(INK)
-        title_rect = QRectF(rect.center().x() - 300, rect.top() - title_font.pixelSize() * 1.7, 600,
+        width = QFontMetricsF(title_font).horizontalAdvance(panel.title) + 8
+        title_rect = QRectF(self._box_left(rect, width), rect.top() - title_font.pixelSize() * 1.7, width,
                             title_font.pixelSize() * 1.5)
         painter.drawText(title_rect, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, panel.title)
         if panel.caption:
             cap_font = QFont(self.font())
-            cap_font.setPixelSize(int(max(12, min(18, cell * 0.3 + 6))))
+            cap_font.setPixelSize(int(max(12, min(18, cell * 0.3 + 6 if self.uniform_cells else 16))))
             painter.setFont(cap_font)
             painter.setPen(QColor("#475569"))
-            painter.drawText(QRectF(rect.center().x() - 300, rect.bottom() + 2, 600, 20),
+            width = QFontMetricsF(cap_font).horizontalAdvance(panel.caption) + 8
+            painter.drawText(QRectF(self._box_left(rect, width), rect.bottom() + 2, width, 24),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, panel.caption)
         if panel.values is None or panel.values.size == 0:
             return
@@ -231,61 +247,42 @@ class LabCanvas(QWidget):
         else:
             finite = np.abs(values) if panel.colors == "signed" else values
             vmax = float(finite.max()) if finite.size else 1.0
-        number_font = QFont(self.font())
-        number_font.setBold(True)
-        sub_font = QFont(self.font())
-        show_numbers = panel.numbers and cell >= 14
-        grid_pen = QPen(GRID_LINE, 1.0 if cell > 8 else 0.0)
-        if cell <= 4:
-            grid_pen = QPen(Qt.PenStyle.NoPen)
-        pad_pen = QPen(GRID_LINE, 1.0, Qt.PenStyle.DashLine)
-        for pr in range(total_rows):
-            for pc in range(total_cols):
-                r, c = pr - top, pc - left
-                box = QRectF(rect.left() + pc * cell, rect.top() + pr * cell, cell, cell)
-                inside = 0 <= r < rows and 0 <= c < cols
-                if not inside:
-                    painter.fillRect(box, PAD_FILL)
-                    painter.setPen(pad_pen)
-                    painter.drawRect(box)
-                    if show_numbers:
-                        number_font.setPixelSize(int(cell * 0.36))
-                        painter.setFont(number_font)
-                        painter.setPen(PAD_TEXT)
-                        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, "0")
-                    continue
-                shown = panel.filled is None or bool(panel.filled[r, c])
-                value = values[r, c]
-                fill = self._cell_color(panel, value, vmax) if shown else QColor("white")
-                painter.fillRect(box, fill)
-                painter.setPen(grid_pen)
-                painter.drawRect(box)
-                if shown and show_numbers:
-                    text = panel.texts[r][c] if panel.texts is not None else fmt(value)
-                    dark = fill.lightnessF() < 0.55
-                    painter.setPen(QColor("white") if dark else INK)
-                    sub = panel.subtexts[r][c] if panel.subtexts is not None else ""
-                    main_box = box
-                    if sub:
-                        sub_font.setPixelSize(int(max(9, cell * 0.2)))
-                        painter.setFont(sub_font)
-                        painter.drawText(box.adjusted(2, 2, -2, -cell * 0.55),
-                                         Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, sub)
-                        main_box = box.adjusted(0, cell * 0.3, 0, 0)
-                    size = cell * (0.42 if len(text) <= 2 else 0.34 if len(text) <= 3 else 0.27)
-                    number_font.setPixelSize(int(max(8, size)))
-                    painter.setFont(number_font)
-                    _fit_text(painter, main_box, text)
+        filled = np.ones(values.shape, dtype=bool) if panel.filled is None else np.asarray(panel.filled, dtype=bool)
+        # Cell colours as one image, grid lines as one call, text grouped by colour: a 28×28 grid stays
+        # fast, and few Python→Qt calls are made per repaint.
+        rgba = np.empty((total_rows, total_cols, 4), dtype=np.uint8)
+        rgba[:] = (PAD_FILL.red(), PAD_FILL.green(), PAD_FILL.blue(), 255)
+        inner = _colours(values, vmax, panel.colors)
+        inner[~filled] = 255
+        rgba[top:top + rows, left:left + cols] = inner
+        image = QImage(rgba.data, total_cols, total_rows, total_cols * 4, QImage.Format.Format_RGBA8888)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        painter.drawImage(rect, image)
+        if cell > 4:
+            lines = [QLineF(rect.left(), rect.top() + i * cell, rect.right(), rect.top() + i * cell)
+                     for i in range(total_rows + 1)]
+            lines += [QLineF(rect.left() + j * cell, rect.top(), rect.left() + j * cell, rect.bottom())
+                      for j in range(total_cols + 1)]
+            painter.setPen(QPen(GRID_LINE, 1.0))
+            painter.drawLines(lines)
+        if panel.numbers and cell >= 14:
+            self._draw_numbers(painter, panel, values, filled, inner, rect, cell)
         # marks on top of the cells
-        for (r, c) in panel.lost:
-            box = self._cell_box(rect, cell, r + top, c + left)
-            painter.setPen(QPen(LOST, max(2.0, cell * 0.06)))
-            painter.drawLine(box.topLeft() + QPointF(4, 4), box.bottomRight() - QPointF(4, 4))
-            painter.drawLine(box.topRight() + QPointF(-4, 4), box.bottomLeft() + QPointF(4, -4))
+        if panel.lost:
+            crosses = []
+            for (r, c) in panel.lost:
+                box = self._cell_box(rect, cell, r + top, c + left)
+                crosses.append(QLineF(box.topLeft() + QPointF(4, 4), box.bottomRight() - QPointF(4, 4)))
+                crosses.append(QLineF(box.topRight() + QPointF(-4, 4), box.bottomLeft() + QPointF(4, -4)))
+            faint = QColor(LOST)
+            faint.setAlpha(150)
+            painter.setPen(QPen(faint, max(1.5, cell * 0.04)))
+            painter.drawLines(crosses)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if panel.kept:
+            painter.setPen(QPen(KEPT, max(2.0, cell * 0.07)))
         for (r, c) in panel.kept:
             box = self._cell_box(rect, cell, r + top, c + left)
-            painter.setPen(QPen(KEPT, max(2.0, cell * 0.07)))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(box.adjusted(cell * 0.1, cell * 0.1, -cell * 0.1, -cell * 0.1))
         if panel.focus_kept is not None:
             r, c = panel.focus_kept
@@ -305,6 +302,68 @@ class LabCanvas(QWidget):
             painter.setPen(QPen(INK, 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(rect.left() + left * cell, rect.top() + top * cell, cols * cell, rows * cell))
+
+    def _draw_numbers(self, painter: QPainter, panel: Panel, values: np.ndarray, filled: np.ndarray,
+                      colours: np.ndarray, rect: QRectF, cell: float) -> None:
+        rows, cols = values.shape
+        top, _bottom, left, _right = panel.pad
+        total_rows, total_cols = panel.shape
+        texts = [[panel.texts[r][c] if panel.texts is not None else fmt(values[r, c]) for c in range(cols)]
+                 for r in range(rows)]
+        longest = max((len(t) for row in texts for t in row), default=1)
+        font = QFont(self.font())
+        font.setBold(True)
+        size = cell * (0.42 if longest <= 2 else 0.34 if longest <= 3 else 0.27)
+        font.setPixelSize(int(max(8, size)))
+        metrics = QFontMetricsF(font)
+        widest = max((metrics.horizontalAdvance(t) for row in texts for t in row), default=0.0)
+        if widest > cell - 6:
+            font.setPixelSize(int(max(7, font.pixelSize() * (cell - 6) / widest)))
+        sub_font = QFont(self.font())
+        sub_font.setPixelSize(int(max(9, cell * 0.2)))
+        has_sub = panel.subtexts is not None and cell >= 44  # too small to read below that
+        centre = Qt.AlignmentFlag.AlignCenter
+        groups: dict[str, list[tuple[QRectF, str]]] = {"pad": [], "zero": [], "dark": [], "light": []}
+        subs: dict[str, list[tuple[QRectF, str]]] = {"dark": [], "light": []}
+        for pr in range(total_rows):
+            for pc in range(total_cols):
+                box = QRectF(rect.left() + pc * cell, rect.top() + pr * cell, cell, cell)
+                r, c = pr - top, pc - left
+                if not (0 <= r < rows and 0 <= c < cols):
+                    if panel.pad_text:
+                        groups["pad"].append((box, panel.pad_text))
+                    continue
+                if not filled[r, c]:
+                    continue
+                dark = _lightness(colours[r, c]) < 0.55
+                kind = "dark" if dark else "zero" if values[r, c] == 0 and panel.texts is None else "light"
+                main_box = box.adjusted(0, cell * 0.3, 0, 0) if has_sub else box
+                groups[kind].append((main_box, texts[r][c]))
+                if has_sub:
+                    subs["dark" if dark else "light"].append((box.adjusted(2, 2, -2, -cell * 0.55),
+                                                               panel.subtexts[r][c]))
+        pens = {"pad": PAD_TEXT, "zero": PAD_TEXT, "dark": QColor("white"), "light": INK}
+        pad_font = QFont(font)
+        pad_font.setBold(False)
+        for kind, items in groups.items():
+            if not items:
+                continue
+            painter.setFont(pad_font if kind == "pad" else font)
+            painter.setPen(pens[kind])
+            for box, text in items:
+                painter.drawText(box, centre, text)
+        top_centre = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        for kind, items in subs.items():
+            if not items:
+                continue
+            painter.setFont(sub_font)
+            painter.setPen(pens[kind])
+            for box, text in items:
+                painter.drawText(box, top_centre, text)
+
+    def _box_left(self, rect: QRectF, width: float) -> float:
+        """Left edge of a text box centred over ``rect`` but kept inside the canvas."""
+        return max(0.0, min(rect.center().x() - width / 2, self.width() - width))
 
     @staticmethod
     def _cell_box(rect: QRectF, cell: float, pr: int, pc: int) -> QRectF:
@@ -370,17 +429,27 @@ class LabCanvas(QWidget):
         raise KeyError(key)
 
 
-def _blend(a: QColor, b: QColor, t: float) -> QColor:
-    return QColor(int(a.red() + (b.red() - a.red()) * t), int(a.green() + (b.green() - a.green()) * t),
-                  int(a.blue() + (b.blue() - a.blue()) * t))
+def _rgb(color: QColor) -> np.ndarray:
+    return np.array([color.red(), color.green(), color.blue()], dtype=np.float64)
 
 
-def _fit_text(painter: QPainter, box: QRectF, text: str) -> None:
-    """Draw centred text, shrinking the font until it fits the cell."""
-    font = painter.font()
-    metrics = QFontMetricsF(font)
-    while metrics.horizontalAdvance(text) > box.width() - 4 and font.pixelSize() > 7:
-        font.setPixelSize(font.pixelSize() - 1)
-        metrics = QFontMetricsF(font)
-    painter.setFont(font)
-    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+def _colours(values: np.ndarray, vmax: float, mode: str) -> np.ndarray:
+    """RGBA (uint8) of every cell: white to ink for "ink", white to blue/red for "signed"."""
+    white = np.array([255.0, 255.0, 255.0])
+    if mode == "signed":
+        t = np.clip(np.abs(values) / vmax, 0, 1) * 0.85 if vmax > 0 else np.zeros_like(values)
+        base = np.where((values >= 0)[..., None], _rgb(POSITIVE), _rgb(NEGATIVE))
+    else:
+        t = np.clip(values / vmax, 0, 1) * 0.92 if vmax > 0 else np.zeros_like(values)
+        base = np.broadcast_to(_rgb(INK), values.shape + (3,))
+    rgb = white + (base - white) * t[..., None]
+    out = np.empty(values.shape + (4,), dtype=np.uint8)
+    out[..., :3] = np.rint(rgb).astype(np.uint8)
+    out[..., 3] = 255
+    return out
+
+
+def _lightness(rgba: np.ndarray) -> float:
+    """HSL lightness of one cell colour, as QColor.lightnessF() would give."""
+    rgb = rgba[:3].astype(np.float64) / 255.0
+    return float((rgb.max() + rgb.min()) / 2)
