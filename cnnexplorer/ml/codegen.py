@@ -126,6 +126,8 @@ def export_code(spec: ModelSpec, augment: Any = None) -> str:
         ")",
         "",
     ]
+    if getattr(augment, "is_off", None) is not None and augment.is_off():
+        augment = None  # no "augmentation is off" noise in a student's script
     if augment is not None and hasattr(augment, "to_keras_code"):
         try:
             snippet = augment.to_keras_code()

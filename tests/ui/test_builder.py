@@ -218,3 +218,12 @@ def test_standalone_design_set_to_something_other_than_a_spec_is_harmless(tab):
     tab.session.design = ModelSpec((28, 28, 1), [LayerSpec("Dense", {"units": 3, "activation": "softmax"})])
     assert cell(tab, 1, 3) == "28 × 28 × 3"
     assert any("add Flatten" in tab.problem_list.item(i).text() for i in range(tab.problem_list.count()))
+
+
+def test_exported_code_includes_the_augmentation_chosen_in_the_session(tab):
+    augment_config = pytest.importorskip("cnnexplorer.core.augment_config")
+    assert "augmentation" not in tab.code()
+    tab.session.augment = augment_config.AugmentConfig(horizontal_flip=True)
+    code = tab.code()
+    assert "RandomFlip" in code
+    compile(code, "exported.py", "exec")
