@@ -52,6 +52,8 @@ def build_augmenter(config: AugmentConfig, input_shape: tuple, seed: int | None 
     Raises UserError (naming the setting and the fix) when the config cannot
     apply to this input, e.g. a colour-only transform on grayscale digits.
     """
+    if isinstance(config, dict):  # e.g. a training config read from JSON before this class was known
+        config = AugmentConfig.from_dict(config)
     config.validate()
     _check_fits(config, input_shape)
     k = keras()
@@ -70,42 +72,45 @@ def augment_batch(augmenter, images: np.ndarray) -> np.ndarray:
     return np.clip(np.rint(np.asarray(out)), 0, 255).astype(np.uint8)
 
 
-class _AugmenterCache:
-    """The last augmenter built for a preview, re-seeded for the next call.
+class _LayerCache:
+    """Built preview layers, one per (position, layer, arguments), re-seeded before every use.
 
-    Building costs a few to ~20 ms, so "new samples" and repeated previews of
-    the same settings reuse the built layers and only rewind their random
-    generators (a SeedGenerator's state is [seed, counter]; resetting it gives
-    exactly what a freshly built, seeded layer would draw). A slider move
-    changes the config, which rebuilds: see benchmarks/augment_preview.py.
+    Dragging one slider changes one layer's arguments; the other layers are
+    reused instead of rebuilt (building a layer creates its seed variable and
+    costs a few ms; see benchmarks/augment_preview.py). Re-seeding rewinds a
+    layer's SeedGenerator (state = [seed, counter]) to [seed + position, 0],
+    which is exactly what ``build_augmenter(config, shape, seed)`` gives, so a
+    preview shows what training with that seed would draw.
     """
+
+    MAX_LAYERS = 64
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._key = None
-        self._augmenter = None
+        self._layers: dict = {}
 
-    def get(self, config: AugmentConfig, shape: tuple, seed: int):
-        key = (tuple(sorted(config.to_dict().items())), tuple(shape))
-        with self._lock:
-            if key == self._key and _reseed(self._augmenter, seed):
-                return self._augmenter
-            augmenter = build_augmenter(config, shape, seed=seed)
-            self._key, self._augmenter = key, augmenter
-            return augmenter
+    def run(self, config: AugmentConfig, images: np.ndarray, seed: int) -> np.ndarray:
+        steps = layer_plan(config)
+        if not steps:
+            return np.asarray(images).astype(np.uint8, copy=True)
+        k = keras()
+        with self._lock:  # layers hold random state: one preview at a time
+            x = k.ops.convert_to_tensor(np.asarray(images, dtype=np.float32))
+            for i, step in enumerate(steps):
+                key = (i, step.layer, repr(sorted(step.kwargs.items())))
+                layer = self._layers.get(key)
+                if layer is None:
+                    if len(self._layers) >= self.MAX_LAYERS:
+                        self._layers.clear()
+                    layer = self._layers[key] = _make_layer(k, step, seed + i)
+                else:
+                    gen = layer.generator
+                    gen.state.assign(np.array([seed + i, 0], dtype=gen.state.dtype))
+                x = layer(x, training=True)
+            return np.clip(np.rint(k.ops.convert_to_numpy(x)), 0, 255).astype(np.uint8)
 
 
-def _reseed(augmenter, seed: int) -> bool:
-    """Rewind every layer's random generator as if built with ``seed``; False if a layer has none."""
-    gens = [getattr(layer, "generator", None) for layer in augmenter.layers]
-    if any(g is None or not hasattr(g, "state") for g in gens):
-        return False
-    for i, gen in enumerate(gens):
-        gen.state.assign(np.array([seed + i, 0], dtype=gen.state.dtype))
-    return True
-
-
-_preview_cache = _AugmenterCache()
+_preview_layers = _LayerCache()
 
 
 def preview(image_uint8: np.ndarray, config: AugmentConfig, count: int = 8, seed: int | None = None,
@@ -123,10 +128,10 @@ def preview(image_uint8: np.ndarray, config: AugmentConfig, count: int = 8, seed
         raise UserError(f"The number of variants must be from 1 to 64; got {count}.")
     if seed is None:
         seed = int(np.random.default_rng().integers(0, 2**31 - 100))
+    config = config.validate()
+    _check_fits(config, image.shape)
     check_cancel(cancel)
-    augmenter = _preview_cache.get(config.validate(), image.shape, seed)
-    batch = np.repeat(image[None], count, axis=0)
-    out = augment_batch(augmenter, batch)
+    out = _preview_layers.run(config, np.repeat(image[None], count, axis=0), seed)
     check_cancel(cancel)
     report(progress, "done", 1, 1, "preview ready")
     return [out[i] for i in range(count)]
