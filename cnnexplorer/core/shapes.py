@@ -25,8 +25,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cnnexplorer.core.spec import (
-    ACTIVATIONS, LAYER_DEFAULTS, PADDINGS, SPATIAL_RANK, LayerSpec, ModelSpec, arg_kind,
+    ACTIVATIONS, LAYER_DEFAULTS, LOSSES, METRICS, OPTIMIZERS, PADDINGS, SPATIAL_RANK, LayerSpec, ModelSpec,
+    arg_kind,
 )
+
+# Metric names Keras understands that a design file may carry (the Builder offers METRICS).
+KNOWN_METRICS = set(METRICS) | {"sparse_categorical_accuracy", "categorical_accuracy", "binary_accuracy", "mse"}
 
 Shape = tuple  # non-batch dimensions
 
@@ -357,10 +361,29 @@ def infer_shapes(spec: ModelSpec) -> ShapeReport:
 
 # -- whole-model checks -----------------------------------------------------------------
 
+def _compile_problems(spec: ModelSpec) -> list[Problem]:
+    c = spec.compile
+    problems = []
+    if c.optimizer not in OPTIMIZERS:
+        problems.append(Problem(None, f"The optimizer {c.optimizer!r} is not one the app offers — choose "
+                                      f"{', '.join(OPTIMIZERS)}.", False))
+    if c.loss not in LOSSES:
+        problems.append(Problem(None, f"The loss {c.loss!r} is not one the app offers — choose "
+                                      f"{', '.join(LOSSES)}.", False))
+    lr = c.learning_rate
+    if not isinstance(lr, (int, float)) or isinstance(lr, bool) or not math.isfinite(lr) or lr <= 0:
+        problems.append(Problem(None, f"The learning rate {lr!r} must be a positive number — try 0.001.", False))
+    unknown = [m for m in c.metrics if m not in KNOWN_METRICS]
+    if unknown:
+        problems.append(Problem(None, f"Unknown metric(s) {', '.join(map(repr, unknown))} — use "
+                                      f"{', '.join(METRICS)}.", False))
+    return problems
+
+
 def _model_problems(spec: ModelSpec, report: ShapeReport, num_classes: int | None) -> list[Problem]:
-    problems: list[Problem] = []
+    problems: list[Problem] = _compile_problems(spec)
     if not spec.layers:
-        return [Problem(None, "The design has no layers — add some, or start from a template.", False)]
+        return problems + [Problem(None, "The design has no layers — add some, or start from a template.", False)]
     last_i = len(spec.layers)
     last = spec.layers[-1]
     prefix = f"Layer {last_i} {last.type}"

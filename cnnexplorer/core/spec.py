@@ -183,14 +183,15 @@ class ModelSpec:
                 params = {k: v for k, v in raw.items() if k != "type"}
                 if raw["type"] not in LAYER_DEFAULTS:
                     known = ", ".join(LAYER_DEFAULTS)
-                    raise SpecError(f"Layer {i} has the unknown type {raw['type']!r}. Known types: {known}.")
+                    raise SpecError(f"Layer {i} has the unknown type {raw['type']!r}; change or remove it in the "
+                                    f"file (known types: {known}).")
                 layers.append(LayerSpec(raw["type"], params))
             comp = data.get("compile", {})
             compile_spec = CompileSpec(
                 optimizer=str(comp.get("optimizer", "rmsprop")),
                 learning_rate=float(comp.get("learning_rate", 0.001)),
                 loss=str(comp.get("loss", "sparse_categorical_crossentropy")),
-                metrics=list(comp.get("metrics", ["accuracy"])),
+                metrics=_metrics_list(comp.get("metrics", ["accuracy"])),
             )
         except SpecError:
             raise
@@ -208,6 +209,12 @@ class ModelSpec:
 
     def copy(self) -> "ModelSpec":
         return ModelSpec.from_dict(self.to_dict())
+
+
+def _metrics_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    return [str(m) for m in value]
 
 
 def load_spec(path: str | Path) -> ModelSpec:

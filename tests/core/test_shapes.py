@@ -140,3 +140,15 @@ def test_plain_language_explanation_of_a_convolution():
     assert "fits in 26×26 positions of the 28×28 input" in text and "32 filters" in text
     spec.layers[1].params.update(padding="same", strides=2)
     assert "rounded up" in explain(spec, infer_shapes(spec), 2)
+
+
+def test_compile_settings_from_a_file_are_checked():
+    spec = template("mnist-cnn")
+    spec.compile.optimizer, spec.compile.learning_rate, spec.compile.loss = "adagrad", 0.0, "hinge"
+    msgs = _messages(spec)
+    assert any("optimizer 'adagrad'" in m for m in msgs)
+    assert any("learning rate 0.0 must be a positive number" in m for m in msgs)
+    assert any("loss 'hinge'" in m for m in msgs)
+    data = template("mnist-cnn").to_dict()
+    data["compile"]["metrics"] = "accuracy"
+    assert ModelSpec.from_dict(data).compile.metrics == ["accuracy"]

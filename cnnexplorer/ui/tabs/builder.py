@@ -523,6 +523,8 @@ class BuilderTab(Tab):
         for w in widgets:
             w.blockSignals(True)
         try:
+            if self.optimizer_combo.findText(c.optimizer) < 0:
+                self.optimizer_combo.addItem(c.optimizer)  # from a file; the problems panel says why it is wrong
             self.optimizer_combo.setCurrentText(c.optimizer)
             self.lr_spin.setValue(c.learning_rate)
             if self.loss_combo.findText(c.loss) < 0:
@@ -650,20 +652,18 @@ class BuilderTab(Tab):
         self.edit(lambda s: setattr(s.compile, "metrics", chosen), self.tr("Set metrics"))
 
     # -- layer list operations ------------------------------------------------------------
-    def _new_layer(self, layer_type: str, position: int) -> LayerSpec:
-        """A new layer with settings that fit where it goes (e.g. a last Dense gets one unit per class)."""
-        params: dict[str, Any] = {}
-        if layer_type == "Rescaling":
-            params["scale"] = 1 / 255
-        return LayerSpec(layer_type, params)
+    @staticmethod
+    def _new_layer(layer_type: str) -> LayerSpec:
+        """A new layer with the type's defaults written out, so the saved design reads like Keras code."""
+        return LayerSpec(layer_type, dict(LAYER_DEFAULTS[layer_type]))
 
     def add_layer(self, layer_type: str) -> None:
-        """Add a layer below the selected one (at the end when nothing or the input is selected… below input)."""
+        """Add a layer below the selected one (first, when the input row is selected)."""
         at = self.table.selected_layer() + 1
         at = max(0, min(at, len(self.spec.layers)))
 
         def change(spec: ModelSpec) -> None:
-            spec.layers.insert(at, self._new_layer(layer_type, at))
+            spec.layers.insert(at, self._new_layer(layer_type))
 
         self.edit(change, self.tr("Add {0}").format(layer_type), at)
 
@@ -672,7 +672,7 @@ class BuilderTab(Tab):
         at = max(0, self.table.selected_layer())
 
         def change(spec: ModelSpec) -> None:
-            spec.layers.insert(at, self._new_layer(layer_type, at))
+            spec.layers.insert(at, self._new_layer(layer_type))
 
         self.edit(change, self.tr("Insert {0}").format(layer_type), at)
 
