@@ -42,6 +42,8 @@ class FreezeTable(QWidget):
         self.state: FreezeState | None = None
         self._layer_items: list[QTreeWidgetItem] = []
         self._group_items: list[tuple[QTreeWidgetItem, list[int]]] = []
+        self._styles: list = []
+        self._group_styles: list = []
         self._bold = QFont(self.font())
         self._bold.setBold(True)
 
@@ -57,7 +59,8 @@ class FreezeTable(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, 5):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            # Sized once per base (set_rows): ResizeToContents would re-measure all rows on every toggle.
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.customContextMenuRequested.connect(self._on_context_menu)
         self.tree.itemDoubleClicked.connect(self._on_double_click)
@@ -134,7 +137,13 @@ class FreezeTable(QWidget):
             group_item.setText(1, self.tr("%n layer(s)", "", len(members)))
             group_item.setText(3, _fmt(total))
             group_item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._styles: list = [None] * len(rows)
+        self._group_styles: list = [None] * len(self._group_items)
         self.tree.blockSignals(False)
+        self.refresh()
+        for col in range(1, 5):
+            self.tree.resizeColumnToContents(col)
+            self.tree.setColumnWidth(col, self.tree.columnWidth(col) + 12)
         self.slider.blockSignals(True)
         self.slider.setRange(0, len(rows))
         self.slider.setValue(len(rows))
@@ -187,7 +196,7 @@ class FreezeTable(QWidget):
 
     # -- display ---------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Restyle every row and the counts from the state (a few ms for ResNet50)."""
+        """Restyle the rows whose state changed, and the counts (well under a millisecond per row)."""
         state = self.state
         if state is None:
             self.counts_label.setText(self.tr("Load a pretrained base to see its layers."))
@@ -195,33 +204,17 @@ class FreezeTable(QWidget):
             return
         boundary = state.boundary()
         self.tree.blockSignals(True)
-        trainable_brush, clear = QBrush(TRAINABLE_BG), QBrush()
-        frozen_fg, locked_fg = QBrush(FROZEN_FG), QBrush(LOCKED_FG)
-        normal_fg = QBrush(TRAINABLE_FG)
+        # Only rows whose look changed are touched: a boundary move restyles two or three rows, not 174.
+        # (It also keeps the number of Qt calls low, which matters with PySide6 6.12.0 on Python 3.11:
+        # every void Qt call there drops one reference to None, see the report in benchmarks/transfer_toggle.py.)
         for row, item, flag in zip(state.rows, self._layer_items, state.flags):
-            if not row.always_frozen:
-                item.setCheckState(0, Qt.CheckState.Checked if flag else Qt.CheckState.Unchecked)
-            if row.always_frozen:
-                status, fg = self.tr("frozen (BatchNorm)"), locked_fg
-            elif row.trainable_params == 0:
-                status, fg = self.tr("no weights"), frozen_fg
-            else:
-                status, fg = (self.tr("trains") if flag else self.tr("frozen")), (normal_fg if flag else frozen_fg)
-            bg = trainable_brush if flag or (boundary >= 0 and row.index >= boundary and boundary < len(state.rows)) \
-                else clear
-            if row.index == boundary:
-                status = self.tr("▶ fine-tune from here")
-                item.setForeground(4, QBrush(BOUNDARY_FG))
-                item.setFont(4, self._bold)
-            else:
-                item.setForeground(4, fg)
-                item.setFont(4, self.font())
-            item.setText(4, status)
-            for col in range(4):
-                item.setForeground(col, fg)
-            for col in range(5):
-                item.setBackground(col, bg)
-        for group_item, members in self._group_items:
+            in_region = 0 <= boundary < len(state.rows) and row.index >= boundary
+            key = (flag, row.index == boundary, in_region)
+            if self._styles[row.index] == key:
+                continue
+            self._styles[row.index] = key
+            self._style_row(row, item, flag, row.index == boundary, in_region)
+        for n, (group_item, members) in enumerate(self._group_items):
             free = [state.flags[i] for i in members if not state.rows[i].always_frozen]
             if free and all(free):
                 check = Qt.CheckState.Checked
@@ -229,6 +222,9 @@ class FreezeTable(QWidget):
                 check = Qt.CheckState.PartiallyChecked
             else:
                 check = Qt.CheckState.Unchecked
+            if self._group_styles[n] == check:
+                continue
+            self._group_styles[n] = check
             group_item.setCheckState(0, check)
             group_item.setText(4, self.tr("trains") if check == Qt.CheckState.Checked else
                                self.tr("partly") if check == Qt.CheckState.PartiallyChecked else self.tr("frozen"))
@@ -249,6 +245,25 @@ class FreezeTable(QWidget):
             .replace("%3", str(state.trainable_layers))
             .replace("%4", str(sum(1 for r in state.rows if r.trainable_params)))
         )
+
+    def _style_row(self, row: LayerRow, item: QTreeWidgetItem, flag: bool, is_boundary: bool,
+                   in_region: bool) -> None:
+        if not row.always_frozen:
+            item.setCheckState(0, Qt.CheckState.Checked if flag else Qt.CheckState.Unchecked)
+        if row.always_frozen:
+            status, fg = self.tr("frozen (BatchNorm)"), LOCKED_FG
+        elif row.trainable_params == 0:
+            status, fg = self.tr("no weights"), FROZEN_FG
+        else:
+            status, fg = (self.tr("trains") if flag else self.tr("frozen")), (TRAINABLE_FG if flag else FROZEN_FG)
+        bg = QBrush(TRAINABLE_BG) if flag or in_region else QBrush()
+        if is_boundary:
+            status = self.tr("▶ fine-tune from here")
+        item.setText(4, status)
+        item.setFont(4, self._bold if is_boundary else self.font())
+        for col in range(5):
+            item.setForeground(col, QBrush(BOUNDARY_FG if is_boundary and col == 4 else fg))
+            item.setBackground(col, bg)
 
     # -- user input ---------------------------------------------------------------------------
     @Slot(QTreeWidgetItem, int)
