@@ -145,7 +145,7 @@ _MUST_BE: dict[str, Any] = {
     "depthwise_regularizer": None, "pointwise_regularizer": None, "embeddings_regularizer": None,
     "kernel_constraint": None, "bias_constraint": None, "depthwise_constraint": None,
     "pointwise_constraint": None, "embeddings_constraint": None, "beta_regularizer": None,
-    "gamma_regularizer": None,
+    "gamma_regularizer": None, "momentum": 0.99, "epsilon": 0.001,
 }
 
 
@@ -168,7 +168,7 @@ def _layer_spec_from_keras(index: int, layer, model_name: str) -> LayerSpec:
     config = layer.get_config()
     for key, wanted in _MUST_BE.items():
         cfg_key = "scale" if key == "scale_bn" else key
-        if key == "scale_bn" and type_ != "BatchNormalization":
+        if key in ("scale_bn", "momentum", "epsilon") and type_ != "BatchNormalization":
             continue
         if cfg_key not in config:
             continue

@@ -44,7 +44,8 @@ class LayerTableModel(QAbstractTableModel):
         self.editable = True
         self.bold_font = QFont()
         self.bold_font.setBold(True)
-        self.headers = ["#", "Layer", "Settings", "Output shape", "Params", "Total"]
+        self.headers = ["#", self.tr("Layer"), self.tr("Settings"), self.tr("Output shape"), self.tr("Params"),
+                        self.tr("Total")]
 
     def set_rows(self, rows: list[LayerRow], editable: bool = True) -> None:
         self.beginResetModel()
