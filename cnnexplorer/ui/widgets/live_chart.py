@@ -30,6 +30,7 @@ from cnnexplorer.core.coach import history_csv
 
 MAX_DRAWN_POINTS = 600  # per line: more points than pixels only costs drawing time
 SMOOTHING = 0.85
+MAX_INTERVAL_MS = 500  # the chart never lags more than half a second behind
 
 COLORS = {"train": "#1f6fb4", "val": "#e4572e"}
 
@@ -91,7 +92,8 @@ class LiveChart(QWidget):
         self._steps_per_epoch = 0
         self._annotation = None
         self._timer = QTimer(self)
-        self._timer.setInterval(max(10, int(1000 / max_fps)))
+        self._min_interval_ms = max(10, int(1000 / max_fps))
+        self._timer.setInterval(self._min_interval_ms)
         self._timer.timeout.connect(self._redraw_if_dirty)
         self._timer.start()
         self.canvas.mpl_connect("motion_notify_event", self._on_mouse)
@@ -251,9 +253,11 @@ class LiveChart(QWidget):
         self._update_lines()
         now = time.monotonic()
         wants_full = full or self._backgrounds is None or self._limits_dirty or self._out_of_range()
+        did_full = False
         if wants_full and (full or self._backgrounds is None or now - self._last_full >= self.FULL_DRAW_INTERVAL_S):
             self._apply_limits()
             self._last_full = now
+            did_full = True
             self.canvas.draw()  # calls _on_draw, which blits the curves
         else:
             if wants_full:
@@ -261,6 +265,11 @@ class LiveChart(QWidget):
             self._blit_lines()
         self.redraws += 1
         self.last_draw_s = time.perf_counter() - t0
+        # Keep drawing under ~3 % of the GUI thread (and of a CPU the training also needs):
+        # on a slow or busy machine the chart updates less often instead of slowing training.
+        wanted = int(min(MAX_INTERVAL_MS, max(self._min_interval_ms, self.last_draw_s * 1000 * 33)))
+        if not did_full and abs(wanted - self._timer.interval()) > 20:
+            self._timer.setInterval(wanted)
 
     def _on_draw(self, event) -> None:
         """After every full draw: keep the static picture, then paint the curves over it."""
