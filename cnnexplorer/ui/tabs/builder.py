@@ -173,11 +173,8 @@ class BuilderTab(Tab):
         self.name_label = QLabel()
         self.total_label = QLabel()
         self.status_label = QLabel()
-        big = QFont(self.font())
-        big.setPointSizeF(big.pointSizeF() * 1.35)
-        big.setBold(True)
-        for label in (self.name_label, self.total_label, self.status_label):
-            label.setFont(big)
+        self._header_labels = (self.name_label, self.total_label, self.status_label)
+        self._apply_header_font()
         self.status_label.setTextFormat(Qt.TextFormat.RichText)
         header.addWidget(self.name_label)
         header.addSpacing(24)
@@ -188,14 +185,14 @@ class BuilderTab(Tab):
 
         # Toolbar row
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Template:")))
         self.template_combo = QComboBox()
+        self.template_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for name, (description, _) in TEMPLATES.items():
             self.template_combo.addItem(name, name)
             self.template_combo.setItemData(self.template_combo.count() - 1, description, Qt.ItemDataRole.ToolTipRole)
         self.template_combo.setToolTip(self.tr("Start from one of the tutorial's networks"))
         bar.addWidget(self.template_combo)
-        self.load_template_button = QPushButton(self.tr("Load"))
+        self.load_template_button = QPushButton(self.tr("Load template"))
         self.load_template_button.setToolTip(self.tr("Replace the design with this template (undo brings yours back)"))
         self.load_template_button.clicked.connect(self._load_selected_template)
         bar.addWidget(self.load_template_button)
@@ -211,15 +208,15 @@ class BuilderTab(Tab):
                                              self.duplicate_layer)
         self.delete_button = self._button(self.tr("Delete"), self.tr("Delete the selected layer (Del)"),
                                           self.delete_layer)
-        self.up_button = self._button(self.tr("▲ Up"), self.tr("Move the selected layer up (Alt+Up)"),
+        self.up_button = self._button("▲", self.tr("Move the selected layer up (Alt+Up)"),
                                       self.move_up)
-        self.down_button = self._button(self.tr("▼ Down"), self.tr("Move the selected layer down (Alt+Down)"),
+        self.down_button = self._button("▼", self.tr("Move the selected layer down (Alt+Down)"),
                                         self.move_down)
         for b in (self.duplicate_button, self.delete_button, self.up_button, self.down_button):
             bar.addWidget(b)
         bar.addWidget(self._separator())
-        self.undo_button = self._button(self.tr("↶ Undo"), self.tr("Undo (Ctrl+Z)"), self.undo_stack.undo)
-        self.redo_button = self._button(self.tr("↷ Redo"), self.tr("Redo (Ctrl+Shift+Z)"), self.undo_stack.redo)
+        self.undo_button = self._button("↶", self.tr("Undo (Ctrl+Z)"), self.undo_stack.undo)
+        self.redo_button = self._button("↷", self.tr("Redo (Ctrl+Shift+Z)"), self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.undo_button.setEnabled(False)
@@ -332,6 +329,20 @@ class BuilderTab(Tab):
         root.addWidget(splitter, 1)
         self._compile_widgets = [self.optimizer_combo, self.lr_spin, self.loss_combo, *self.metric_boxes.values()]
 
+    def _apply_header_font(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        big = QFont(QApplication.font())
+        big.setPointSizeF(big.pointSizeF() * 1.3)
+        big.setBold(True)
+        for label in self._header_labels:
+            label.setFont(big)
+
+    def event(self, event) -> bool:
+        if event.type() == event.Type.ApplicationFontChange:  # View > Larger text
+            self._apply_header_font()
+        return super().event(event)
+
     def _separator(self) -> QFrame:
         line = QFrame()
         line.setFrameShape(QFrame.Shape.VLine)
@@ -341,6 +352,10 @@ class BuilderTab(Tab):
     def _button(self, text: str, tip: str, slot: Callable) -> QPushButton:
         button = QPushButton(text)
         button.setToolTip(tip)
+        button.setAccessibleName(tip.split(" (")[0])  # symbol-only buttons still have a name for screen readers
+        if len(text) == 1:
+            button.setMinimumWidth(button.fontMetrics().height() * 3)
+            button.setMaximumWidth(button.fontMetrics().height() * 4)
         button.clicked.connect(slot)
         return button
 
@@ -482,8 +497,9 @@ class BuilderTab(Tab):
         if self.report.keras_buildable:
             self.total_label.setText(self.tr("{0} parameters").format(f"{self.report.total_params:,}"))
         else:
-            self.total_label.setText(self.tr("{0}+ parameters (counted up to the first broken layer)").format(
-                f"{self.report.total_params:,}"))
+            broken = next(p.layer_index for p in self.report.problems if p.keras_rejects)
+            self.total_label.setText(self.tr("{0}+ parameters (before layer {1})").format(
+                f"{self.report.total_params:,}", broken or 1))
         if self.problems:
             n = len(self.problems)
             text = (self.tr("✗ 1 problem: cannot train yet") if n == 1 else
@@ -792,7 +808,7 @@ class BuilderTab(Tab):
                 if after != self._last:
                     self.leave_read_only(refresh=False)
                     # Already in the session: record it so Undo brings the previous design back.
-                    self.undo_stack.push(SpecEdit(self, self._last or after, after, self.tr("Open design"), 0,
+                    self.undo_stack.push(SpecEdit(self, self._last or after, after, self.tr("Replace design"), 0,
                                                   already_applied=True))
                     self._last = after
             self.refresh(select=0)
