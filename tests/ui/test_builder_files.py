@@ -88,3 +88,13 @@ def test_good_model_file_becomes_a_design(main_window, builder, qtbot, tmp_path)
     qtbot.waitUntil(lambda: builder.session.design.name == "digits", timeout=60000)
     assert [l.type for l in builder.session.design.layers] == ["Rescaling", "Flatten", "Dense", "Dense"]
     assert "407,050 parameters" in builder.total_label.text()
+
+
+def test_loading_a_template_forgets_the_design_file(main_window, builder, tmp_path):
+    path = tmp_path / "mine.json"
+    save_spec(template("dense-baseline"), path)
+    main_window.open_path(str(path))
+    assert "mine.json" in builder.name_label.text()
+    builder.load_template("mnist-cnn")
+    assert main_window.session.design_path is None  # Save will ask for a new file, not overwrite mine.json
+    assert "mine.json" not in builder.name_label.text()

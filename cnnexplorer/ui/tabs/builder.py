@@ -493,7 +493,11 @@ class BuilderTab(Tab):
             self.status_label.setText("")
             return
         spec = self.spec
-        self.name_label.setText(self.tr("Design: {0}").format(spec.name))
+        path = self.session.design_path
+        if path:
+            self.name_label.setText(self.tr("Design: {0} ({1})").format(spec.name, Path(path).name))
+        else:
+            self.name_label.setText(self.tr("Design: {0}").format(spec.name))
         if self.report.keras_buildable:
             self.total_label.setText(self.tr("{0} parameters").format(f"{self.report.total_params:,}"))
         else:
@@ -747,6 +751,7 @@ class BuilderTab(Tab):
         except SpecError as exc:
             self.report_error(exc)
             return
+        self.session.design_path = None  # File > Save must not overwrite the file the old design came from
         self.set_design(spec, self.tr("Load template {0}").format(name))
 
     # -- code export -----------------------------------------------------------------------
@@ -816,6 +821,8 @@ class BuilderTab(Tab):
             self._on_model_changed()
         elif field == "dataset_name":
             self.refresh()
+        elif field == "design_path":
+            self._update_header()
 
     def _on_model_changed(self) -> None:
         info = self.session.model_name
@@ -833,6 +840,7 @@ class BuilderTab(Tab):
             self.show_read_only(model, self.tr("{0} cannot be shown as a design ({1}); it opens read-only.").format(
                 info.name, exc))
             return
+        self.session.design_path = None
         self.set_design(spec, self.tr("Open model {0}").format(info.name))
         self._show_banner(self.tr("{0} is now an editable design. Your edits change the design, not the loaded "
                                   "model: train it to get a new model. Undo brings your previous design back.")
