@@ -8,6 +8,7 @@ the worker, never while the tab is built.
 """
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import numpy as np
@@ -351,6 +352,8 @@ class AugmentationTab(Tab):
             return
         self.config = self.config_from_widgets()
         self.cval_spin.setEnabled(self.config.fill_mode == "constant")
+        shear = self.rows["shear_range"].spin
+        shear.setSuffix(f"  ≈{math.degrees(math.atan(shear.value())):.0f}°" if shear.value() else "")
         self._sync_preset_box()
         self._publish()
         self._update_texts()
