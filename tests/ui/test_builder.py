@@ -227,3 +227,19 @@ def test_exported_code_includes_the_augmentation_chosen_in_the_session(tab):
     code = tab.code()
     assert "RandomFlip" in code
     compile(code, "exported.py", "exec")
+
+
+def test_the_tab_does_not_import_tensorflow(qapp):
+    """The window must show before TensorFlow loads: the Builder works in pure Python."""
+    import subprocess
+    import sys
+
+    code = ("import os, sys; os.environ['QT_QPA_PLATFORM']='offscreen'\n"
+            "from PySide6.QtWidgets import QApplication; app = QApplication([])\n"
+            "from cnnexplorer.core.session import Session\n"
+            "from cnnexplorer.ui.session_bridge import SessionBridge\n"
+            "from cnnexplorer.ui.tabs.builder import BuilderTab\n"
+            "tab = BuilderTab(SessionBridge(Session())); tab.add_layer('Dense'); tab.code(); tab.undo_stack.undo()\n"
+            "print('tensorflow' in sys.modules, 'keras' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip().splitlines()[-1] == "False False", out.stderr
