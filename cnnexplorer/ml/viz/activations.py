@@ -152,6 +152,11 @@ def activation_grid(act: np.ndarray, cols: int = COLS, colormap: str = "viridis"
     mask_tiles, _, _ = tile(np.ones((levels.shape[0],) + levels.shape[1:], dtype=bool), cols, pad=pad, pad_value=False)
     mask = ~mask_tiles
     rgb[mask] = 40
+    th, tw = levels.shape[1], levels.shape[2]
+    for c in np.flatnonzero(dead):  # flat channels: plain dark grey, so they read as "nothing here"
+        r, k = divmod(int(c), cols)
+        y, x = pad + r * (th + pad), pad + k * (tw + pad)
+        rgb[y:y + th, x:x + tw] = 70
     return Grid(rgb, rows, cols, levels.shape[1], levels.shape[2], pad, levels.shape[0], dead)
 
 

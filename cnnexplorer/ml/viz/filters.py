@@ -94,8 +94,8 @@ def ascent_function(model: Any, layer: str):
                 pre = tf_.cast(pre, "float32")
                 pre = tf_.gather(pre, filters, axis=3, batch_dims=1)  # (B, h, w): each image its own filter
                 h, w = pre.shape[1], pre.shape[2]
-                if h is not None and w is not None and h > 8 and w > 8:
-                    pre = pre[:, 2:-2, 2:-2]  # border outputs see padding: leave them out
+                if h is not None and w is not None and h >= 32 and w >= 32:
+                    pre = pre[:, 2:-2, 2:-2]  # border outputs see padding: leave them out (small maps keep all)
                 post = activation(pre) if activation is not None else pre
                 response = tf_.reduce_mean(post, axis=[1, 2])
                 objective = response + PRE_WEIGHT * tf_.reduce_mean(pre, axis=[1, 2])

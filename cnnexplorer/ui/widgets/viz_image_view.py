@@ -1,0 +1,90 @@
+"""An image that fits its box (sharp pixels when enlarged), reports clicks in image pixels, exports PNG."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from cnnexplorer.core import images as imaging
+
+
+def to_qimage(image: np.ndarray) -> QImage:
+    """A deep-copied QImage of a uint8 (H, W), (H, W, 1) or (H, W, 3) RGB array."""
+    arr = np.asarray(image)
+    if arr.ndim == 3 and arr.shape[2] == 1:
+        arr = arr[:, :, 0]
+    arr = np.ascontiguousarray(arr.astype(np.uint8, copy=False))
+    if arr.ndim == 2:
+        q = QImage(arr.data, arr.shape[1], arr.shape[0], arr.strides[0], QImage.Format.Format_Grayscale8)
+    else:
+        arr = np.ascontiguousarray(imaging.to_channels(arr, 3))
+        q = QImage(arr.data, arr.shape[1], arr.shape[0], arr.strides[0], QImage.Format.Format_RGB888)
+    return q.copy()  # the numpy buffer may go away
+
+
+class ImageView(QWidget):
+    """Shows one numpy image scaled to fit, keeping its aspect ratio.
+
+    Enlarged images keep sharp pixels (a 28×28 digit stays readable on a
+    projector); shrunk ones are smoothed. ``clicked(x, y)`` gives the pixel of
+    the image under the mouse.
+    """
+
+    clicked = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None, placeholder: str = "", min_side: int = 96) -> None:
+        super().__init__(parent)
+        self._array: np.ndarray | None = None
+        self._qimage: QImage | None = None
+        self._placeholder = placeholder
+        self.setMinimumSize(min_side, min_side)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, 320)
+
+    def set_image(self, image: np.ndarray | None) -> None:
+        self._array = None if image is None else np.asarray(image)
+        self._qimage = None if image is None else to_qimage(image)
+        self.update()
+
+    def image(self) -> np.ndarray | None:
+        return self._array
+
+    def set_placeholder(self, text: str) -> None:
+        self._placeholder = text
+        self.update()
+
+    def target_rect(self) -> QRect:
+        if self._qimage is None:
+            return QRect()
+        w, h = self._qimage.width(), self._qimage.height()
+        scale = min(self.width() / w, self.height() / h)
+        tw, th = int(w * scale), int(h * scale)
+        return QRect((self.width() - tw) // 2, (self.height() - th) // 2, tw, th)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt name
+        painter = QPainter(self)
+        if self._qimage is None:
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.rect().adjusted(8, 8, -8, -8), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             self._placeholder)
+            return
+        rect = self.target_rect()
+        smooth = rect.width() < self._qimage.width()
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
+        painter.drawImage(rect, self._qimage)
+        painter.setPen(QColor(0, 0, 0, 60))
+        painter.drawRect(rect.adjusted(0, 0, -1, -1))
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt name
+        if self._qimage is None or event.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(event)
+        rect = self.target_rect()
+        pos: QPoint = event.position().toPoint()
+        if not rect.contains(pos):
+            return
+        x = int((pos.x() - rect.x()) * self._qimage.width() / rect.width())
+        y = int((pos.y() - rect.y()) * self._qimage.height() / rect.height())
+        self.clicked.emit(x, y)
