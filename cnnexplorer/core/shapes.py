@@ -289,7 +289,8 @@ def _infer_layer(spec: ModelSpec, index: int, layer: LayerSpec, shape: Shape
         params = last * units + units
         note = "" if len(shape) == 1 else f" (applied to every position: {fmt_shape(shape[:-1])})"
         return ((*shape[:-1], units), params, 0,
-                f"out = {units} unit{'' if units == 1 else 's'}{note}; params = {last}·{units} + {units} = {params:,}", [])
+                f"out = {units} unit{'' if units == 1 else 's'}{note}; "
+                f"params = {last}·{units} + {units} = {params:,}", [])
 
     if t == "Dropout":
         return shape, 0, 0, f"shape unchanged; drops {layer.arg('rate'):g} of values while training; params = 0", []

@@ -89,7 +89,8 @@ INPUTS = st.one_of(
 )
 
 
-@settings(max_examples=int(os.environ.get("BUILDER_HYPOTHESIS_EXAMPLES", 35)), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("BUILDER_HYPOTHESIS_EXAMPLES", 35)), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(INPUTS, st.lists(ANY_LAYER, min_size=1, max_size=5))
 def test_random_stacks_agree_with_keras(input_shape, layers):
     _assert_matches_keras(ModelSpec(input_shape, [LayerSpec(l.type, dict(l.params)) for l in layers]))

@@ -7,7 +7,6 @@ argument kinds in :mod:`cnnexplorer.core.spec`. Edits are reported as
 """
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
