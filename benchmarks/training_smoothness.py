@@ -25,6 +25,20 @@ def percentile(values, q):
     return values[k]
 
 
+def worst(lateness, tick_times, marks, n=5):
+    """The n latest ticks and the longest chart draw that ended just before each (ms)."""
+    out = []
+    for i in sorted(range(len(lateness)), key=lambda j: -lateness[j])[:n]:
+        end = tick_times[i] if i < len(tick_times) else None
+        draw = max((d for t, d, what in marks if what == "chart draw" and end is not None and end - 0.5 <= t <= end),
+                   default=0.0)
+        before = [what for t, d, what in marks if what != "chart draw" and end is not None and t <= end]
+        after = [what for t, d, what in marks if what != "chart draw" and end is not None and t > end]
+        out.append({"late_ms": round(lateness[i], 1), "chart_draw_ms_before": round(draw * 1000, 1),
+                    "last_events_before": before[-1] if before else "start", "next_events": after[0] if after else "end"})
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--epochs", type=int, default=3)
@@ -64,10 +78,39 @@ def main() -> None:
     first_batch = [None]
 
     def on_events(events):
+        marks.append((time.perf_counter(), 0.0, "events:" + ",".join(sorted({e.kind for e in events}))))
         if first_batch[0] is None and any(e.kind == "batch" for e in events):
             first_batch[0] = time.perf_counter()
             measuring[0] = True  # from the first batch on: graph tracing before it holds the GIL in TF's Python
 
+    # Baseline: the same timer for 3 s with nothing training (how busy is this machine anyway?)
+    baseline: list[float] = []
+    measuring[0] = True
+    idle = QEventLoop()
+    QTimer.singleShot(3000, idle.quit)
+    idle.exec()
+    baseline, lateness[:] = list(lateness), []
+    measuring[0] = False
+
+    marks: list = []  # (time, duration, what) to explain the worst ticks
+    orig_draw = tab.chart._draw_now
+
+    def traced_draw(full=False):
+        t = time.perf_counter()
+        orig_draw(full)
+        marks.append((t, time.perf_counter() - t, "chart draw"))
+
+    tab.chart._draw_now = traced_draw
+    tick_times: list[float] = []
+    orig_tick = tick
+
+    def timed_tick():
+        orig_tick()
+        if measuring[0]:
+            tick_times.append(last[0])
+
+    timer.timeout.disconnect(tick)
+    timer.timeout.connect(timed_tick)
     tab.start()
     tab._task.events.connect(on_events)
     loop = QEventLoop()
@@ -84,6 +127,9 @@ def main() -> None:
         "ticks": len(lateness), "lateness_ms": {"p50": round(percentile(lateness, 50), 2),
                                                 "p95": round(percentile(lateness, 95), 2),
                                                 "p99": round(p99, 2), "max": round(max(lateness), 2)},
+        "idle_baseline_ms": {"p50": round(percentile(baseline, 50), 2), "p99": round(percentile(baseline, 99), 2),
+                             "max": round(max(baseline), 2)},
+        "worst_ticks": worst(lateness, tick_times, marks),
         "target_p99_ms": 30, "ok": p99 < 30, "chart_redraws": tab.chart.redraws, "seconds": round(total, 1),
         "test_accuracy": None if result is None else result.test_accuracy,
         "load_avg_1min": load, "cpus": os.cpu_count()}))

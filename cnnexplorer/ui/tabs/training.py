@@ -127,6 +127,7 @@ class TrainingTab(Tab):
         self._grid: ImageGridDialog | None = None
         self._grid_rows: np.ndarray | None = None
         self._build_ui()
+        self._clear_results()
         self._refresh_sources()
         self._refresh_datasets()
         self._refresh_augment()
@@ -226,6 +227,7 @@ class TrainingTab(Tab):
         status_font = QFont(self.status_label.font())
         status_font.setPointSize(status_font.pointSize() + 1)
         self.status_label.setFont(status_font)
+        self.status_label.setFixedHeight(self.status_label.fontMetrics().lineSpacing() + 6)
         self.progress_bar = QProgressBar(main)
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setTextVisible(False)
@@ -246,8 +248,12 @@ class TrainingTab(Tab):
         self.coach_label.setFont(coach_font)
         self.coach_label.setFrameShape(QFrame.Shape.StyledPanel)
         self.coach_label.setMargin(6)
+        # Fixed heights: a label growing or shrinking would resize the chart, and a resize costs a full redraw.
+        self.coach_label.setFixedHeight(self.coach_label.fontMetrics().lineSpacing() * 2 + 16)
         self.hover_label = QLabel(chart_box)
         self.hover_label.setStyleSheet("color: #555;")
+        self.hover_label.setFixedHeight(self.hover_label.fontMetrics().lineSpacing() + 4)
+        self.hover_label.setText(self.tr("Point at the chart to read its values."))
         chart_layout.addWidget(self.hover_label)
         chart_tools = QHBoxLayout()
         self.export_png_button = QPushButton(self.tr("Chart PNG…"), chart_box)
@@ -260,6 +266,7 @@ class TrainingTab(Tab):
         chart_layout.addLayout(chart_tools)
 
         results = QWidget(splitter)
+        self.results_panel = results
         results_layout = QHBoxLayout(results)
         results_layout.setContentsMargins(0, 0, 0, 0)
         matrix_box = QVBoxLayout()
@@ -303,10 +310,14 @@ class TrainingTab(Tab):
         self.export_png_button.clicked.connect(self.export_png_dialog)
         self.export_csv_button.clicked.connect(self.export_csv_dialog)
         self.matrix_view.cell_chosen.connect(self.show_cell)
-        self.chart.hovered.connect(self.hover_label.setText)
+        self.chart.hovered.connect(self._on_hover)
         self.dataset_combo.activated.connect(self._on_dataset_chosen)
         self.source_combo.currentIndexChanged.connect(self._update_source_note)
         self._show_advice()
+
+    @Slot(str)
+    def _on_hover(self, text: str) -> None:
+        self.hover_label.setText(text or self.tr("Point at the chart to read its values."))
 
     # -- session --------------------------------------------------------------------------
     @Slot(str)
@@ -611,6 +622,7 @@ class TrainingTab(Tab):
     # -- results ----------------------------------------------------------------------------
     def _clear_results(self) -> None:
         self._outcome = None
+        self.results_panel.setVisible(False)  # the chart gets the whole height while training
         self.matrix_view.set_matrix(np.zeros((0, 0), dtype=np.int64), [])
         self.test_label.setText(self.tr("Test results appear here after training."))
         self.details_label.setText("")
@@ -620,6 +632,7 @@ class TrainingTab(Tab):
         if result.test_accuracy is None or outcome.predictions is None:
             self.test_label.setText(self.tr("No test results: the run was stopped before testing."))
             return
+        self.results_panel.setVisible(True)
         names = list(outcome.dataset.class_names)
         y_true = np.asarray(outcome.dataset.y_test)
         matrix = confusion_matrix(y_true, outcome.predictions, len(names))

@@ -99,6 +99,7 @@ class LiveChart(QWidget):
         self.canvas.mpl_connect("motion_notify_event", self._on_mouse)
         self.canvas.mpl_connect("button_press_event", self._on_mouse)
         self.canvas.mpl_connect("draw_event", self._on_draw)
+        self.canvas.mpl_connect("resize_event", self._on_resize)
         self.reset()
 
     # -- data --------------------------------------------------------------------------
@@ -290,6 +291,14 @@ class LiveChart(QWidget):
         self._paint_lines()
         for ax in (self.ax_loss, self.ax_acc):
             self.canvas.blit(ax.bbox)
+
+    def _on_resize(self, event=None) -> None:
+        """Margins in pixels, not fractions, so titles and axis labels fit at any height."""
+        w, h = self.canvas.get_width_height()
+        if w < 50 or h < 50:
+            return
+        self.figure.subplots_adjust(left=min(0.3, 52 / w), right=1 - min(0.2, 12 / w), top=1 - min(0.3, 28 / h),
+                                    bottom=min(0.4, 46 / h), wspace=min(0.5, 70 / (w / 2)))
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
