@@ -925,7 +925,8 @@ class VisualizeTab(Tab):
         self.filter_view.set_placeholder(self.tr("Growing patterns from noise…"))
         self.filter_progress.setRange(0, 0)
         self._filter_task = workers.Task(filter_patterns, self._model, layer, first=first, count=count, steps=steps,
-                                         seed=seed, jitter=jitter, scaling=scaling, size=128, name="visualize-filters")
+                                         seed=seed, jitter=jitter, scaling=scaling, size=128, chunk=8,
+                                         name="visualize-filters")
         self._filter_task.events.connect(self._on_filter_events)
         self._filter_task.finished.connect(self._on_filters_done)
         self._filter_task.failed.connect(self._on_filters_failed)
