@@ -12,7 +12,7 @@ import math
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
@@ -36,22 +36,29 @@ DIGIT_SOURCE = "digit"  # source key of the MNIST sample
 FILE_SOURCE = "file"
 PROBE_IMAGES = 300
 
+_T = "AugmentationTab"  # translation context (what self.tr uses in this class)
+
 # (field, label, tooltip, maximum, step, decimals, "prefix|suffix" of the spin box)
 GEOMETRY_ROWS = [
-    ("rotation_range", "Rotation", "rotation_range: rotate by a random angle from −r to +r degrees.", 180, 1, 0, "± | °"),
-    ("width_shift_range", "Width shift", "width_shift_range: move left or right by up to this fraction of the width.",
-     1.0, 0.01, 2, "± | × width"),
-    ("height_shift_range", "Height shift", "height_shift_range: move up or down by up to this fraction of the height.",
-     1.0, 0.01, 2, "± | × height"),
-    ("shear_range", "Shear", "shear_range: slant sideways; a row at height y slides by up to shear × y "
-     "(shear factor = tan of the shear angle).", 1.0, 0.01, 2, "± | "),
-    ("zoom_range", "Zoom", "zoom_range: zoom in or out by up to this fraction (0.2 = 80 % to 120 %).", 0.9, 0.01, 2,
-     "± | "),
+    ("rotation_range", QT_TRANSLATE_NOOP(_T, "Rotation"),
+     QT_TRANSLATE_NOOP(_T, "Rotate by a random angle from −r to +r degrees."), 180, 1, 0, "± | °"),
+    ("width_shift_range", QT_TRANSLATE_NOOP(_T, "Width shift"),
+     QT_TRANSLATE_NOOP(_T, "Move left or right by up to this fraction of the width."), 1.0, 0.01, 2, "± | × width"),
+    ("height_shift_range", QT_TRANSLATE_NOOP(_T, "Height shift"),
+     QT_TRANSLATE_NOOP(_T, "Move up or down by up to this fraction of the height."), 1.0, 0.01, 2, "± | × height"),
+    ("shear_range", QT_TRANSLATE_NOOP(_T, "Shear"),
+     QT_TRANSLATE_NOOP(_T, "Slant sideways: a row at height y slides by up to shear × y "
+                           "(shear factor = tan of the shear angle)."), 1.0, 0.01, 2, "± | "),
+    ("zoom_range", QT_TRANSLATE_NOOP(_T, "Zoom"),
+     QT_TRANSLATE_NOOP(_T, "Zoom in or out by up to this fraction (0.2 = 80 % to 120 %)."), 0.9, 0.01, 2, "± | "),
 ]
 COLOUR_ROWS = [
-    ("brightness_range", "Brightness", "Add or subtract up to this fraction of 255 from every pixel.", 1.0, 0.01, 2, "± | "),
-    ("contrast_range", "Contrast", "Stretch or flatten contrast by up to this fraction.", 1.0, 0.01, 2, "± | "),
-    ("saturation_range", "Saturation", "Make colours duller or stronger (colour images only).", 1.0, 0.01, 2, "± | "),
+    ("brightness_range", QT_TRANSLATE_NOOP(_T, "Brightness"),
+     QT_TRANSLATE_NOOP(_T, "Add or subtract up to this fraction of 255 from every pixel."), 1.0, 0.01, 2, "± | "),
+    ("contrast_range", QT_TRANSLATE_NOOP(_T, "Contrast"),
+     QT_TRANSLATE_NOOP(_T, "Stretch or flatten contrast by up to this fraction."), 1.0, 0.01, 2, "± | "),
+    ("saturation_range", QT_TRANSLATE_NOOP(_T, "Saturation"),
+     QT_TRANSLATE_NOOP(_T, "Make colours duller or stronger (colour images only)."), 1.0, 0.01, 2, "± | "),
 ]
 
 
