@@ -23,6 +23,7 @@ from cnnexplorer.ui.session_bridge import SessionBridge
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.cost_bars import CostBars
 from cnnexplorer.ui.widgets.lab_canvas import RIGHT_BUTTON, LabCanvas, Panel
+from cnnexplorer.ui.widgets.none_guard import top_up
 
 DEFAULT_GRID = 10
 BRUSH = 9  # value painted by a left click on the input grid
@@ -455,6 +456,7 @@ class ConvLab(_LabPage):
         self.refresh()
 
     def refresh(self) -> None:
+        top_up()  # see widgets/none_guard.py
         grid = self.model.grid
         k = self.kernel.shape[0]
         problems = lab.check_conv(grid, self.kernel, self.stride, self.padding)
@@ -579,6 +581,7 @@ class PoolLab(_LabPage):
         self.refresh()
 
     def refresh(self) -> None:
+        top_up()  # see widgets/none_guard.py
         grid = self.model.grid
         size, stride = self.pool_spin.value(), self.stride_spin.value()
         padding, mode = self.padding_combo.currentData(), self.mode_combo.currentData()
@@ -698,6 +701,7 @@ class WeightsPage(QWidget):
 
     @Slot()
     def refresh(self, *_args) -> None:
+        top_up()  # see widgets/none_guard.py
         h, w, c = self.height_spin.value(), self.width_spin.value(), self.channels_spin.value()
         f, k, padding = self.filters_spin.value(), self.kernel_spin.value(), self.padding_combo.currentData()
         if padding == "valid" and (k > h or k > w):
@@ -870,6 +874,7 @@ class FieldPage(QWidget):
         return np.zeros((1, size[0]))
 
     def refresh(self) -> None:
+        top_up()  # see widgets/none_guard.py
         table = self.table_data
         if table is None:
             return
