@@ -246,3 +246,13 @@ def test_dataset_smaller_than_the_batch_size_is_refused_before_training_changes_
     with pytest.raises(DatasetError, match="lower the batch size"):
         T.run_feature_extraction("vgg16", vgg, data, epochs=1, batch_size=20)
     assert all(np.array_equal(a, w.numpy()) for a, w in zip(before, model.weights))
+
+
+def test_gradcam_reaches_the_last_conv_layer_inside_the_nested_base(vgg):
+    from cnnexplorer.ml.viz.gradcam import default_layer, gradcam
+
+    model = T.compose("vgg16", vgg, "flatten-dense", 3)
+    assert default_layer(model) == "vgg16/block5_conv3"
+    x = np.random.default_rng(0).integers(0, 256, (SIZE, SIZE, 3)).astype("float32")
+    result = gradcam(model, x)
+    assert result.layer == "vgg16/block5_conv3" and result.heatmap.shape == (SIZE, SIZE)
