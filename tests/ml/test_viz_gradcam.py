@@ -147,6 +147,24 @@ def test_nested_sequential_functional_and_reloaded_models(kind, tmp_path):
     assert tapper.final_activation == "softmax"
 
 
+def test_pretrained_style_composed_model_with_preprocessing_layer():
+    """The Pretrained tab's shape: raw pixels -> ArchPreprocess -> nested base (training=False) -> head."""
+    from cnnexplorer.ml import transfer
+    from cnnexplorer.ml.viz import inputs
+
+    k = _k()
+    k.utils.set_random_seed(12)
+    inp = k.Input((32, 32, 3))
+    y = k.layers.Conv2D(4, 3, activation="relu", name="conv_a")(inp)
+    base = k.Model(inp, k.layers.Conv2D(4, 3, activation="relu", name="conv_b")(y), name="mini")
+    model = transfer.compose("vgg16", base, "flatten-dense", num_classes=3)
+    x = _images(1)
+    res = gradcam(model, x)
+    assert res.layer == "mini/conv_b" and np.isfinite(res.heatmap).all()
+    np.testing.assert_allclose(_softmax(res.scores[None]), model(x).numpy(), atol=1e-6)
+    assert inputs.detect_scaling(model, "file")[0] == inputs.RAW
+
+
 def test_colour_order_hot_pixel_is_red():
     image = np.full((8, 8, 3), 128, np.uint8)
     heat = np.zeros((8, 8), np.float32)

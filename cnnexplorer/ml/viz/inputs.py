@@ -48,7 +48,7 @@ class Prediction:
 def detect_scaling(model: Any, source: str | None = None) -> tuple[str, str]:
     """(scaling, reason): 0-255 if the model rescales inside (or is one of the app's), else 0-1."""
     if first_layer_rescales(model):
-        return RAW, "the model starts with a Rescaling layer, so it takes raw pixels 0-255"
+        return RAW, "the model starts with a Rescaling or preprocessing layer, so it takes raw pixels 0-255"
     if source in ("built", "trained", "pretrained"):
         return RAW, "models made in CNN Explorer take raw pixels 0-255 and scale inside"
     return UNIT, ("the model has no Rescaling layer at its start, so it probably expects pixels scaled to 0-1; "
