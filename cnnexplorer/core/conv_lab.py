@@ -356,6 +356,22 @@ def resize_kernel(kernel: np.ndarray, size: int) -> np.ndarray:
     return out
 
 
+def sample_digit(label: int) -> np.ndarray:
+    """The first test digit with this label in the bundled MNIST sample (28×28 uint8).
+
+    Raises :class:`~cnnexplorer.core.errors.UserError` (from ``resource_path``)
+    when the bundled file is missing.
+    """
+    from cnnexplorer.core.resources import resource_path
+
+    with np.load(resource_path("data", "mnist_sample.npz")) as npz:
+        x, y = npz["x_test"], npz["y_test"]
+    index = np.flatnonzero(y == int(label))
+    if index.size == 0:
+        raise ValueError(f"no digit {label} in the sample")
+    return np.asarray(x[index[0]]).reshape(28, 28)
+
+
 def digit_grid(image: np.ndarray, size: int = MAX_GRID, levels: int = 10) -> np.ndarray:
     """A 28×28 digit shrunk to ``size``×``size`` cells of whole numbers 0..levels-1.
 

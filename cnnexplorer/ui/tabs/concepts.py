@@ -58,11 +58,7 @@ class InputModel(QObject):
         """The first test digit of each class from the bundled MNIST sample (28×28 uint8)."""
         if self._digits is None:
             try:
-                from cnnexplorer.core.resources import resource_path
-
-                with np.load(resource_path("data", "mnist_sample.npz")) as npz:
-                    x, y = npz["x_test"], npz["y_test"]
-                self._digits = {int(c): np.asarray(x[int(np.argmax(y == c))]).reshape(28, 28) for c in range(10)}
+                self._digits = {c: lab.sample_digit(c) for c in range(10)}
                 self.note = ""
             except Exception as exc:  # a broken install must not break the lab: draw a 7 instead
                 self._digits = {c: _fallback_digit() for c in range(10)}
