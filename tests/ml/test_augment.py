@@ -66,6 +66,19 @@ def test_a_shift_of_0_2_never_moves_content_more_than_20_percent():
     assert max(abs(d) for d in dxs) > 0.1 * 80  # it does move
 
 
+def test_shear_slants_sideways_only_by_at_most_the_factor_times_the_height():
+    image = np.zeros((100, 100, 1), np.uint8)
+    image[:, 48:52] = 255  # a vertical bar
+    slopes = []
+    for out in preview(image, AugmentConfig(shear_range=0.3, fill_mode="constant"), count=8, seed=1):
+        top_x, _ = _centroid(out[:10, :, 0] > 60)
+        bottom_x, _ = _centroid(out[-10:, :, 0] > 60)
+        slopes.append(abs(bottom_x - top_x) / 90)  # sideways pixels per pixel of height = the shear factor
+        assert (out[..., 0] > 60).sum(axis=1).min() > 0  # still one bar crossing every row: no vertical shear
+    assert max(slopes) <= 0.3 + 0.02
+    assert max(slopes) > 0.1
+
+
 def test_a_flip_mirrors_exactly():
     rng = np.random.default_rng(1)
     image = rng.integers(0, 256, (9, 13, 3), dtype=np.uint8)

@@ -48,7 +48,8 @@ GEOMETRY_ROWS = [
      QT_TRANSLATE_NOOP(_T, "Move up or down by up to this fraction of the height."), 1.0, 0.01, 2, "± | × height"),
     ("shear_range", QT_TRANSLATE_NOOP(_T, "Shear"),
      QT_TRANSLATE_NOOP(_T, "Slant sideways: a row at height y slides by up to shear × y "
-                           "(shear factor = tan of the shear angle)."), 1.0, 0.01, 2, "± | "),
+                           "(shear factor = tan of the shear angle). Keras shears about the top-left corner, "
+                           "so the picture also slides sideways."), 1.0, 0.01, 2, "± | "),
     ("zoom_range", QT_TRANSLATE_NOOP(_T, "Zoom"),
      QT_TRANSLATE_NOOP(_T, "Zoom in or out by up to this fraction (0.2 = 80 % to 120 %)."), 0.9, 0.01, 2, "± | "),
 ]
