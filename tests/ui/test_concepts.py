@@ -70,8 +70,10 @@ def test_drawing_on_the_input_changes_both_labs(tab, qtbot):
     tab.input_model.set_source("blank")
     conv = tab.conv
     conv.configure(3, 1, "same", "identity")
+    assert "all zeros" in conv.problems.text() and "all zeros" in tab.pool.problems.text()
     _click(qtbot, conv.canvas, "input", 4, 5)
     assert tab.input_model.grid[4, 5] == 9
+    assert "all zeros" not in conv.problems.text()
     assert conv.result.output[4, 5] == 9  # identity kernel copies the drawing
     assert tab.pool.result.output[2, 2] == 9  # the pooling lab sees the same grid
     _click(qtbot, conv.canvas, "input", 4, 5, Qt.MouseButton.RightButton)
@@ -185,3 +187,17 @@ def test_missing_digits_fall_back_to_a_drawn_seven(qtbot, monkeypatch, errors):
     assert widget.input_model.grid.max() == 9
     assert "could not be read" in widget.note.text()
     assert errors == []
+
+
+def test_receptive_field_of_a_sequence_design(tab, qtbot):
+    from cnnexplorer.core.spec import template
+
+    tab.show_page("field")
+    tab.session.design = template("conv1d-text")
+    page = tab.field
+    conv2 = [i for i, row in enumerate(page.table_data.layers) if row.type == "Conv1D"][-1]
+    page.select_layer(conv2)
+    _click(qtbot, page.canvas, "layer", 0, 3)  # the text is drawn as lines of 25 tokens
+    assert page.cell == (3,)
+    assert "positions 16–56" in page.answer.text() and "41" in page.answer.text()
+    assert len(page.canvas.panel("input").highlight) == 41

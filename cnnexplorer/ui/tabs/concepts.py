@@ -220,6 +220,13 @@ def _size_caption(n: int, k: int, s: int, padding: str) -> str:
     return lab.output_size_text(n, k, s, padding).split("\n")[1].strip().lstrip("= ")
 
 
+def _blank_note(grid: np.ndarray) -> list[lab.Problem]:
+    """A hint, not an error: an all-zero grid gives an all-zero output."""
+    if grid.size and not grid.any():
+        return [lab.Problem("The grid is all zeros.", blocking=False, code="blank")]
+    return []
+
+
 def _problem_html(problems: list[lab.Problem], translate) -> str:
     if not problems:
         return ""
@@ -329,6 +336,9 @@ class _LabPage(QWidget):
                             "and there is no output. Use a smaller %2, a bigger grid, or padding 'same'.")
                     .replace("%1", str(q["kernel"])).replace("%2", what)
                     .replace("%3", str(q["rows"])).replace("%4", str(q["cols"])))
+        if p.code == "blank":
+            return self.tr("The grid is all zeros, so every output is 0 too. Click the input cells to draw "
+                           "something (right click erases), or choose a digit.")
         if p.code == "stride":
             return (self.tr("The stride (%1) is larger than the %2 (%3): the window jumps over some input cells "
                             "and never looks at them (crossed out in red). Keras allows it, but that information "
@@ -455,7 +465,7 @@ class ConvLab(_LabPage):
         top_up()  # see widgets/none_guard.py
         grid = self.model.grid
         k = self.kernel.shape[0]
-        problems = lab.check_conv(grid, self.kernel, self.stride, self.padding)
+        problems = lab.check_conv(grid, self.kernel, self.stride, self.padding) + _blank_note(grid)
         result = self.result = lab.convolve(grid, self.kernel, self.stride, self.padding)
         kernel_panel = Panel("kernel", self.tr("Kernel %1×%1").replace("%1", str(k)), self.kernel, colors="signed",
                              prefix="×")
@@ -581,7 +591,7 @@ class PoolLab(_LabPage):
         grid = self.model.grid
         size, stride = self.pool_spin.value(), self.stride_spin.value()
         padding, mode = self.padding_combo.currentData(), self.mode_combo.currentData()
-        problems = lab.check_pool(grid, size, stride, padding)
+        problems = lab.check_pool(grid, size, stride, padding) + _blank_note(grid)
         result = self.result = lab.pool(grid, size, stride, padding, mode)
         self.problems.setText(_problem_html(problems, self.translate_problem))
         self.problems.setVisible(bool(problems))
@@ -851,23 +861,41 @@ class FieldPage(QWidget):
         if rows:
             self.select_layer(rows[0].row())
 
+    WRAP = 25  # a sequence is shown as lines of 25 tokens, like lines of a text
+
+    def _input_values(self, size: tuple[int, ...]) -> np.ndarray:
+        img = self.tab.input_model.digit_image(7).astype(np.float64)
+        if size == (28, 28):
+            return img
+        ys = (np.arange(size[0]) * 28 // max(size[0], 1)).clip(0, 27)
+        xs = (np.arange(size[1]) * 28 // max(size[1], 1)).clip(0, 27)
+        return img[np.ix_(ys, xs)]
+
+    def _wrapped(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """A length-n sequence as a (rows, WRAP) grid and the mask of real positions."""
+        cols = min(self.WRAP, max(n, 1))
+        rows = -(-n // cols)
+        mask = np.zeros((rows, cols), dtype=bool)
+        mask.ravel()[:n] = True
+        return np.zeros((rows, cols)), mask
+
+    def _cell_clicked_1d(self, row: int, col: int) -> tuple[int, ...] | None:
+        layer = self.table_data.layers[self.row]
+        index = row * min(self.WRAP, max(layer.out_size[0], 1)) + col
+        return (index,) if index < layer.out_size[0] else None
+
     @Slot(str, int, int, int)
     def _cell_clicked(self, key: str, row: int, col: int, _button: int) -> None:
         if key != "layer" or self.table_data is None:
             return
-        dims = len(self.table_data.input_size)
-        self.cell = (row, col) if dims == 2 else (col,)
+        if len(self.table_data.input_size) == 2:
+            self.cell = (row, col)
+        else:
+            cell = self._cell_clicked_1d(row, col)
+            if cell is None:
+                return
+            self.cell = cell
         self.refresh()
-
-    def _input_values(self, size: tuple[int, ...]) -> np.ndarray:
-        if len(size) == 2:
-            img = self.tab.input_model.digit_image(7).astype(np.float64)
-            if size == (28, 28):
-                return img
-            ys = (np.arange(size[0]) * 28 // max(size[0], 1)).clip(0, 27)
-            xs = (np.arange(size[1]) * 28 // max(size[1], 1)).clip(0, 27)
-            return img[np.ix_(ys, xs)]
-        return np.zeros((1, size[0]))
 
     def refresh(self) -> None:
         top_up()  # see widgets/none_guard.py
@@ -876,16 +904,21 @@ class FieldPage(QWidget):
             return
         layer = table.layers[self.row]
         size = table.input_size
-        values = self._input_values(size)
-        if len(size) == 1:
-            values = np.zeros((1, size[0]))
-        as2d = (lambda t: t) if len(size) == 2 else (lambda t: (0, t[0]))
         input_title = self.tr("Input %1").replace("%1", "×".join(map(str, size)))
+        sequence = len(size) == 1
+        if sequence:
+            values, mask = self._wrapped(size[0])
+            input_panel = Panel("input", input_title, values, numbers=False, filled=mask,
+                                caption=self.tr("%1 tokens, in lines of %2").replace("%1", str(size[0]))
+                                .replace("%2", str(values.shape[1])))
+        else:
+            input_panel = Panel("input", input_title, self._input_values(size), numbers=False, vmax=255.0)
         if layer.whole_input or not layer.has_grid:
-            region = ((0, size[0] - 1), (0, size[1] - 1)) if len(size) == 2 else ((0, 0), (0, size[0] - 1))
-            self.canvas.set_panels([Panel("input", input_title, values, numbers=False, vmax=255.0,
-                                          region=(region[0][0], region[1][0], region[0][1] - region[0][0] + 1,
-                                                  region[1][1] - region[1][0] + 1))])
+            if sequence:
+                input_panel.highlight = {divmod(i, self.WRAP) for i in range(size[0])}
+            else:
+                input_panel.region = (0, 0, size[0], size[1])
+            self.canvas.set_panels([input_panel])
             if layer.whole_input:
                 self.answer.setText(self.tr("Every value of <b>%1</b> can depend on every input pixel.")
                                     .replace("%1", layer.name))
@@ -893,19 +926,22 @@ class FieldPage(QWidget):
                 self.answer.setText(self.tr("<b>%1</b> has no output cells.").replace("%1", layer.name))
             return
         ranges = rf.input_region(table, self.row, self.cell)
-        if len(size) == 2:
-            (r0, r1), (c0, c1) = ranges
+        caption = self.tr("output %1: click a cell").replace("%1", "×".join(map(str, layer.out_size)))
+        title = self.tr("Layer %1").replace("%1", layer.name)
+        if sequence:
+            (c0, c1), = ranges
+            input_panel.highlight = {divmod(i, self.WRAP) for i in range(c0, c1 + 1)}
+            values, mask = self._wrapped(layer.out_size[0])
+            layer_panel = Panel("layer", title, values, numbers=False, filled=mask, caption=caption,
+                                current=divmod(self.cell[0], values.shape[1]))
         else:
-            (r0, r1), (c0, c1) = (0, 0), ranges[0]
-        out = layer.out_size if len(size) == 2 else (1, layer.out_size[0])
-        layer_panel = Panel("layer", self.tr("Layer %1").replace("%1", layer.name),
-                            np.zeros(out), numbers=False, current=as2d(self.cell),
-                            caption=self.tr("output %1: click a cell").replace("%1", "×".join(map(str, layer.out_size))))
+            (r0, r1), (c0, c1) = ranges
+            input_panel.region = (r0, c0, r1 - r0 + 1, c1 - c0 + 1)
+            layer_panel = Panel("layer", title, np.zeros(layer.out_size), numbers=False, current=self.cell,
+                                caption=caption)
         layer_panel.window_color = QColor("#8b5cf6")
-        input_panel = Panel("input", input_title, values, numbers=False, vmax=255.0,
-                            region=(r0, c0, r1 - r0 + 1, c1 - c0 + 1))
         self.canvas.set_panels([input_panel, layer_panel])
-        if len(size) == 2:
+        if not sequence:
             text = (self.tr("Cell (row %1, column %2) of <b>%3</b> sees input rows %4–%5 and columns %6–%7: "
                             "a <b>%8×%9</b> region.")
                     .replace("%1", str(self.cell[0] + 1)).replace("%2", str(self.cell[1] + 1))

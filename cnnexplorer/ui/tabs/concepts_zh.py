@@ -76,6 +76,8 @@ ZH: dict[str, str] = {
     "(crossed out in red). Keras allows it, but that information is lost. Use a stride of at most %3.":
         "步幅（%1）比%2（%3）还大：窗口会跳过一些输入格子，从来不看它们（红色叉号）。"
         "Keras 允许这样做，但这些信息就丢失了。请把步幅设为不超过 %3。",
+    "The grid is all zeros, so every output is 0 too. Click the input cells to draw something (right click "
+    "erases), or choose a digit.": "网格全是 0，所以输出也全是 0。点击输入格子画点什么（右键擦除），或者选择一个数字。",
     "The bundled digits could not be read, so the lab shows a drawn 7 instead. Reinstall CNN Explorer to get "
     "them back.": "无法读取自带的数字样本，所以实验室改用一个手绘的 7。重新安装 CNN Explorer 即可恢复。",
     # explanations
@@ -160,6 +162,7 @@ ZH: dict[str, str] = {
     "all": "全部",
     "Input %1": "输入 %1",
     "Layer %1": "层 %1",
+    "%1 tokens, in lines of %2": "%1 个词元，每行 %2 个",
     "output %1: click a cell": "输出 %1：点击一个格子",
     "No design in the Builder yet, so this shows the MNIST CNN template.":
         "搭建器里还没有设计，所以这里显示 MNIST CNN 模板。",

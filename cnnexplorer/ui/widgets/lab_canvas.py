@@ -62,6 +62,7 @@ class Panel:
     window: tuple[int, int, int, int] | None = None
     window_color: QColor = field(default_factory=lambda: QColor(WINDOW))
     region: tuple[int, int, int, int] | None = None
+    highlight: set[tuple[int, int]] = field(default_factory=set)  # data cells tinted like ``region``
     current: tuple[int, int] | None = None  # data coordinates, outlined like the window
     kept: set[tuple[int, int]] = field(default_factory=set)  # data coordinates, green ring
     focus_kept: tuple[int, int] | None = None  # the kept cell of the current step, thicker ring
@@ -257,6 +258,9 @@ class LabCanvas(QWidget):
         rgba[:] = (PAD_FILL.red(), PAD_FILL.green(), PAD_FILL.blue(), 255)
         inner = _colours(values, vmax, panel.colors)
         inner[~filled] = 255
+        for (r, c) in panel.highlight:
+            if 0 <= r < rows and 0 <= c < cols:
+                inner[r, c, :3] = np.rint(inner[r, c, :3] * 0.45 + _rgb(REGION) * 0.55).astype(np.uint8)
         rgba[top:top + rows, left:left + cols] = inner
         image = QImage(rgba.data, total_cols, total_rows, total_cols * 4, QImage.Format.Format_RGBA8888)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
