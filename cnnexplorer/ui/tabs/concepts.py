@@ -458,6 +458,8 @@ class ConvLab(_LabPage):
             w.blockSignals(False)
         if preset != "custom":
             self.kernel = lab.kernel_preset(preset, kernel, seed=self.random_seed)
+        else:
+            self.kernel = lab.resize_kernel(self.kernel, kernel)
         self.index = 0
         self.refresh()
 
