@@ -2,7 +2,14 @@
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
+
+# TensorFlow's first import is not safe from two threads at once (seen here:
+# importlib _DeadlockError, then "Registering two gradient with name
+# 'ReduceDataset'"). The window imports it on a worker at start-up while a
+# tab's worker may want it too, so every import goes through this lock.
+_IMPORT_LOCK = threading.RLock()
 
 
 def _quiet_environment() -> None:
@@ -13,16 +20,16 @@ def _quiet_environment() -> None:
 def keras():
     """Import and return the ``keras`` module (TensorFlow backend)."""
     _quiet_environment()
-    import keras as _keras
-
+    with _IMPORT_LOCK:
+        import keras as _keras
     return _keras
 
 
 def tf():
     """Import and return the ``tensorflow`` module."""
     _quiet_environment()
-    import tensorflow as _tf
-
+    with _IMPORT_LOCK:
+        import tensorflow as _tf
     return _tf
 
 
