@@ -135,3 +135,16 @@ def test_binary_and_categorical_losses_get_labels_in_their_form():
     r2 = train_model(onehot, ds, TrainingConfig(epochs=2, batch_size=16))
     assert r2.test_accuracy is not None
     assert set(evaluate_model(onehot, ds)) == {"test_loss", "test_accuracy"}
+
+
+def test_augmentation_applies_to_training_batches_only():
+    from cnnexplorer.core.augment_config import AugmentConfig
+
+    ds = tiny_dataset(n=96)
+    config = TrainingConfig(epochs=1, batch_size=16, validation_split=0.25,
+                            augment=AugmentConfig(rotation_range=10.0, zoom_range=0.1))
+    events = []
+    result = train_model(build_model(tiny_spec()), ds, config, progress=events.append)
+    assert result.epochs_run == 1 and result.test_accuracy is not None
+    batches = [e for e in events if e.kind == "batch"]
+    assert len(batches) == batches[0].total == 4  # 54 training images left after validation / 16 per batch

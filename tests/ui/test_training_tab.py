@@ -157,6 +157,7 @@ def test_nan_loss_is_reported_by_the_coach(qtbot, tab):
     assert "NaN" in tab.coach_label.text() and "learning rate" in tab.coach_label.text()
     assert tab.coach_label.property("level") == "problem"
     assert "NaN" in tab.status_label.text()
+    assert tab.session.model is None and not tab.continue_button.isEnabled()  # blown-up weights are not kept
 
 
 def test_class_mismatch_offers_to_change_the_last_dense(qtbot, tab):

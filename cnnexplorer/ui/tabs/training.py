@@ -604,12 +604,15 @@ class TrainingTab(Tab):
     def _accept_outcome(self, outcome: RunOutcome) -> None:
         result = outcome.result
         self._outcome = outcome
-        self._model = outcome.model
         self._dataset = outcome.dataset
         self._epochs_done = result.initial_epoch + result.epochs_run
-        suffix = self.tr(" (stopped)") if result.cancelled else ""
-        self.session.set_model(outcome.model, f"{self._model_name}{suffix}", "trained")
-        # after set_model the source list now offers this model; keep "design" selected for Start
+        if result.stop_reason == "nan":
+            # NaN weights are of no use to Visualize or to Continue: the way out is a new run.
+            self._model = None
+        else:
+            self._model = outcome.model
+            suffix = self.tr(" (stopped)") if result.cancelled else ""
+            self.session.set_model(outcome.model, f"{self._model_name}{suffix}", "trained")
         if result.stop_reason == "nan":
             self.status_label.setText(self.tr("Stopped: the loss became NaN (see the advice under the chart)."))
         elif result.test_accuracy is not None:
