@@ -43,3 +43,14 @@ package: $(STAMP)
 # Smoke test of the built bundle, offscreen: --version, selftest, a screenshot, start-up times.
 package-test:
 	$(PY) packaging/test_bundle.py dist/cnnexplorer
+
+# --- Interface translations (resources/translations/). lupdate collects every tr() string into the .ts
+# (translators edit it, e.g. with pyside6-linguist); lrelease compiles the .qm the app loads. The .qm is
+# committed: pip installs and the installer build use it as is, without Qt's tools.
+.PHONY: translations
+TS_FILES := resources/translations/cnnexplorer_zh_CN.ts
+
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate $$(find cnnexplorer -name '*.py' | sort) -no-obsolete -locations none \
+		-target-language zh_CN -ts $(TS_FILES)
+	for ts in $(TS_FILES); do $(VENV)/bin/pyside6-lrelease $$ts -qm $${ts%.ts}.qm || exit 1; done

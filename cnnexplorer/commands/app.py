@@ -9,6 +9,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     gui.add_argument("--tab", help="tab to show: builder, training, augmentation, pretrained, visualize, concepts")
     gui.add_argument("--screenshot", metavar="FILE.png",
                      help="render the window offscreen at 1280x800, save it as PNG and exit")
+    gui.add_argument("--presentation", action="store_true",
+                     help="start in presentation mode (big text, thick chart lines) without saving the choice")
+    gui.add_argument("--theme", choices=("system", "light", "dark"),
+                     help="colour theme for this run, without saving the choice")
     gui.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     gui.set_defaults(func=_gui)
 
@@ -23,7 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _gui(args: argparse.Namespace) -> int:
     from cnnexplorer.ui.app import run_gui
 
-    return run_gui(tab=args.tab, screenshot=args.screenshot, startup_probe=args.startup_probe)
+    return run_gui(tab=args.tab, screenshot=args.screenshot, startup_probe=args.startup_probe,
+                   presentation=True if args.presentation else None, theme=args.theme)
 
 
 def _datasets(args: argparse.Namespace) -> int:

@@ -19,12 +19,15 @@ log = logging.getLogger(__name__)
 SCREENSHOT_SIZE = (1280, 800)
 
 
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}  # shipped interface languages, named in themselves
+
+
 def create_application(argv: list[str] | None = None):
     """The QApplication, created once, with names, exception hook and translator."""
-    from PySide6.QtCore import QLocale, QTranslator
     from PySide6.QtWidgets import QApplication
 
     from cnnexplorer.ui.errors import install_excepthook
+    from cnnexplorer.ui.settings import Settings
 
     app = QApplication.instance()
     if app is None:
@@ -35,35 +38,88 @@ def create_application(argv: list[str] | None = None):
     if app.property("default_point_size") is None:
         app.setProperty("default_point_size", app.font().pointSize())
     install_excepthook()
-    _install_translator(app, QLocale, QTranslator)
+    install_translators(app, resolve_language(Settings().language))
     return app
 
 
-def _install_translator(app, QLocale, QTranslator) -> None:
-    """Load the interface translation for the chosen language, if one is shipped."""
+def resolve_language(choice: str, system_name: str | None = None) -> str:
+    """The shipped language to use for a setting: "en" or "zh_CN".
+
+    ``choice`` "" follows the system locale. Any Chinese locale gets Simplified
+    Chinese (the tutorial's language); everything else gets English.
+    """
+    if not choice:
+        if system_name is None:
+            from PySide6.QtCore import QLocale
+
+            system_name = QLocale.system().name()
+        choice = system_name
+    return "zh_CN" if choice.lower().startswith("zh") else "en"
+
+
+def translations_folder() -> Path | None:
     from cnnexplorer.core.resources import resource_path
-    from cnnexplorer.ui.settings import Settings
 
-    code = Settings().language or QLocale.system().name()
-    if code.startswith("en"):
-        return
     try:
-        folder = resource_path("translations")
-    except Exception:
-        return
-    qm = folder / f"cnnexplorer_{code}.qm"
-    if not qm.exists():
-        return
+        return Path(resource_path("translations"))
+    except Exception:  # a broken install: English still works
+        return None
+
+
+def install_translators(app, code: str, folder: Path | None = None) -> str:
+    """Install the interface translation for ``code`` (and Qt's own, for standard dialogs).
+
+    Returns the language now in effect. A missing or unreadable ``.qm`` file
+    leaves the interface in English and says why in the log, never blank.
+    Translators installed by an earlier call are removed first.
+    """
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    for old in getattr(app, "_cnnexplorer_translators", []):
+        app.removeTranslator(old)
+    app._cnnexplorer_translators = []  # keeps them alive
+    app.setProperty("cnnexplorer_language", "en")
+    if code == "en":
+        return "en"
+    folder = folder if folder is not None else translations_folder()
+    qm = folder / f"cnnexplorer_{code}.qm" if folder is not None else None
+    if qm is None or not qm.is_file():
+        log.warning("The %s translation (%s) is missing; the interface stays in English.", code, qm)
+        return "en"
     translator = QTranslator(app)
-    if translator.load(str(qm)):
-        app.installTranslator(translator)
-        app._cnnexplorer_translator = translator  # keep it alive
+    if not translator.load(str(qm)) or translator.isEmpty():
+        log.warning("The %s translation (%s) could not be read; the interface stays in English.", code, qm)
+        return "en"
+    app.installTranslator(translator)
+    app._cnnexplorer_translators.append(translator)
+    # Qt's own strings (standard buttons, file dialogs): shipped with PySide6; optional.
+    qt_translator = QTranslator(app)
+    for where in (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), str(folder)):
+        if qt_translator.load(f"qtbase_{code}", where):
+            app.installTranslator(qt_translator)
+            app._cnnexplorer_translators.append(qt_translator)
+            break
     else:
-        log.warning("Translation %s could not be loaded; the interface stays in English.", qm)
+        log.info("Qt's own %s translation was not found; standard dialog buttons stay in English.", code)
+    app.setProperty("cnnexplorer_language", code)
+    return code
 
 
-def run_gui(tab: str | None = None, screenshot: str | None = None, startup_probe: bool = False) -> int:
-    """Open the main window (or render it to a PNG and exit)."""
+def current_language() -> str:
+    """The interface language in effect: "en" or "zh_CN"."""
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    return str(app.property("cnnexplorer_language") or "en") if app is not None else "en"
+
+
+def run_gui(tab: str | None = None, screenshot: str | None = None, startup_probe: bool = False,
+            presentation: bool | None = None, theme: str | None = None) -> int:
+    """Open the main window (or render it to a PNG and exit).
+
+    ``presentation`` and ``theme`` override the saved look for this run only
+    (for screenshots of presentation mode or the dark theme); they are not saved.
+    """
     if screenshot or startup_probe:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application()
@@ -72,7 +128,7 @@ def run_gui(tab: str | None = None, screenshot: str | None = None, startup_probe
 
     from cnnexplorer.ui.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(presentation_mode=presentation, theme=theme)
     if tab and not window.select_tab(tab):
         from cnnexplorer.ui.tabs import TAB_KEYS
 

@@ -4,29 +4,33 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from cnnexplorer import APP_NAME, __version__
 from cnnexplorer.core.errors import SpecError
 from cnnexplorer.core.resources import resource_path
 from cnnexplorer.core.session import Session
 from cnnexplorer.core.spec import ModelSpec, load_spec, save_spec
-from cnnexplorer.ui import workers
+from cnnexplorer.ui import presentation, workers
+from cnnexplorer.ui.app import LANGUAGES, current_language, resolve_language
 from cnnexplorer.ui.errors import reporter
 from cnnexplorer.ui.session_bridge import SessionBridge
 from cnnexplorer.ui.settings import Settings
 from cnnexplorer.ui.tabs import TABS
 from cnnexplorer.ui.tabs.base import Tab
 
-DESIGN_FILTER = "CNN Explorer designs (*.json)"
-MODEL_FILTER = "Keras models (*.keras *.h5)"
-OPEN_FILTER = "Designs and models (*.json *.keras *.h5);;" + DESIGN_FILTER + ";;" + MODEL_FILTER
-
 MIN_FONT, MAX_FONT = 7, 40
+
+
+# Tab titles live in ui/tabs/__init__.py (no Qt there); these marks put them in the translation file.
+TAB_TITLES = [QT_TRANSLATE_NOOP("Tabs", "Builder"), QT_TRANSLATE_NOOP("Tabs", "Training"),
+              QT_TRANSLATE_NOOP("Tabs", "Augmentation"), QT_TRANSLATE_NOOP("Tabs", "Pretrained"),
+              QT_TRANSLATE_NOOP("Tabs", "Visualize"), QT_TRANSLATE_NOOP("Tabs", "Concepts")]
+# Where the session's model came from (Session.set_model's source), shown in the status bar.
+MODEL_SOURCES = [QT_TRANSLATE_NOOP("ModelSource", "trained"), QT_TRANSLATE_NOOP("ModelSource", "file"),
+                 QT_TRANSLATE_NOOP("ModelSource", "pretrained"), QT_TRANSLATE_NOOP("ModelSource", "built")]
 
 
 def _load_model_file(path: str, progress=None, cancel=None):
@@ -46,7 +50,9 @@ class MainWindow(QMainWindow):
 
     backend_ready = Signal(object)  # BackendInfo, once TensorFlow has been imported
 
-    def __init__(self, session: Session | None = None, settings: Settings | None = None) -> None:
+    def __init__(self, session: Session | None = None, settings: Settings | None = None,
+                 presentation_mode: bool | None = None, theme: str | None = None) -> None:
+        """``presentation_mode`` and ``theme`` override the saved look for this window without saving it."""
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.session = session or Session()
@@ -56,6 +62,11 @@ class MainWindow(QMainWindow):
         self._backend_task: workers.Task | None = None
         self._file_task: workers.Task | None = None
         reporter()._parent_widget = lambda: self
+        # The look first, so tabs and charts are created with the right fonts, palette and chart defaults.
+        look = presentation.look()
+        look.set_base_points(self.settings.font_size)
+        look.set_presentation(self.settings.presentation if presentation_mode is None else presentation_mode)
+        look.set_theme(self.settings.theme if theme is None else theme)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -63,7 +74,7 @@ class MainWindow(QMainWindow):
         for key, title, module, cls in TABS:
             tab = getattr(importlib.import_module(module), cls)(self.bridge)
             self.tab_by_key[key] = tab
-            self.tabs.addTab(tab, title)
+            self.tabs.addTab(tab, QCoreApplication.translate("Tabs", title))
         self.setCentralWidget(self.tabs)
 
         self._build_menus()
@@ -74,24 +85,60 @@ class MainWindow(QMainWindow):
 
     # -- construction ----------------------------------------------------------
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.open_action = self._action(file_menu, "&Open design or model…", QKeySequence.StandardKey.Open,
-                                        self.open_dialog)
-        self.save_action = self._action(file_menu, "&Save design…", QKeySequence.StandardKey.Save,
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.open_action = self._action(file_menu, self.tr("&Open design or model…"),
+                                        QKeySequence.StandardKey.Open, self.open_dialog)
+        self.save_action = self._action(file_menu, self.tr("&Save design…"), QKeySequence.StandardKey.Save,
                                         self.save_design_dialog)
-        self.save_model_action = self._action(file_menu, "Save trained &model…", None, self.save_model_dialog)
-        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.save_model_action = self._action(file_menu, self.tr("Save trained &model…"), None,
+                                              self.save_model_dialog)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self._action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
 
-        view_menu = self.menuBar().addMenu("&View")
-        self._action(view_menu, "&Larger text", QKeySequence("Ctrl+="), self.larger_text)
-        self._action(view_menu, "&Smaller text", QKeySequence("Ctrl+-"), self.smaller_text)
-        self._action(view_menu, "&Reset text size", QKeySequence("Ctrl+0"), self.reset_text)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu = view_menu
+        self.larger_action = self._action(view_menu, self.tr("&Larger text"), QKeySequence("Ctrl+="),
+                                          self.larger_text)
+        # Ctrl++ too: on many keyboards "=" and "+" share a key, and people press what the key shows.
+        self.larger_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self.smaller_action = self._action(view_menu, self.tr("&Smaller text"), QKeySequence("Ctrl+-"),
+                                           self.smaller_text)
+        self.reset_text_action = self._action(view_menu, self.tr("&Reset text size"), QKeySequence("Ctrl+0"),
+                                              self.reset_text)
+        view_menu.addSeparator()
+        self.presentation_action = self._action(view_menu, self.tr("&Presentation mode"), QKeySequence("F5"),
+                                                self._on_presentation_toggled)
+        self.presentation_action.setCheckable(True)
+        self.presentation_action.setToolTip(
+            self.tr("Big text and thick chart lines, readable from the back of a classroom"))
 
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&About CNN Explorer", None, self.show_about)
+        self.theme_menu = view_menu.addMenu(self.tr("&Theme"))
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for name, text in (("system", self.tr("Follow the &system")), ("light", self.tr("&Light")),
+                           ("dark", self.tr("&Dark"))):
+            action = self.theme_menu.addAction(text)
+            action.setCheckable(True)
+            action.setData(name)
+            action.triggered.connect(self._on_theme_chosen)
+            self.theme_group.addAction(action)
+            self.theme_actions[name] = action
+
+        self.language_menu = view_menu.addMenu(self.tr("&Language"))
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, text in [("", self.tr("Follow the &system")), *LANGUAGES.items()]:
+            action = self.language_menu.addAction(text)
+            action.setCheckable(True)
+            action.setData(code)
+            action.triggered.connect(self._on_language_chosen)
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About CNN Explorer"), None, self.show_about)
 
     def _action(self, menu, text, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -103,7 +150,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.backend_label = QLabel("Loading TensorFlow…")
+        self.backend_label = QLabel(self.tr("Loading TensorFlow…"))
         self.dataset_label = QLabel()
         self.model_label = QLabel()
         for label in (self.model_label, self.dataset_label, self.backend_label):
@@ -121,8 +168,10 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
         self.select_tab(self.settings.last_tab)
-        if self.settings.font_size:
-            self.set_font_size(self.settings.font_size)
+        look = presentation.look()
+        self.presentation_action.setChecked(look.presentation)
+        self.theme_actions[look.theme].setChecked(True)
+        self.language_actions.get(self.settings.language, self.language_actions[""]).setChecked(True)
 
     @Slot(int)
     def _remember_tab(self, index: int) -> None:
@@ -135,30 +184,72 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(tab)
         return True
 
-    # -- text size (projectors) --------------------------------------------------
+    # -- text size, presentation mode, theme (projectors) ------------------------------
     def set_font_size(self, points: int) -> None:
+        """The normal text size; presentation mode shows it larger."""
         points = max(MIN_FONT, min(MAX_FONT, points))
-        font = QFont(QApplication.font())
-        font.setPointSize(points)
-        QApplication.setFont(font)
+        presentation.look().set_base_points(points)
         self.settings.font_size = points
 
-    def _font_size(self) -> int:
-        return QApplication.font().pointSize()
+    def _base_font_size(self) -> int:
+        look = presentation.look()
+        return look.base_points or look.default_points
 
     @Slot()
     def larger_text(self) -> None:
-        self.set_font_size(self._font_size() + 2)
+        self.set_font_size(self._base_font_size() + 2)
 
     @Slot()
     def smaller_text(self) -> None:
-        self.set_font_size(self._font_size() - 2)
+        self.set_font_size(self._base_font_size() - 2)
 
     @Slot()
     def reset_text(self) -> None:
-        default = QApplication.instance().property("default_point_size") or 10
-        self.set_font_size(int(default))
+        presentation.look().set_base_points(0)
         self.settings.font_size = 0
+
+    def set_presentation(self, on: bool, remember: bool = True) -> None:
+        """Presentation mode on or off; ``remember`` keeps the choice for the next start."""
+        presentation.look().set_presentation(on)
+        self.presentation_action.setChecked(bool(on))
+        if remember:
+            self.settings.presentation = bool(on)
+
+    @Slot(bool)
+    def _on_presentation_toggled(self, checked: bool) -> None:
+        self.set_presentation(checked)
+        self.statusBar().showMessage(
+            self.tr("Presentation mode on: press F5 to go back.") if checked
+            else self.tr("Presentation mode off."), 5000)
+
+    def set_theme(self, name: str, remember: bool = True) -> None:
+        """"system", "light" or "dark"."""
+        look = presentation.look()
+        look.set_theme(name)
+        self.theme_actions[look.theme].setChecked(True)
+        if remember:
+            self.settings.theme = look.theme
+
+    @Slot()
+    def _on_theme_chosen(self) -> None:
+        self.set_theme(self.sender().data())
+
+    @Slot()
+    def _on_language_chosen(self) -> None:
+        code = self.sender().data()
+        self.settings.language = code
+        self.settings.sync()
+        if resolve_language(code) == current_language():
+            return
+        name = LANGUAGES[resolve_language(code)]
+        self.language_box = QMessageBox(self)
+        self.language_box.setIcon(QMessageBox.Icon.Information)
+        self.language_box.setWindowTitle(self.tr("Language"))
+        self.language_box.setText(self.tr("The interface will be in %1 the next time CNN Explorer starts.")
+                                  .replace("%1", name))
+        self.language_box.setInformativeText(self.tr("Quit and start CNN Explorer again to switch now."))
+        self.language_box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        self.language_box.open()
 
     # -- TensorFlow in the background -----------------------------------------------
     def start_backend_loading(self) -> None:
@@ -174,12 +265,12 @@ class MainWindow(QMainWindow):
     def _on_backend_loaded(self, info) -> None:
         self.backend_info = info
         self.backend_label.setText(info.summary)
-        self.backend_label.setToolTip("TensorFlow is loaded; training and visualisation are ready.")
+        self.backend_label.setToolTip(self.tr("TensorFlow is loaded; training and visualisation are ready."))
         self.backend_ready.emit(info)
 
     @Slot(object)
     def _on_backend_failed(self, exc) -> None:
-        self.backend_label.setText("TensorFlow could not be loaded")
+        self.backend_label.setText(self.tr("TensorFlow could not be loaded"))
         reporter().report(exc)
 
     # -- status bar ------------------------------------------------------------
@@ -190,18 +281,27 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         s = self.session
-        self.dataset_label.setText(f"Dataset: {s.dataset_name or '—'}")
+        self.dataset_label.setText(self.tr("Dataset: %1").replace("%1", s.dataset_name or "—"))
         if s.model_name is not None:
-            self.model_label.setText(f"Model: {s.model_name.name} ({s.model_name.source})")
+            source = QCoreApplication.translate("ModelSource", s.model_name.source)
+            self.model_label.setText(self.tr("Model: %1 (%2)").replace("%1", s.model_name.name).replace("%2", source))
         elif s.design is not None:
-            self.model_label.setText(f"Design: {s.design.name} (not built yet)")
+            self.model_label.setText(self.tr("Design: %1 (not built yet)").replace("%1", s.design.name))
         else:
-            self.model_label.setText("Model: none")
+            self.model_label.setText(self.tr("Model: none"))
 
     # -- files ------------------------------------------------------------------
+    def _design_filter(self) -> str:
+        return self.tr("CNN Explorer designs (%1)").replace("%1", "*.json")
+
+    def _open_filter(self) -> str:
+        both = self.tr("Designs and models (%1)").replace("%1", "*.json *.keras *.h5")
+        models = self.tr("Keras models (%1)").replace("%1", "*.keras *.h5")
+        return ";;".join((both, self._design_filter(), models))
+
     @Slot()
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open design or model", "", OPEN_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open design or model"), "", self._open_filter())
         if path:
             self.open_path(path)
 
@@ -223,26 +323,27 @@ class MainWindow(QMainWindow):
             task.finished.connect(self._on_model_file_loaded)
             task.failed.connect(reporter().report)
             self._file_task = task
-            self.statusBar().showMessage(f"Opening {Path(path).name}…")
+            self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", Path(path).name))
             task.start()
         else:
-            reporter().report(f"{Path(path).name} is neither a design (.json) nor a Keras model (.keras, .h5).")
+            reporter().report(self.tr("%1 is neither a design (.json) nor a Keras model (.keras, .h5).")
+                              .replace("%1", Path(path).name))
 
     @Slot(object)
     def _on_model_file_loaded(self, loaded) -> None:
         model, path = loaded
         self.session.set_model(model, Path(path).stem, "file", path)
         self.settings.add_recent_file(path)
-        self.statusBar().showMessage(f"Opened {Path(path).name}", 5000)
+        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", Path(path).name), 5000)
 
     @Slot()
     def save_design_dialog(self) -> None:
         spec: ModelSpec | None = self.session.design
         if spec is None:
-            reporter().report("There is no design to save yet. Build one in the Builder tab first.")
+            reporter().report(self.tr("There is no design to save yet. Build one in the Builder tab first."))
             return
         start = self.session.design_path or f"{spec.name}.json"
-        path, _ = QFileDialog.getSaveFileName(self, "Save design", start, DESIGN_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save design"), start, self._design_filter())
         if path:
             self.save_design(path)
 
@@ -250,18 +351,21 @@ class MainWindow(QMainWindow):
         try:
             save_spec(self.session.design, path)
         except OSError as exc:
-            reporter().report(f"The design could not be saved to {path} ({exc.strerror}). Choose another folder.")
+            reporter().report(self.tr("The design could not be saved to %1 (%2). Choose another folder.")
+                              .replace("%1", str(path)).replace("%2", str(exc.strerror)))
             return
         self.session.design_path = path
         self.settings.add_recent_file(path)
-        self.statusBar().showMessage(f"Saved {Path(path).name}", 5000)
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", Path(path).name), 5000)
 
     @Slot()
     def save_model_dialog(self) -> None:
         if self.session.model is None:
-            reporter().report("There is no trained or loaded model to save. Train one in the Training tab first.")
+            reporter().report(
+                self.tr("There is no trained or loaded model to save. Train one in the Training tab first."))
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Save model", "model.keras", "Keras models (*.keras)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model"), "model.keras",
+                                              self.tr("Keras models (%1)").replace("%1", "*.keras"))
         if path:
             from cnnexplorer.ml.build import save_model_file
 
@@ -271,7 +375,7 @@ class MainWindow(QMainWindow):
                 reporter().report(exc)
                 return
             self.settings.add_recent_file(path)
-            self.statusBar().showMessage(f"Saved {Path(path).name}", 5000)
+            self.statusBar().showMessage(self.tr("Saved %1").replace("%1", Path(path).name), 5000)
 
     @Slot()
     def _fill_recent_menu(self) -> None:
@@ -283,16 +387,16 @@ class MainWindow(QMainWindow):
             action.setData(path)
             action.triggered.connect(self._open_recent)
         if not files:
-            self.recent_menu.addAction("(no recent files)").setEnabled(False)
+            self.recent_menu.addAction(self.tr("(no recent files)")).setEnabled(False)
         else:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear list", self.settings.clear_recent_files)
+            self.recent_menu.addAction(self.tr("Clear list"), self.settings.clear_recent_files)
 
     @Slot()
     def _open_recent(self) -> None:
         path = self.sender().data()
         if not Path(path).exists():
-            reporter().report(f"{path} no longer exists. It may have been moved or deleted.")
+            reporter().report(self.tr("%1 no longer exists. It may have been moved or deleted.").replace("%1", path))
             return
         self.open_path(path)
 
@@ -300,11 +404,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_about(self) -> None:
         self.about_box = QMessageBox(self)
-        self.about_box.setWindowTitle(f"About {APP_NAME}")
+        self.about_box.setWindowTitle(self.tr("About %1").replace("%1", APP_NAME))
         self.about_box.setText(
-            f"<b>{APP_NAME} {__version__}</b><br>Learn and teach convolutional neural networks "
-            "by pointing and clicking.<br>"
-            + (self.backend_info.summary if self.backend_info else "TensorFlow is still loading.")
+            f"<b>{APP_NAME} {__version__}</b><br>"
+            + self.tr("Learn and teach convolutional neural networks by pointing and clicking.") + "<br>"
+            + (self.backend_info.summary if self.backend_info else self.tr("TensorFlow is still loading."))
         )
         notes = []
         for folder in ("data", "samples"):
@@ -312,7 +416,7 @@ class MainWindow(QMainWindow):
                 notes.append(resource_path(folder, "SOURCES.md").read_text(encoding="utf-8"))
             except Exception as exc:  # the about box must open even on a broken install
                 notes.append(str(exc))
-        self.about_box.setInformativeText("Bundled data and its licences are listed under Show Details.")
+        self.about_box.setInformativeText(self.tr("Bundled data and its licences are listed under Show Details."))
         self.about_box.setDetailedText("\n\n".join(notes))
         self.about_box.open()
 

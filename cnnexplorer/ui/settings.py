@@ -8,7 +8,7 @@ MAX_RECENT = 10
 
 
 class Settings:
-    """Window geometry, last tab, recent files, language and text size, persisted by Qt.
+    """Window geometry, last tab, recent files, language, text size, presentation mode and theme, persisted by Qt.
 
     Uses the application's organisation/name (set in ``ui/app.py``), so tests
     can redirect the storage with ``QSettings.setPath`` and get fresh settings.
@@ -81,3 +81,23 @@ class Settings:
     @font_size.setter
     def font_size(self, points: int) -> None:
         self._s.setValue("ui/font_size", int(points))
+
+    @property
+    def presentation(self) -> bool:
+        """Presentation mode (big text, thick chart lines) was on when the app last closed."""
+        value = self._s.value("ui/presentation", False)
+        return value in (True, "true", "1", 1)
+
+    @presentation.setter
+    def presentation(self, on: bool) -> None:
+        self._s.setValue("ui/presentation", bool(on))
+
+    @property
+    def theme(self) -> str:
+        """"system" (follow the desktop), "light" or "dark"."""
+        value = str(self._s.value("ui/theme", "system"))
+        return value if value in ("system", "light", "dark") else "system"
+
+    @theme.setter
+    def theme(self, name: str) -> None:
+        self._s.setValue("ui/theme", name)

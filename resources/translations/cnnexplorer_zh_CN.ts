@@ -1,0 +1,2179 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AugmentationTab</name>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Ready-made settings; changing any value makes them &quot;custom&quot;.</source>
+        <translation>现成的设置；改动任一数值后变为“自定义”。</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>载入…</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Load settings from a JSON file (the tutorial&apos;s argument names).</source>
+        <translation>从 JSON 文件载入设置（参数名与教程一致）。</translation>
+    </message>
+    <message>
+        <source>Save these settings as JSON, for `cnnexplorer augment --config`.</source>
+        <translation>把这些设置保存为 JSON，可用于 `cnnexplorer augment --config`。</translation>
+    </message>
+    <message>
+        <source>Move and reshape</source>
+        <translation>移动与变形</translation>
+    </message>
+    <message>
+        <source>Horizontal flip</source>
+        <translation>水平翻转</translation>
+    </message>
+    <message>
+        <source>mirror left-right for half of the images.</source>
+        <translation>对一半的图像做左右镜像。</translation>
+    </message>
+    <message>
+        <source>Vertical flip</source>
+        <translation>垂直翻转</translation>
+    </message>
+    <message>
+        <source>turn upside down for half of the images.</source>
+        <translation>把一半的图像上下颠倒。</translation>
+    </message>
+    <message>
+        <source>Flip</source>
+        <translation>翻转</translation>
+    </message>
+    <message>
+        <source>how pixels uncovered by a rotation, shift, shear or zoom-out are filled.</source>
+        <translation>旋转、平移、错切或缩小后露出的像素如何填充。</translation>
+    </message>
+    <message>
+        <source>value </source>
+        <translation>数值 </translation>
+    </message>
+    <message>
+        <source>the grey level used by fill mode &quot;constant&quot; (0 = black).</source>
+        <translation>填充模式 &quot;constant&quot; 使用的灰度值（0 = 黑色）。</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Light and colour</source>
+        <translation>亮度与颜色</translation>
+    </message>
+    <message>
+        <source>Augmentation shows the model randomly changed copies of each training image in every epoch, so it learns that a cat is still a cat when tilted, shifted, zoomed or mirrored. Only training batches are changed; validation and test images never are. The Training tab&apos;s &quot;augment&quot; option uses these settings.</source>
+        <translation>数据增强在每一轮都给模型看每张训练图像的随机变换副本，让它学会：猫被倾斜、平移、缩放或镜像之后仍然是猫。只有训练批次会被改变，验证和测试图像从不改变。“训练”页的“数据增强”选项使用这里的设置。</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>图像：</translation>
+    </message>
+    <message>
+        <source>photo: %s</source>
+        <translation>照片：%s</translation>
+    </message>
+    <message>
+        <source>digit from mnist-sample</source>
+        <translation>mnist-sample 中的数字</translation>
+    </message>
+    <message>
+        <source>image file…</source>
+        <translation>图像文件…</translation>
+    </message>
+    <message>
+        <source>Variants:</source>
+        <translation>变体数：</translation>
+    </message>
+    <message>
+        <source>Fixed seed</source>
+        <translation>固定随机种子</translation>
+    </message>
+    <message>
+        <source>Same seed, same variants: for reproducible slides.</source>
+        <translation>种子相同，变体就相同：便于做可重现的幻灯片。</translation>
+    </message>
+    <message>
+        <source>New samples</source>
+        <translation>重新采样</translation>
+    </message>
+    <message>
+        <source>Draw new random variants with the same settings.</source>
+        <translation>用相同的设置生成新的随机变体。</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation>复制代码</translation>
+    </message>
+    <message>
+        <source>Test the current model</source>
+        <translation>测试当前模型</translation>
+    </message>
+    <message>
+        <source>Accuracy on %d test images, untouched and under each transformation on its own.</source>
+        <translation>在 %d 张测试图像上的精度：原图，以及每种变换单独作用时。</translation>
+    </message>
+    <message>
+        <source>Keras 3 code</source>
+        <translation>Keras 3 代码</translation>
+    </message>
+    <message>
+        <source>Robustness probe</source>
+        <translation>稳健性测试</translation>
+    </message>
+    <message>
+        <source>The current model takes %s input: </source>
+        <translation>当前模型的输入是 %s：</translation>
+    </message>
+    <message>
+        <source>Training on %s: </source>
+        <translation>在 %s 上训练：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Augmentation:&lt;/b&gt; %s</source>
+        <translation>&lt;b&gt;数据增强：&lt;/b&gt;%s</translation>
+    </message>
+    <message>
+        <source>Load augmentation settings</source>
+        <translation>载入数据增强设置</translation>
+    </message>
+    <message>
+        <source>Augmentation settings (*.json)</source>
+        <translation>数据增强设置 (*.json)</translation>
+    </message>
+    <message>
+        <source>Save augmentation settings</source>
+        <translation>保存数据增强设置</translation>
+    </message>
+    <message>
+        <source>Preview an image</source>
+        <translation>预览一张图像</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)</translation>
+    </message>
+    <message>
+        <source>file: %s</source>
+        <translation>文件：%s</translation>
+    </message>
+    <message>
+        <source>Loading TensorFlow… the preview appears when it is ready.</source>
+        <translation>正在加载 TensorFlow…加载完成后显示预览。</translation>
+    </message>
+    <message>
+        <source>Preparing the preview (TensorFlow loads once, a few seconds)…</source>
+        <translation>正在准备预览（TensorFlow 只加载一次，需要几秒）…</translation>
+    </message>
+    <message>
+        <source>The preview failed.</source>
+        <translation>预览失败。</translation>
+    </message>
+    <message>
+        <source>Train or load a model first: this then shows its accuracy on test images under each transformation, i.e. what augmentation would teach it to ignore.</source>
+        <translation>请先训练或载入一个模型：这里会显示它在每种变换下对测试图像的精度，也就是数据增强能教它忽略什么。</translation>
+    </message>
+    <message>
+        <source>Wait until training has finished.</source>
+        <translation>请等待训练结束。</translation>
+    </message>
+    <message>
+        <source>Click &quot;Test the current model&quot;.</source>
+        <translation>点击“测试当前模型”。</translation>
+    </message>
+    <message>
+        <source>All transformations are off, so there is nothing to test. Choose a preset or move a slider first.</source>
+        <translation>所有变换都已关闭，没有可测试的内容。请先选择一个预设或拖动滑块。</translation>
+    </message>
+    <message>
+        <source>TensorFlow is still loading. Try again in a few seconds.</source>
+        <translation>TensorFlow 仍在加载，请几秒后再试。</translation>
+    </message>
+    <message>
+        <source>Testing on %s…</source>
+        <translation>正在 %s 上测试…</translation>
+    </message>
+    <message>
+        <source>Accuracy on %d test images of %s; red = drops by more than 5 points.</source>
+        <translation>在 %d 张测试图像（%s）上的精度；红色 = 下降超过 5 个百分点。</translation>
+    </message>
+    <message>
+        <source>The test did not run.</source>
+        <translation>测试没有运行。</translation>
+    </message>
+</context>
+<context>
+    <name>BuilderTab</name>
+    <message>
+        <source>Start from one of the tutorial&apos;s networks</source>
+        <translation>从教程中的某个网络开始</translation>
+    </message>
+    <message>
+        <source>Load template</source>
+        <translation>载入模板</translation>
+    </message>
+    <message>
+        <source>Replace the design with this template (undo brings yours back)</source>
+        <translation>用此模板替换当前设计（撤销可恢复你的设计）</translation>
+    </message>
+    <message>
+        <source>Add layer</source>
+        <translation>添加层</translation>
+    </message>
+    <message>
+        <source>Add a layer below the selected one (Ins)</source>
+        <translation>在所选层下方添加一层 (Ins)</translation>
+    </message>
+    <message>
+        <source>Insert above</source>
+        <translation>在上方插入</translation>
+    </message>
+    <message>
+        <source>Insert a layer above the selected one</source>
+        <translation>在所选层上方插入一层</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Duplicate the selected layer (Ctrl+D)</source>
+        <translation>复制所选层 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected layer (Del)</source>
+        <translation>删除所选层 (Del)</translation>
+    </message>
+    <message>
+        <source>Move the selected layer up (Alt+Up)</source>
+        <translation>把所选层上移 (Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Move the selected layer down (Alt+Down)</source>
+        <translation>把所选层下移 (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>撤销 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>重做 (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <source>Export code…</source>
+        <translation>导出代码…</translation>
+    </message>
+    <message>
+        <source>Show and save a Keras 3 Python script that builds this design</source>
+        <translation>显示并保存构建此设计的 Keras 3 Python 脚本</translation>
+    </message>
+    <message>
+        <source>Back to my design</source>
+        <translation>回到我的设计</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>How the shape and weights are computed</source>
+        <translation>形状和权重是怎样算出来的</translation>
+    </message>
+    <message>
+        <source>Compile settings</source>
+        <translation>编译设置</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Delete layer</source>
+        <translation>删除层</translation>
+    </message>
+    <message>
+        <source>Duplicate layer</source>
+        <translation>复制层</translation>
+    </message>
+    <message>
+        <source>Move layer up</source>
+        <translation>上移层</translation>
+    </message>
+    <message>
+        <source>Move layer down</source>
+        <translation>下移层</translation>
+    </message>
+    <message>
+        <source>Model file: {0} (read-only)</source>
+        <translation>模型文件：{0}（只读）</translation>
+    </message>
+    <message>
+        <source>{0} parameters</source>
+        <translation>{0} 个参数</translation>
+    </message>
+    <message>
+        <source>Design: {0} ({1})</source>
+        <translation>设计：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Design: {0}</source>
+        <translation>设计：{0}</translation>
+    </message>
+    <message>
+        <source>{0}+ parameters (before layer {1})</source>
+        <translation>{0}+ 个参数（第 {1} 层之前）</translation>
+    </message>
+    <message>
+        <source>✗ 1 problem: cannot train yet</source>
+        <translation>✗ 1 个问题：暂时无法训练</translation>
+    </message>
+    <message>
+        <source>✗ {0} problems: cannot train yet</source>
+        <translation>✗ {0} 个问题：暂时无法训练</translation>
+    </message>
+    <message>
+        <source>✓ Ready to train</source>
+        <translation>✓ 可以训练</translation>
+    </message>
+    <message>
+        <source>Problems: none</source>
+        <translation>问题：无</translation>
+    </message>
+    <message>
+        <source>No problems: this design can be built and trained.</source>
+        <translation>没有问题：这个设计可以构建和训练。</translation>
+    </message>
+    <message>
+        <source>Problems ({0}) — click one to select its layer:</source>
+        <translation>问题（{0}）—— 点击一个问题即可选中对应的层：</translation>
+    </message>
+    <message>
+        <source>Read-only model</source>
+        <translation>只读模型</translation>
+    </message>
+    <message>
+        <source>This model cannot be edited here; see the note above.</source>
+        <translation>这个模型不能在这里编辑，见上方说明。</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>What one example looks like when it enters the model.</source>
+        <translation>一个样本进入模型时的样子。</translation>
+    </message>
+    <message>
+        <source>Layer {0} · {1}</source>
+        <translation>第 {0} 层 · {1}</translation>
+    </message>
+    <message>
+        <source>Every layer below transforms this shape; select one to see how.</source>
+        <translation>下面的每一层都会变换这个形状；选中一层即可查看如何变换。</translation>
+    </message>
+    <message>
+        <source>Shape unknown: fix the first problem above this layer first.</source>
+        <translation>形状未知：请先解决这一层上方的第一个问题。</translation>
+    </message>
+    <message>
+        <source>Set {0} of layer {1} {2}</source>
+        <translation>设置第 {1} 层 {2} 的 {0}</translation>
+    </message>
+    <message>
+        <source>Change input shape</source>
+        <translation>更改输入形状</translation>
+    </message>
+    <message>
+        <source>Set optimizer</source>
+        <translation>设置优化器</translation>
+    </message>
+    <message>
+        <source>Set learning rate</source>
+        <translation>设置学习率</translation>
+    </message>
+    <message>
+        <source>Set loss</source>
+        <translation>设置损失函数</translation>
+    </message>
+    <message>
+        <source>Set metrics</source>
+        <translation>设置指标</translation>
+    </message>
+    <message>
+        <source>Add {0}</source>
+        <translation>添加 {0}</translation>
+    </message>
+    <message>
+        <source>Insert {0}</source>
+        <translation>插入 {0}</translation>
+    </message>
+    <message>
+        <source>Delete layer {0} {1}</source>
+        <translation>删除第 {0} 层 {1}</translation>
+    </message>
+    <message>
+        <source>Duplicate layer {0}</source>
+        <translation>复制第 {0} 层</translation>
+    </message>
+    <message>
+        <source>Move layer {0} to {1}</source>
+        <translation>把第 {0} 层移到第 {1} 层</translation>
+    </message>
+    <message>
+        <source>Load template {0}</source>
+        <translation>载入模板 {0}</translation>
+    </message>
+    <message>
+        <source>Keras code for {0}</source>
+        <translation>{0} 的 Keras 代码</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Save Keras script</source>
+        <translation>保存 Keras 脚本</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>The script could not be saved to {0} ({1}). Choose another folder.</source>
+        <translation>无法把脚本保存到 {0}（{1}）。请换一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Replace design</source>
+        <translation>替换设计</translation>
+    </message>
+    <message>
+        <source>{0} cannot be shown as a design ({1}); it opens read-only.</source>
+        <translation>{0} 无法显示为设计（{1}），将以只读方式打开。</translation>
+    </message>
+    <message>
+        <source>Open model {0}</source>
+        <translation>打开模型 {0}</translation>
+    </message>
+    <message>
+        <source>{0} is now an editable design. Your edits change the design, not the loaded model: train it to get a new model. Undo brings your previous design back.</source>
+        <translation>{0} 现在是一个可编辑的设计。你的修改改变的是设计，而不是已载入的模型：训练它才能得到新模型。撤销可恢复你之前的设计。</translation>
+    </message>
+</context>
+<context>
+    <name>ConceptsTab</name>
+    <message>
+        <source>Convolution</source>
+        <translation>卷积</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>池化</translation>
+    </message>
+    <message>
+        <source>Weights: Dense vs Conv</source>
+        <translation>权重：Dense 与卷积</translation>
+    </message>
+    <message>
+        <source>Receptive field</source>
+        <translation>感受野</translation>
+    </message>
+    <message>
+        <source>The bundled digits could not be read, so the lab shows a drawn 7 instead. Reinstall CNN Explorer to get them back.</source>
+        <translation>无法读取自带的数字样本，所以实验室改用一个手绘的 7。重新安装 CNN Explorer 即可恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionMatrixView</name>
+    <message>
+        <source>Rows: true class · columns: predicted class. Click a cell to see those images.</source>
+        <translation>行：真实类别 · 列：预测类别。点击格子可查看对应图像。</translation>
+    </message>
+    <message>
+        <source>acc.</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>predicted: {0}</source>
+        <translation>预测：{0}</translation>
+    </message>
+    <message>
+        <source>true {0}, predicted {1}: {2} of {3} images — click to see them</source>
+        <translation>真实 {0}，预测 {1}：{3} 张中的 {2} 张 —— 点击查看</translation>
+    </message>
+    <message>
+        <source>accuracy on true class {0}</source>
+        <translation>真实类别 {0} 的精度</translation>
+    </message>
+</context>
+<context>
+    <name>ConvLab</name>
+    <message>
+        <source>Kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>步幅</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>edge</source>
+        <translation>边缘</translation>
+    </message>
+    <message>
+        <source>vertical edge</source>
+        <translation>竖直边缘</translation>
+    </message>
+    <message>
+        <source>horizontal edge</source>
+        <translation>水平边缘</translation>
+    </message>
+    <message>
+        <source>blur</source>
+        <translation>模糊</translation>
+    </message>
+    <message>
+        <source>sharpen</source>
+        <translation>锐化</translation>
+    </message>
+    <message>
+        <source>identity</source>
+        <translation>恒等</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>edited by hand</source>
+        <translation>手动编辑</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;How a convolution works.&lt;/b&gt; The kernel is a small square of numbers. It is laid over the input; every covered input number is multiplied by the kernel number on top of it, and the products are added up. That one sum is one output cell. Then the window moves on and does the same again.&lt;/p&gt;&lt;p&gt;The same few kernel numbers are used at every position. That is why a convolution needs so few weights, and why it finds a pattern wherever in the picture it appears.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Stride&lt;/b&gt; is how many cells the window jumps at each step. &lt;b&gt;Padding &apos;valid&apos;&lt;/b&gt; only uses positions where the whole window fits, so the output shrinks. &lt;b&gt;Padding &apos;same&apos;&lt;/b&gt; adds a border of zeros (grey) so that the output has n ÷ stride cells, rounded up; when the border cannot be split evenly, Keras puts the extra row and column at the bottom and on the right.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Click the input to draw (right click erases); click a kernel cell to add 1 (right click subtracts 1); click an output cell to jump to it.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;卷积是怎么算的。&lt;/b&gt;卷积核是一小块数字方阵。把它盖在输入上，每个被盖住的输入数字都乘以它上面的卷积核数字，再把这些乘积加起来。这一个和就是一个输出格子。然后窗口移到下一个位置，再做一遍。&lt;/p&gt;&lt;p&gt;在每个位置用的都是同一组卷积核数字。所以卷积需要的权重很少，而且无论图案出现在图片的哪里，它都能找到。&lt;/p&gt;&lt;p&gt;&lt;b&gt;步幅&lt;/b&gt;是窗口每一步跳过的格子数。&lt;b&gt;padding=&apos;valid&apos;&lt;/b&gt; 只使用窗口能完整放下的位置，所以输出会变小。&lt;b&gt;padding=&apos;same&apos;&lt;/b&gt; 在四周补一圈零（灰色），使输出有 n ÷ 步幅（向上取整）个格子；如果补的零不能平均分到两边，Keras 会把多出来的那一行和那一列放在下边和右边。&lt;/p&gt;&lt;p&gt;&lt;i&gt;点击输入可以画（右键擦除）；点击卷积核的格子加 1（右键减 1）；点击输出格子可以直接跳到那个位置。&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Kernel %1×%1</source>
+        <translation>卷积核 %1×%1</translation>
+    </message>
+    <message>
+        <source>The input grid is empty. Choose a digit, or set the size to at least 1 and draw on it.</source>
+        <translation>输入网格是空的。请选择一个数字，或者把大小设为至少 1，然后在上面画。</translation>
+    </message>
+    <message>
+        <source>Input %1×%2</source>
+        <translation>输入 %1×%2</translation>
+    </message>
+    <message>
+        <source>The window does not fit: see the note on the right.</source>
+        <translation>窗口放不下：请看右侧的说明。</translation>
+    </message>
+    <message>
+        <source> + padding</source>
+        <translation> + 填充</translation>
+    </message>
+    <message>
+        <source>zero padding: %1 top, %2 bottom, %3 left, %4 right</source>
+        <translation>零填充：上 %1、下 %2、左 %3、右 %4</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>乘积</translation>
+    </message>
+    <message>
+        <source>Output %1×%2</source>
+        <translation>输出 %1×%2</translation>
+    </message>
+</context>
+<context>
+    <name>FieldPage</name>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>步幅</translation>
+    </message>
+    <message>
+        <source>Jump</source>
+        <translation>间距</translation>
+    </message>
+    <message>
+        <source>Sees</source>
+        <translation>可见范围</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;What can one cell see?&lt;/b&gt; Each cell of a layer is computed from a small window of the layer before, which was computed from windows of the layer before that, and so on back to the picture. So deeper cells depend on a larger square of pixels: their &lt;b&gt;receptive field&lt;/b&gt; (column “Sees”).&lt;/p&gt;&lt;p&gt;Pooling and strides make it grow faster. “Jump” is how many input pixels apart two neighbouring cells of a layer are. After Flatten or Dense every value can depend on every pixel.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Pick a layer in the table, then click one of its cells.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;一个格子能看到什么？&lt;/b&gt;某一层的每个格子都是由上一层的一个小窗口算出来的，而那个窗口又是由再上一层的窗口算出来的，一直追溯到原图。所以越深的格子依赖的像素方块越大：这就是它的&lt;b&gt;感受野&lt;/b&gt;（“可见范围”一列）。&lt;/p&gt;&lt;p&gt;池化和步幅让感受野长得更快。“间距”是同一层两个相邻格子在输入上相隔多少像素。经过 Flatten 或 Dense 之后，每个值都可能依赖于每一个像素。&lt;/p&gt;&lt;p&gt;&lt;i&gt;先在表格里选一层，再点击它的一个格子。&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No design in the Builder yet, so this shows the MNIST CNN template.</source>
+        <translation>搭建器里还没有设计，所以这里显示 MNIST CNN 模板。</translation>
+    </message>
+    <message>
+        <source>Design from the Builder: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>来自搭建器的设计：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>This design cannot be analysed yet: %1</source>
+        <translation>暂时无法分析这个设计：%1</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Input %1</source>
+        <translation>输入 %1</translation>
+    </message>
+    <message>
+        <source>Every value of &lt;b&gt;%1&lt;/b&gt; can depend on every input pixel.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 的每个值都可能依赖于每一个输入像素。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; has no output cells.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 没有输出格子。</translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation>层 %1</translation>
+    </message>
+    <message>
+        <source>output %1: click a cell</source>
+        <translation>输出 %1：点击一个格子</translation>
+    </message>
+    <message>
+        <source>Cell (row %1, column %2) of &lt;b&gt;%3&lt;/b&gt; sees input rows %4–%5 and columns %6–%7: a &lt;b&gt;%8×%9&lt;/b&gt; region.</source>
+        <translation>&lt;b&gt;%3&lt;/b&gt; 的格子（第 %1 行、第 %2 列）能看到输入的第 %4–%5 行、第 %6–%7 列：一个 &lt;b&gt;%8×%9&lt;/b&gt; 的区域。</translation>
+    </message>
+    <message>
+        <source>Cell %1 of &lt;b&gt;%2&lt;/b&gt; sees positions %3–%4 of the sequence: &lt;b&gt;%5&lt;/b&gt; tokens.</source>
+        <translation>&lt;b&gt;%2&lt;/b&gt; 的第 %1 个格子能看到序列的第 %3–%4 个位置：共 &lt;b&gt;%5&lt;/b&gt; 个词元。</translation>
+    </message>
+</context>
+<context>
+    <name>FreezeTable</name>
+    <message>
+        <source>Layer (tick = trainable)</source>
+        <translation>层（勾选 = 可训练）</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Output shape</source>
+        <translation>输出形状</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Freeze all</source>
+        <translation>全部冻结</translation>
+    </message>
+    <message>
+        <source>Unfreeze all</source>
+        <translation>全部解冻</translation>
+    </message>
+    <message>
+        <source>Unfreeze top block</source>
+        <translation>解冻最上面的块</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s fine-tuning: only the last block trains.</source>
+        <translation>教程中的微调：只训练最后一个块。</translation>
+    </message>
+    <message>
+        <source>Drag: every layer from here upwards trains, every layer below stays frozen.</source>
+        <translation>拖动：从这里往上的层都参与训练，下面的层保持冻结。</translation>
+    </message>
+    <message>
+        <source>Fine-tune from:</source>
+        <translation>微调起点：</translation>
+    </message>
+    <message>
+        <source>BatchNormalization stays frozen, in inference mode, so fine-tuning does not overwrite the statistics learned on ImageNet.</source>
+        <translation>BatchNormalization 保持冻结并处于推理模式，这样微调不会覆盖在 ImageNet 上学到的统计量。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s)</source>
+        <translation>
+            <numerusform>%n 层</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Load a pretrained base to see its layers.</source>
+        <translation>载入一个预训练基网络即可查看它的层。</translation>
+    </message>
+    <message>
+        <source>trains</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>partly</source>
+        <translation>部分训练</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <source>nothing (whole base frozen)</source>
+        <translation>无（整个基网络冻结）</translation>
+    </message>
+    <message>
+        <source>(custom selection)</source>
+        <translation>（自定义选择）</translation>
+    </message>
+    <message>
+        <source>Trainable: &lt;span style=&apos;color:#b34700&apos;&gt;%1&lt;/span&gt; &amp;nbsp;·&amp;nbsp; Non-trainable: %2 &amp;nbsp;·&amp;nbsp; %3 of %4 layers train</source>
+        <translation>可训练：&lt;span style=&apos;color:#b34700&apos;&gt;%1&lt;/span&gt; &amp;nbsp;·&amp;nbsp; 不可训练：%2 &amp;nbsp;·&amp;nbsp; %4 层中有 %3 层参与训练</translation>
+    </message>
+    <message>
+        <source>frozen (BatchNorm)</source>
+        <translation>冻结 (BatchNorm)</translation>
+    </message>
+    <message>
+        <source>no weights</source>
+        <translation>无权重</translation>
+    </message>
+    <message>
+        <source>▶ fine-tune from here</source>
+        <translation>▶ 从这里开始微调</translation>
+    </message>
+    <message>
+        <source>Fine-tune from here</source>
+        <translation>从这里开始微调</translation>
+    </message>
+</context>
+<context>
+    <name>ImageGridDialog</name>
+    <message>
+        <source>No images in this cell.</source>
+        <translation>这个格子里没有图像。</translation>
+    </message>
+</context>
+<context>
+    <name>InputEditor</name>
+    <message>
+        <source>Input data</source>
+        <translation>输入数据</translation>
+    </message>
+    <message>
+        <source>Raw pixel values 0-255; a Rescaling(1/255) layer scales them inside the model.</source>
+        <translation>原始像素值 0-255；模型内部的 Rescaling(1/255) 层会对其缩放。</translation>
+    </message>
+    <message>
+        <source>Integer word ids; start with an Embedding layer.</source>
+        <translation>整数词编号；以 Embedding 层开头。</translation>
+    </message>
+    <message>
+        <source>A vector of features at every step; use Conv1D layers.</source>
+        <translation>每个时间步是一个特征向量；使用 Conv1D 层。</translation>
+    </message>
+</context>
+<context>
+    <name>LayerEditor</name>
+    <message>
+        <source>This layer has no settings.</source>
+        <translation>这一层没有可设置的参数。</translation>
+    </message>
+    <message>
+        <source>same as pool size</source>
+        <translation>与池化窗口相同</translation>
+    </message>
+    <message>
+        <source>Type a number such as 0.5 or a fraction such as 1/255.</source>
+        <translation>请输入数字（如 0.5）或分数（如 1/255）。</translation>
+    </message>
+</context>
+<context>
+    <name>LayerTableModel</name>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Output shape</source>
+        <translation>输出形状</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open design or model…</source>
+        <translation>打开设计或模型(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save design…</source>
+        <translation>保存设计(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save trained &amp;model…</source>
+        <translation>保存训练好的模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>放大文字(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>缩小文字(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset text size</source>
+        <translation>恢复文字大小(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Big text and thick chart lines, readable from the back of a classroom</source>
+        <translation>大号文字和粗图表线条，教室后排也看得清</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About CNN Explorer</source>
+        <translation>关于 CNN Explorer(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Loading TensorFlow…</source>
+        <translation>正在加载 TensorFlow…</translation>
+    </message>
+    <message>
+        <source>Presentation mode on: press F5 to go back.</source>
+        <translation>演示模式已开启：按 F5 返回。</translation>
+    </message>
+    <message>
+        <source>Presentation mode off.</source>
+        <translation>演示模式已关闭。</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The interface will be in %1 the next time CNN Explorer starts.</source>
+        <translation>下次启动 CNN Explorer 时，界面语言将为%1。</translation>
+    </message>
+    <message>
+        <source>Quit and start CNN Explorer again to switch now.</source>
+        <translation>退出并重新启动 CNN Explorer 即可立即切换。</translation>
+    </message>
+    <message>
+        <source>TensorFlow is loaded; training and visualisation are ready.</source>
+        <translation>TensorFlow 已加载，可以训练和可视化了。</translation>
+    </message>
+    <message>
+        <source>TensorFlow could not be loaded</source>
+        <translation>无法加载 TensorFlow</translation>
+    </message>
+    <message>
+        <source>Dataset: %1</source>
+        <translation>数据集：%1</translation>
+    </message>
+    <message>
+        <source>Model: %1 (%2)</source>
+        <translation>模型：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Design: %1 (not built yet)</source>
+        <translation>设计：%1（尚未构建）</translation>
+    </message>
+    <message>
+        <source>Model: none</source>
+        <translation>模型：无</translation>
+    </message>
+    <message>
+        <source>CNN Explorer designs (%1)</source>
+        <translation>CNN Explorer 设计 (%1)</translation>
+    </message>
+    <message>
+        <source>Designs and models (%1)</source>
+        <translation>设计和模型 (%1)</translation>
+    </message>
+    <message>
+        <source>Keras models (%1)</source>
+        <translation>Keras 模型 (%1)</translation>
+    </message>
+    <message>
+        <source>Open design or model</source>
+        <translation>打开设计或模型</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>%1 is neither a design (.json) nor a Keras model (.keras, .h5).</source>
+        <translation>%1 既不是设计文件 (.json)，也不是 Keras 模型 (.keras, .h5)。</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>There is no design to save yet. Build one in the Builder tab first.</source>
+        <translation>还没有可保存的设计。请先在“构建”页中搭建一个。</translation>
+    </message>
+    <message>
+        <source>Save design</source>
+        <translation>保存设计</translation>
+    </message>
+    <message>
+        <source>The design could not be saved to %1 (%2). Choose another folder.</source>
+        <translation>无法把设计保存到 %1（%2）。请换一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>There is no trained or loaded model to save. Train one in the Training tab first.</source>
+        <translation>没有训练好或已载入的模型可保存。请先在“训练”页中训练一个。</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <source>(no recent files)</source>
+        <translation>（没有最近的文件）</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists. It may have been moved or deleted.</source>
+        <translation>%1 已不存在，可能被移动或删除了。</translation>
+    </message>
+    <message>
+        <source>About %1</source>
+        <translation>关于 %1</translation>
+    </message>
+    <message>
+        <source>Learn and teach convolutional neural networks by pointing and clicking.</source>
+        <translation>点一点鼠标，学习和讲授卷积神经网络。</translation>
+    </message>
+    <message>
+        <source>TensorFlow is still loading.</source>
+        <translation>TensorFlow 仍在加载。</translation>
+    </message>
+    <message>
+        <source>Bundled data and its licences are listed under Show Details.</source>
+        <translation>随附数据及其许可证列在“显示详细信息”中。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelSource</name>
+    <message>
+        <source>trained</source>
+        <translation>训练所得</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>pretrained</source>
+        <translation>预训练</translation>
+    </message>
+    <message>
+        <source>built</source>
+        <translation>新构建</translation>
+    </message>
+</context>
+<context>
+    <name>PoolLab</name>
+    <message>
+        <source>Pool size</source>
+        <translation>池化窗口</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>步幅</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;How max pooling works.&lt;/b&gt; The input is cut into windows (2×2 with stride 2 by default). From each window only the largest number is kept (circled in green); the others are dropped.&lt;/p&gt;&lt;p&gt;A 2×2 pool with stride 2 halves the width and the height. The strongest response of each region survives, so a feature still counts if it moves by a pixel, and the next convolution&apos;s 3×3 window covers twice as much of the original picture.&lt;/p&gt;&lt;p&gt;Pooling has no weights: nothing is learned here. &lt;b&gt;Average&lt;/b&gt; pooling keeps the mean of the window instead. With padding &apos;same&apos; the border cells take no part: they are not zeros that could win.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;最大池化是怎么算的。&lt;/b&gt;输入被切成一个个窗口（默认 2×2，步幅 2）。每个窗口只保留最大的那个数（绿色圆圈），其余的都丢掉。&lt;/p&gt;&lt;p&gt;步幅为 2 的 2×2 池化让宽和高都减半。每个区域里最强的响应被保留下来，所以特征移动一个像素也照样算数，而且下一层卷积的 3×3 窗口能覆盖原图两倍大的范围。&lt;/p&gt;&lt;p&gt;池化没有权重：这里什么也不用学。&lt;b&gt;平均&lt;/b&gt;池化保留的是窗口的平均值。在 padding=&apos;same&apos; 时，边框上的格子不参与计算：它们不是可能“胜出”的零。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The input grid is empty. Choose a digit, or set the size to at least 1 and draw on it.</source>
+        <translation>输入网格是空的。请选择一个数字，或者把大小设为至少 1，然后在上面画。</translation>
+    </message>
+    <message>
+        <source>Input %1×%2</source>
+        <translation>输入 %1×%2</translation>
+    </message>
+    <message>
+        <source>The window does not fit: see the note on the right.</source>
+        <translation>窗口放不下：请看右侧的说明。</translation>
+    </message>
+    <message>
+        <source>grey border: padding, ignored by pooling</source>
+        <translation>灰色边框：填充，池化时不参与</translation>
+    </message>
+    <message>
+        <source>Output %1×%2</source>
+        <translation>输出 %1×%2</translation>
+    </message>
+    <message>
+        <source>mean</source>
+        <translation>平均</translation>
+    </message>
+</context>
+<context>
+    <name>PretrainedTab</name>
+    <message>
+        <source>1. Pretrained base</source>
+        <translation>1. 预训练基网络</translation>
+    </message>
+    <message>
+        <source>Network:</source>
+        <translation>网络：</translation>
+    </message>
+    <message>
+        <source>Images are resized to this width and height (the tutorial uses 150).</source>
+        <translation>图像会被缩放到这个宽度和高度（教程使用 150）。</translation>
+    </message>
+    <message>
+        <source>Input size:</source>
+        <translation>输入尺寸：</translation>
+    </message>
+    <message>
+        <source>ImageNet (download once)</source>
+        <translation>ImageNet（只需下载一次）</translation>
+    </message>
+    <message>
+        <source>Local weights file</source>
+        <translation>本地权重文件</translation>
+    </message>
+    <message>
+        <source>Random weights (no download)</source>
+        <translation>随机权重（无需下载）</translation>
+    </message>
+    <message>
+        <source>….h5 file for this network</source>
+        <translation>此网络的 ….h5 文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Weights:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <source>Load base</source>
+        <translation>载入基网络</translation>
+    </message>
+    <message>
+        <source>No base loaded.</source>
+        <translation>尚未载入基网络。</translation>
+    </message>
+    <message>
+        <source>2. Your images and the classifier head</source>
+        <translation>2. 你的图像和分类头</translation>
+    </message>
+    <message>
+        <source>folder with one sub-folder per class</source>
+        <translation>每个类别一个子文件夹的文件夹</translation>
+    </message>
+    <message>
+        <source>Image folder:</source>
+        <translation>图像文件夹：</translation>
+    </message>
+    <message>
+        <source>Head:</source>
+        <translation>分类头：</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>fine-tune</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <source>Augment (Augmentation tab settings; method 2 and fine-tuning)</source>
+        <translation>数据增强（使用“数据增强”页的设置；用于方法 2 和微调）</translation>
+    </message>
+    <message>
+        <source>3. Train (RMSprop)</source>
+        <translation>3. 训练 (RMSprop)</translation>
+    </message>
+    <message>
+        <source>Method 1: extract features, train the head</source>
+        <translation>方法 1：提取特征，训练分类头</translation>
+    </message>
+    <message>
+        <source>Runs the base once over your images and trains only the dense head on its output: fast, but no augmentation.</source>
+        <translation>用基网络把你的图像跑一遍，只在其输出上训练全连接分类头：速度快，但不能做数据增强。</translation>
+    </message>
+    <message>
+        <source>Method 2: end to end, base frozen as in the table</source>
+        <translation>方法 2：端到端，基网络按表格冻结</translation>
+    </message>
+    <message>
+        <source>Base + head as one model; every epoch runs the base again, so augmentation is possible, at the cost of speed.</source>
+        <translation>基网络 + 分类头组成一个模型；每一轮都重新运行基网络，因此可以做数据增强，代价是速度较慢。</translation>
+    </message>
+    <message>
+        <source>Fine-tune the unfrozen layers</source>
+        <translation>微调解冻的层</translation>
+    </message>
+    <message>
+        <source>Continue training the trained classifier with the layers ticked in the table unfrozen, at the low fine-tuning learning rate.</source>
+        <translation>解冻表格中勾选的层，以较低的微调学习率继续训练已训练好的分类器。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Loss and accuracy appear here while a method trains.</source>
+        <translation>训练时损失和精度会显示在这里。</translation>
+    </message>
+    <message>
+        <source>%1 (%2). %3 Input at least %4 px (ImageNet size %5). Preprocessing: %6. %7 parameters; ImageNet weights %8.</source>
+        <translation>%1（%2）。%3 输入至少 %4 像素（ImageNet 尺寸 %5）。预处理：%6。%7 个参数；ImageNet 权重%8。</translation>
+    </message>
+    <message>
+        <source>cached on this computer</source>
+        <translation>已缓存在本机</translation>
+    </message>
+    <message>
+        <source>Weights file</source>
+        <translation>权重文件</translation>
+    </message>
+    <message>
+        <source>Keras weights (*.h5 *.weights.h5);;All files (*)</source>
+        <translation>Keras 权重 (*.h5 *.weights.h5);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Image folder (one sub-folder per class)</source>
+        <translation>图像文件夹（每个类别一个子文件夹）</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在载入 %1…</translation>
+    </message>
+    <message>
+        <source>Loaded %1 at %2×%2 with %3.</source>
+        <translation>已载入 %1，输入 %2×%2，权重：%3。</translation>
+    </message>
+    <message>
+        <source>⚠ %1 %2: random weights — patterns will not be meaningful. Use ImageNet weights or a local weights file for real transfer.</source>
+        <translation>⚠ %1 %2：随机权重 —— 学到的模式没有意义。要真正迁移学习，请使用 ImageNet 权重或本地权重文件。</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3</source>
+        <translation>%1 %2，%3</translation>
+    </message>
+    <message>
+        <source>%1 has BatchNormalization layers: they stay frozen, in inference mode, even when fine-tuning (as Keras&apos; transfer-learning guide advises), so a few small batches cannot overwrite the statistics learned on ImageNet.</source>
+        <translation>%1 含有 BatchNormalization 层：即使在微调时它们也保持冻结并处于推理模式（按 Keras 迁移学习指南的建议），这样少量小批次就不会覆盖在 ImageNet 上学到的统计量。</translation>
+    </message>
+    <message>
+        <source>Tick a layer to let it train; drag &apos;Fine-tune from&apos; to unfreeze the top of the network. Frozen layers keep their weights bit for bit.</source>
+        <translation>勾选一层即可让它参与训练；拖动“微调起点”可解冻网络的上部。冻结的层权重丝毫不变。</translation>
+    </message>
+    <message>
+        <source>Method 1: extracting features…</source>
+        <translation>方法 1：正在提取特征…</translation>
+    </message>
+    <message>
+        <source>Method 2: training…</source>
+        <translation>方法 2：正在训练…</translation>
+    </message>
+    <message>
+        <source>Fine-tuning…</source>
+        <translation>正在微调…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>当前批次结束后停止…</translation>
+    </message>
+    <message>
+        <source>Base ready. Choose an image folder, then a method.</source>
+        <translation>基网络已就绪。请选择图像文件夹，再选择一种方法。</translation>
+    </message>
+    <message>
+        <source>feature extraction</source>
+        <translation>特征提取</translation>
+    </message>
+    <message>
+        <source>end to end</source>
+        <translation>端到端</translation>
+    </message>
+    <message>
+        <source>fine-tuned</source>
+        <translation>已微调</translation>
+    </message>
+    <message>
+        <source>Test accuracy %1 · test loss %2</source>
+        <translation>测试精度 %1 · 测试损失 %2</translation>
+    </message>
+    <message>
+        <source>Feature extraction: the base ran once (%1 s); each head epoch took %2 s. Running the base every epoch would have taken about %3× as long.</source>
+        <translation>特征提取：基网络只运行一次（%1 秒）；分类头每轮用时 %2 秒。如果每轮都运行基网络，耗时约为 %3 倍。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after %n epoch(s).</source>
+        <translation>
+            <numerusform>已在 %n 轮后停止。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model is now the session&apos;s model: look inside it in the Visualize tab.</source>
+        <translation>此模型现在是当前会话的模型：可在“可视化”页中查看它的内部。</translation>
+    </message>
+    <message>
+        <source>Done in %1 s.</source>
+        <translation>完成，用时 %1 秒。</translation>
+    </message>
+    <message>
+        <source>Not done: see the message.</source>
+        <translation>未完成：请查看提示信息。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Augmentation: %1</source>
+        <translation>数据增强：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StepBar</name>
+    <message>
+        <source>|◀ Start</source>
+        <translation>|◀ 开头</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <source>Step ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ 播放</translation>
+    </message>
+    <message>
+        <source>End ▶|</source>
+        <translation>结尾 ▶|</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>⏸ Pause</source>
+        <translation>⏸ 暂停</translation>
+    </message>
+</context>
+<context>
+    <name>Tabs</name>
+    <message>
+        <source>Builder</source>
+        <translation>构建</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Augmentation</source>
+        <translation>数据增强</translation>
+    </message>
+    <message>
+        <source>Pretrained</source>
+        <translation>预训练</translation>
+    </message>
+    <message>
+        <source>Visualize</source>
+        <translation>可视化</translation>
+    </message>
+    <message>
+        <source>Concepts</source>
+        <translation>概念</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingTab</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Train the Builder&apos;s design from scratch, or keep training the current model (loaded from a file or trained before).</source>
+        <translation>从头训练“构建”页中的设计，或继续训练当前模型（从文件载入或之前训练的）。</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Bundled datasets work offline; the others are downloaded once.</source>
+        <translation>随附的数据集可离线使用；其他数据集只需下载一次。</translation>
+    </message>
+    <message>
+        <source>Augment training images
+(settings from the Augmentation tab)</source>
+        <translation>对训练图像做数据增强
+（使用“数据增强”页的设置）</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Share of the training images kept aside to check for overfitting. 0 = use the dataset&apos;s own validation set, if it has one.</source>
+        <translation>留出一部分训练图像用于检查过拟合。0 = 使用数据集自带的验证集（如果有）。</translation>
+    </message>
+    <message>
+        <source>Shuffle every epoch</source>
+        <translation>每轮打乱顺序</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Stop when validation loss has not improved for this many epochs (and keep the best weights).</source>
+        <translation>验证损失连续这么多轮没有改善时停止（并保留最佳权重）。</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>Validation split</source>
+        <translation>验证集比例</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>提前停止</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Train a fresh model with these settings (the chart starts over).</source>
+        <translation>用这些设置训练一个新模型（图表重新开始）。</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Train the same model for more epochs on the same chart.</source>
+        <translation>在同一张图表上把同一个模型再多训练几轮。</translation>
+    </message>
+    <message>
+        <source>Save model…</source>
+        <translation>保存模型…</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>就绪。</translation>
+    </message>
+    <message>
+        <source>Point at the chart to read its values.</source>
+        <translation>把鼠标指向图表即可读取数值。</translation>
+    </message>
+    <message>
+        <source>Chart PNG…</source>
+        <translation>图表 PNG…</translation>
+    </message>
+    <message>
+        <source>Export the chart as a PNG picture</source>
+        <translation>把图表导出为 PNG 图片</translation>
+    </message>
+    <message>
+        <source>History CSV…</source>
+        <translation>历史 CSV…</translation>
+    </message>
+    <message>
+        <source>Export the per-epoch numbers as CSV</source>
+        <translation>把每轮的数值导出为 CSV</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Confusion matrix&lt;/b&gt; (rows: true class, columns: predicted) — click a cell to see those test images</source>
+        <translation>&lt;b&gt;混淆矩阵&lt;/b&gt;（行：真实类别，列：预测类别）—— 点击格子查看对应的测试图像</translation>
+    </message>
+    <message>
+        <source>Test results appear here after training.</source>
+        <translation>训练后测试结果显示在这里。</translation>
+    </message>
+    <message>
+        <source>Design: {0}</source>
+        <translation>设计：{0}</translation>
+    </message>
+    <message>
+        <source>Current model: {0} ({1})</source>
+        <translation>当前模型：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Keeps the model&apos;s current weights and optimizer.</source>
+        <translation>保留模型当前的权重和优化器。</translation>
+    </message>
+    <message>
+        <source>Built fresh: {0}, learning rate {1:g}, loss {2} (change them in the Builder).</source>
+        <translation>全新构建：{0}，学习率 {1:g}，损失 {2}（在“构建”页中修改）。</translation>
+    </message>
+    <message>
+        <source> — needs download</source>
+        <translation> —— 需要下载</translation>
+    </message>
+    <message>
+        <source>Image folder: {0}</source>
+        <translation>图像文件夹：{0}</translation>
+    </message>
+    <message>
+        <source>Image folder…</source>
+        <translation>图像文件夹…</translation>
+    </message>
+    <message>
+        <source>Image folder (one sub-folder per class)</source>
+        <translation>图像文件夹（每个类别一个子文件夹）</translation>
+    </message>
+    <message>
+        <source>No augmentation set: choose transforms in the Augmentation tab.</source>
+        <translation>尚未设置数据增强：请在“数据增强”页中选择变换。</translation>
+    </message>
+    <message>
+        <source>Settings: {0}</source>
+        <translation>设置：{0}</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>当前批次结束后停止…</translation>
+    </message>
+    <message>
+        <source>Starting… (the first batch also prepares the network)</source>
+        <translation>正在开始…（第一个批次还要准备网络）</translation>
+    </message>
+    <message>
+        <source>The design cannot be trained yet: {0} Fix it in the Builder tab.</source>
+        <translation>这个设计暂时无法训练：{0} 请在“构建”页中修正。</translation>
+    </message>
+    <message>
+        <source>The model does not fit the dataset</source>
+        <translation>模型与数据集不匹配</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Apply these changes and train?</source>
+        <translation>{0}
+
+应用这些修改并开始训练吗？</translation>
+    </message>
+    <message>
+        <source>Continue +{0}</source>
+        <translation>继续 +{0}</translation>
+    </message>
+    <message>
+        <source>Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} samples/s · {5} left</source>
+        <translation>第 {0}/{1} 轮 · 批次 {2}/{3} · 每秒 {4:,.0f} 个样本 · 剩余 {5}</translation>
+    </message>
+    <message>
+        <source>estimating</source>
+        <translation>估算中</translation>
+    </message>
+    <message>
+        <source>Stopped after {0} epoch(s). Continue trains further; Start begins afresh.</source>
+        <translation>已在 {0} 轮后停止。“继续”接着训练；“开始”从头开始。</translation>
+    </message>
+    <message>
+        <source>Training did not run: see the message.</source>
+        <translation>训练没有运行：请查看提示信息。</translation>
+    </message>
+    <message>
+        <source> (stopped)</source>
+        <translation>（已停止）</translation>
+    </message>
+    <message>
+        <source>Stopped: the loss became NaN (see the advice under the chart).</source>
+        <translation>已停止：损失变成了 NaN（见图表下方的建议）。</translation>
+    </message>
+    <message>
+        <source>Done: {0} epoch(s) in {1}.</source>
+        <translation>完成：{0} 轮，用时 {1}。</translation>
+    </message>
+    <message>
+        <source> Early stopping ended the run.</source>
+        <translation> 提前停止结束了这次训练。</translation>
+    </message>
+    <message>
+        <source>No test results: the run was stopped before testing.</source>
+        <translation>没有测试结果：训练在测试前被停止了。</translation>
+    </message>
+    <message>
+        <source>Test accuracy {0:.1%}
+Test loss {1:.4f}</source>
+        <translation>测试精度 {0:.1%}
+测试损失 {1:.4f}</translation>
+    </message>
+    <message>
+        <source>{0} test images, {1} wrong.</source>
+        <translation>{0} 张测试图像，错了 {1} 张。</translation>
+    </message>
+    <message>
+        <source>Hardest class: {0} ({1:.0%}); easiest: {2} ({3:.0%}).</source>
+        <translation>最难的类别：{0}（{1:.0%}）；最容易的：{2}（{3:.0%}）。</translation>
+    </message>
+    <message>
+        <source>Most confused:</source>
+        <translation>最常混淆：</translation>
+    </message>
+    <message>
+        <source>The model is now the current model: the Visualize tab looks inside it.</source>
+        <translation>此模型现在是当前模型：“可视化”页会查看它的内部。</translation>
+    </message>
+    <message>
+        <source>Coach: {0}</source>
+        <translation>教练：{0}</translation>
+    </message>
+    <message>
+        <source>{0} examples of true {1} predicted as {2} (sequences cannot be shown as images).</source>
+        <translation>{0} 个真实为 {1} 却被预测为 {2} 的样本（序列无法显示为图像）。</translation>
+    </message>
+    <message>
+        <source>#{0}
+true {1} · pred {2}
+{3:.0%} sure</source>
+        <translation>#{0}
+真实 {1} · 预测 {2}
+把握 {3:.0%}</translation>
+    </message>
+    <message>
+        <source>correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>mistakes</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>True {0}, predicted {1}: {2} image(s) ({3})</source>
+        <translation>真实 {0}，预测 {1}：{2} 张图像（{3}）</translation>
+    </message>
+    <message>
+        <source>Showing the first {0}.</source>
+        <translation>显示前 {0} 张。</translation>
+    </message>
+    <message>
+        <source>Show in Visualize</source>
+        <translation>在“可视化”页中显示</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <source>Keras models (*.keras)</source>
+        <translation>Keras 模型 (*.keras)</translation>
+    </message>
+    <message>
+        <source>The model could not be saved to {0} ({1}). Choose another folder; any earlier file there is unchanged.</source>
+        <translation>无法把模型保存到 {0}（{1}）。请换一个文件夹；那里原有的文件不受影响。</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>已保存 {0}。</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>The chart could not be saved ({0}).</source>
+        <translation>无法保存图表（{0}）。</translation>
+    </message>
+    <message>
+        <source>Export history</source>
+        <translation>导出历史</translation>
+    </message>
+    <message>
+        <source>The history could not be saved ({0}).</source>
+        <translation>无法保存历史（{0}）。</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <source>A model is still training. Stop training and close?</source>
+        <translation>模型仍在训练。要停止训练并关闭吗？</translation>
+    </message>
+</context>
+<context>
+    <name>VisualizeTab</name>
+    <message>
+        <source>Train a quick MNIST model (about 10 seconds)</source>
+        <translation>快速训练一个 MNIST 模型（约 10 秒）</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>激活</translation>
+    </message>
+    <message>
+        <source>Filter patterns</source>
+        <translation>过滤器模式</translation>
+    </message>
+    <message>
+        <source>Grad-CAM</source>
+        <translation>Grad-CAM</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Sample photo</source>
+        <translation>示例照片</translation>
+    </message>
+    <message>
+        <source>Dataset item (MNIST sample, test set)</source>
+        <translation>数据集样本（MNIST 样本，测试集）</translation>
+    </message>
+    <message>
+        <source>Image file</source>
+        <translation>图像文件</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Open image file…</source>
+        <translation>打开图像文件…</translation>
+    </message>
+    <message>
+        <source>…or drop an image file anywhere on this tab.</source>
+        <translation>……或者把图像文件拖放到本页任意位置。</translation>
+    </message>
+    <message>
+        <source>No image yet</source>
+        <translation>还没有图像</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>0-255 (raw pixels)</source>
+        <translation>0-255（原始像素）</translation>
+    </message>
+    <message>
+        <source>0-1 (pixels / 255)</source>
+        <translation>0-1（像素 / 255）</translation>
+    </message>
+    <message>
+        <source>Pixels fed to the model</source>
+        <translation>输入模型的像素</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>All layers with feature maps</source>
+        <translation>所有带特征图的层</translation>
+    </message>
+    <message>
+        <source>By default only convolution and pooling layers are listed.</source>
+        <translation>默认只列出卷积层和池化层。</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>配色</translation>
+    </message>
+    <message>
+        <source>Channels per row</source>
+        <translation>每行通道数</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Choose an image to see what each layer makes of it.</source>
+        <translation>选择一张图像，看看每一层把它变成了什么。</translation>
+    </message>
+    <message>
+        <source>Click a channel in the grid to enlarge it.</source>
+        <translation>点击网格中的通道即可放大。</translation>
+    </message>
+    <message>
+        <source>First filter</source>
+        <translation>起始过滤器</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation>抖动</translation>
+    </message>
+    <message>
+        <source>Shift the image a little at every step: cleaner, less noisy patterns.</source>
+        <translation>每一步把图像稍微平移一点：得到更干净、噪声更少的模式。</translation>
+    </message>
+    <message>
+        <source>Show patterns</source>
+        <translation>显示模式</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Each tile is an input image grown from grey noise by gradient ascent so that one filter responds as strongly as it can: what the filter looks for.</source>
+        <translation>每个小图都是从灰色噪声出发、通过梯度上升“长”出来的输入图像，使某个过滤器的响应尽可能强：这就是该过滤器在寻找的东西。</translation>
+    </message>
+    <message>
+        <source>Choose a convolution layer and press Show patterns.</source>
+        <translation>选择一个卷积层，然后按“显示模式”。</translation>
+    </message>
+    <message>
+        <source>Explain class</source>
+        <translation>解释类别</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>Image the model saw</source>
+        <translation>模型看到的图像</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>热力图</translation>
+    </message>
+    <message>
+        <source>Heatmap over the image</source>
+        <translation>叠加在图像上的热力图</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;No model to look into yet&lt;/h2&gt;&lt;p&gt;Visualize shows what a convolutional network does with an image: the feature maps of each layer, the patterns its filters look for, and where it looked to decide (Grad-CAM).&lt;/p&gt;&lt;p&gt;Get a model first: &lt;b&gt;train&lt;/b&gt; one in the Training tab, &lt;b&gt;open&lt;/b&gt; a .keras file with File › Open model, or &lt;b&gt;compose&lt;/b&gt; one in the Pretrained tab.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;还没有可以查看的模型&lt;/h2&gt;&lt;p&gt;“可视化”展示卷积网络如何处理一张图像：每一层的特征图、过滤器在寻找的模式，以及它做决定时看的是哪里 (Grad-CAM)。&lt;/p&gt;&lt;p&gt;请先准备一个模型：在“训练”页中&lt;b&gt;训练&lt;/b&gt;一个，用“文件 › 打开”&lt;b&gt;打开&lt;/b&gt;一个 .keras 文件，或者在“预训练”页中&lt;b&gt;组合&lt;/b&gt;一个。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Model: &lt;b&gt;{0}&lt;/b&gt; — reading its layers…</source>
+        <translation>模型：&lt;b&gt;{0}&lt;/b&gt; —— 正在读取它的层…</translation>
+    </message>
+    <message>
+        <source>Model: &lt;b&gt;{0}&lt;/b&gt; — input {1}, {2} classes</source>
+        <translation>模型：&lt;b&gt;{0}&lt;/b&gt; —— 输入 {1}，{2} 个类别</translation>
+    </message>
+    <message>
+        <source>This model has no convolution layers, so there are no filter patterns to show.</source>
+        <translation>这个模型没有卷积层，因此没有过滤器模式可显示。</translation>
+    </message>
+    <message>
+        <source>automatic: last convolution ({0})</source>
+        <translation>自动：最后一个卷积层（{0}）</translation>
+    </message>
+    <message>
+        <source>the predicted class (top-1)</source>
+        <translation>预测的类别 (top-1)</translation>
+    </message>
+    <message>
+        <source>Sample photo: {0}</source>
+        <translation>示例照片：{0}</translation>
+    </message>
+    <message>
+        <source>MNIST sample, test digit #{0} (true label: {1})</source>
+        <translation>MNIST 样本，测试数字 #{0}（真实标签：{1}）</translation>
+    </message>
+    <message>
+        <source>Open an image</source>
+        <translation>打开图像</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>File: {0}</source>
+        <translation>文件：{0}</translation>
+    </message>
+    <message>
+        <source>Handed over from another tab</source>
+        <translation>来自其他页面</translation>
+    </message>
+    <message>
+        <source>An image from another tab</source>
+        <translation>来自其他页面的图像</translation>
+    </message>
+    <message>
+        <source>True label: {0}</source>
+        <translation>真实标签：{0}</translation>
+    </message>
+    <message>
+        <source>Automatic: {0} — {1}.</source>
+        <translation>自动：{0} —— {1}。</translation>
+    </message>
+    <message>
+        <source>Chosen by you. Automatic would be {0}.</source>
+        <translation>由你选择。自动选择会是 {0}。</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;: {1} channels of {2}×{3}, one tile per channel. Bright = strong activation.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;：{1} 个 {2}×{3} 的通道，每个通道一个小图。越亮 = 激活越强。</translation>
+    </message>
+    <message>
+        <source>Flat channels (dark grey): {0} — nothing in this image activates them.</source>
+        <translation>平坦通道（深灰色）：{0} —— 这张图像中没有任何东西能激活它们。</translation>
+    </message>
+    <message>
+        <source>flat: this channel does not respond to this image</source>
+        <translation>平坦：这个通道对这张图像没有响应</translation>
+    </message>
+    <message>
+        <source>values {0:.3g} to {1:.3g}</source>
+        <translation>数值 {0:.3g} 到 {1:.3g}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;, channel {1}&lt;br&gt;{2}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;，通道 {1}&lt;br&gt;{2}</translation>
+    </message>
+    <message>
+        <source>Explaining &lt;b&gt;{0}&lt;/b&gt; ({1:.1f} %) at layer &lt;b&gt;{2}&lt;/b&gt;. The model predicts &lt;b&gt;{3}&lt;/b&gt; ({4:.1f} %).</source>
+        <translation>在 &lt;b&gt;{2}&lt;/b&gt; 层解释 &lt;b&gt;{0}&lt;/b&gt;（{1:.1f} %）。模型预测为 &lt;b&gt;{3}&lt;/b&gt;（{4:.1f} %）。</translation>
+    </message>
+    <message>
+        <source>No part of the image gives positive evidence for this class, so the heatmap is empty.</source>
+        <translation>图像中没有任何部分支持这个类别，因此热力图是空的。</translation>
+    </message>
+    <message>
+        <source>Warm colours mark where the evidence for the class is strongest.</source>
+        <translation>暖色标出支持该类别的证据最强的地方。</translation>
+    </message>
+    <message>
+        <source>Growing patterns from noise…</source>
+        <translation>正在从噪声中生成模式…</translation>
+    </message>
+    <message>
+        <source>{0} patterns of {1} at {2}×{3} ({4}, {5:.0f} ms per filter-step).</source>
+        <translation>{1} 的 {0} 个模式，{2}×{3}（{4}，每个过滤器每步 {5:.0f} 毫秒）。</translation>
+    </message>
+    <message>
+        <source>Darkened tiles are dead filters (no input made them respond): {0}.</source>
+        <translation>变暗的小图是“死”过滤器（没有任何输入能让它们响应）：{0}。</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>导出 PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>MNIST CNN (quick: 1 epoch on 2,000 digits)</source>
+        <translation>MNIST CNN（快速：在 2,000 个数字上训练 1 轮）</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsPage</name>
+    <message>
+        <source>Input height</source>
+        <translation>输入高度</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>channels</source>
+        <translation>通道数</translation>
+    </message>
+    <message>
+        <source>Filters / units</source>
+        <translation>滤波器 / 单元数</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Output shape</source>
+        <translation>输出形状</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Multiply-adds</source>
+        <translation>乘加次数</translation>
+    </message>
+    <message>
+        <source>Where the weights come from</source>
+        <translation>权重从哪里来</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Why convolutions need so few weights.&lt;/b&gt; A Dense layer connects every input number to every unit, so its weights grow with the size of the picture. A Conv2D connects each output only to a small k×k window and reuses the same weights at every position: its weight count does not depend on the picture size at all. Replacing one Conv2D by a Dense layer with the same number of outputs would take millions of weights.&lt;/p&gt;&lt;p&gt;&lt;b&gt;SeparableConv2D&lt;/b&gt; splits the work in two: one k×k filter per input channel (depthwise), then a 1×1 convolution that mixes the channels (pointwise). With many channels this needs several times fewer weights and multiplications than Conv2D, and often learns just as well.&lt;/p&gt;&lt;p&gt;&lt;i&gt;The bars use a logarithmic scale: each step to the right is ten times more.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;为什么卷积需要的权重这么少。&lt;/b&gt;Dense 层把每个输入数字都连到每个单元上，所以它的权重随图片大小增长。Conv2D 让每个输出只连到一个小小的 k×k 窗口，并且在每个位置重复使用同一组权重：它的权重数量和图片大小完全无关。如果用输出数量相同的 Dense 层来代替一个 Conv2D，需要上百万个权重。&lt;/p&gt;&lt;p&gt;&lt;b&gt;SeparableConv2D&lt;/b&gt; 把工作分成两步：先对每个输入通道各用一个 k×k 滤波器（逐通道），再用 1×1 卷积把各通道混合起来（逐点）。通道多的时候，它需要的权重和乘法比 Conv2D 少好几倍，而且常常学得一样好。&lt;/p&gt;&lt;p&gt;&lt;i&gt;条形图使用对数刻度：向右每前进一格就是十倍。&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>The %1×%1 kernel is larger than the %2×%3 input, so with padding &apos;valid&apos; the convolution has no output. Use padding &apos;same&apos;, a smaller kernel or a bigger input.</source>
+        <translation>%1×%1 的卷积核比 %2×%3 的输入还大，在 padding=&apos;valid&apos; 下卷积没有输出。请使用 padding=&apos;same&apos;、更小的卷积核或更大的输入。</translation>
+    </message>
+    <message>
+        <source>Dense, %1 units</source>
+        <translation>Dense，%1 个单元</translation>
+    </message>
+    <message>
+        <source>Dense, as many outputs as the Conv2D</source>
+        <translation>Dense，输出数量与 Conv2D 相同</translation>
+    </message>
+    <message>
+        <source>Weights (parameters)</source>
+        <translation>权重（参数）</translation>
+    </message>
+    <message>
+        <source>Multiply-adds for one input</source>
+        <translation>处理一个输入的乘加次数</translation>
+    </message>
+</context>
+<context>
+    <name>_LabPage</name>
+    <message>
+        <source>Digit %1</source>
+        <translation>数字 %1</translation>
+    </message>
+    <message>
+        <source>Blank (draw)</source>
+        <translation>空白（手绘）</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>pooling window</source>
+        <translation>池化窗口</translation>
+    </message>
+    <message>
+        <source>The input grid is empty: choose a digit, or give the grid at least one row and column with the Size box.</source>
+        <translation>输入网格是空的：请选择一个数字，或者用“大小”框让网格至少有一行一列。</translation>
+    </message>
+    <message>
+        <source>The %1×%1 %2 is larger than the %3×%4 input, so with padding &apos;valid&apos; it fits nowhere and there is no output. Use a smaller %2, a bigger grid, or padding &apos;same&apos;.</source>
+        <translation>%1×%1 的%2比 %3×%4 的输入还大，在 padding=&apos;valid&apos; 下它哪里都放不下，所以没有输出。请换一个更小的%2、更大的网格，或者使用 padding=&apos;same&apos;。</translation>
+    </message>
+    <message>
+        <source>The stride (%1) is larger than the %2 (%3): the window jumps over some input cells and never looks at them (crossed out in red). Keras allows it, but that information is lost. Use a stride of at most %3.</source>
+        <translation>步幅（%1）比%2（%3）还大：窗口会跳过一些输入格子，从来不看它们（红色叉号）。Keras 允许这样做，但这些信息就丢失了。请把步幅设为不超过 %3。</translation>
+    </message>
+    <message>
+        <source>Position %1 of %2 → output row %3, column %4</source>
+        <translation>第 %1 个位置（共 %2 个）→ 输出第 %3 行、第 %4 列</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,158 @@
+"""Presentation mode, text zoom and the colour theme, as a teacher at a projector meets them."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from cnnexplorer.ui import presentation
+from cnnexplorer.ui.main_window import MainWindow
+from cnnexplorer.ui.settings import Settings
+
+
+@pytest.fixture(autouse=True)
+def _normal_look(qapp):
+    """The look is application-wide: every test starts and ends with the defaults."""
+    presentation.look().restore_defaults()
+    yield
+    presentation.look().restore_defaults()
+
+
+@pytest.fixture
+def window(qtbot, app_qsettings, errors):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.close()
+
+
+def _restart(qtbot, old: MainWindow) -> MainWindow:
+    old.close()
+    new = MainWindow()
+    qtbot.addWidget(new)
+    return new
+
+
+def _points() -> int:
+    return QApplication.font().pointSize()
+
+
+def _window_lightness() -> int:
+    return QApplication.palette().color(QPalette.ColorRole.Window).lightness()
+
+
+def test_presentation_mode_makes_text_larger_and_is_remembered(qtbot, window):
+    normal = _points()
+    with qtbot.waitSignal(presentation.look().changed):
+        window.presentation_action.trigger()
+    assert presentation.is_on() and presentation.scale() == presentation.SCALE
+    assert _points() == round(normal * presentation.SCALE)
+    assert window.presentation_action.isChecked()
+    assert Settings().presentation is True
+
+    again = _restart(qtbot, window)
+    try:
+        assert again.presentation_action.isChecked() and _points() == round(normal * presentation.SCALE)
+        again.presentation_action.trigger()  # off again
+        assert _points() == normal and not presentation.is_on()
+        assert Settings().presentation is False
+    finally:
+        again.close()
+
+
+def test_presentation_mode_thickens_new_charts(window):
+    import matplotlib as mpl
+    from matplotlib.figure import Figure
+
+    normal_width, normal_size = mpl.rcParams["lines.linewidth"], mpl.rcParams["font.size"]
+    window.set_presentation(True)
+    assert mpl.rcParams["lines.linewidth"] == pytest.approx(normal_width * presentation.LINE_SCALE)
+    assert mpl.rcParams["font.size"] == pytest.approx(normal_size * presentation.SCALE)
+    line, = Figure().add_subplot().plot([0, 1], [0, 1])
+    assert line.get_linewidth() == pytest.approx(normal_width * presentation.LINE_SCALE)
+    window.set_presentation(False)
+    assert mpl.rcParams["lines.linewidth"] == normal_width and mpl.rcParams["font.size"] == normal_size
+
+
+def test_zoom_shortcuts_change_the_text_size(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    normal = _points()
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert _points() == normal + 2
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert _points() == normal + 4 and Settings().font_size == normal + 4
+    qtbot.keyClick(window, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert _points() == normal + 2
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert _points() == normal and Settings().font_size == 0
+
+
+def test_zoom_works_on_top_of_presentation_mode(window):
+    normal = _points()
+    window.set_presentation(True)
+    window.larger_text()
+    assert _points() == round((normal + 2) * presentation.SCALE)
+    window.reset_text()
+    assert _points() == round(normal * presentation.SCALE)  # reset keeps presentation mode on
+    window.set_presentation(False)
+    assert _points() == normal
+
+
+def test_dark_theme_changes_the_palette_and_is_remembered(qtbot, window):
+    assert _window_lightness() > 128  # offscreen has no dark preference: system = light
+    window.theme_actions["dark"].trigger()
+    assert presentation.is_dark() and _window_lightness() < 100
+    assert QApplication.style().name().lower() == "fusion"
+    text = QApplication.palette().color(QPalette.ColorRole.WindowText).lightness()
+    assert text > 200  # light text on the dark background
+    assert Settings().theme == "dark"
+
+    again = _restart(qtbot, window)
+    try:
+        assert again.theme_actions["dark"].isChecked() and _window_lightness() < 100
+        again.theme_actions["light"].trigger()
+        assert not presentation.is_dark() and _window_lightness() > 128
+        assert Settings().theme == "light"
+        again.theme_actions["system"].trigger()
+        assert Settings().theme == "system"
+    finally:
+        again.close()
+
+
+def test_dark_theme_gives_charts_dark_backgrounds(window):
+    import matplotlib as mpl
+    from matplotlib.colors import to_rgb
+
+    window.set_theme("dark")
+    assert sum(to_rgb(mpl.rcParams["figure.facecolor"])) < 1.0
+    assert sum(to_rgb(mpl.rcParams["text.color"])) > 2.4
+    window.set_theme("light")
+    assert sum(to_rgb(mpl.rcParams["figure.facecolor"])) > 2.4
+
+
+def test_system_theme_follows_a_dark_desktop(monkeypatch, window):
+    monkeypatch.setattr(presentation, "system_prefers_dark", lambda: True)
+    window.set_theme("system")
+    assert presentation.is_dark() and _window_lightness() < 100
+    monkeypatch.setattr(presentation, "system_prefers_dark", lambda: False)
+    presentation.look()._on_system_scheme()  # what Qt's colorSchemeChanged triggers
+    assert not presentation.is_dark() and _window_lightness() > 128
+
+
+def test_overrides_for_screenshots_are_not_saved(qtbot, app_qsettings, errors):
+    w = MainWindow(presentation_mode=True, theme="dark")
+    qtbot.addWidget(w)
+    try:
+        assert presentation.is_on() and presentation.is_dark()
+        assert w.presentation_action.isChecked() and w.theme_actions["dark"].isChecked()
+        assert Settings().presentation is False and Settings().theme == "system"
+    finally:
+        w.close()
+
+
+def test_a_bad_theme_setting_falls_back_to_the_system(qapp, app_qsettings):
+    Settings()._s.setValue("ui/theme", "purple")
+    assert Settings().theme == "system"

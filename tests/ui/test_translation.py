@@ -1,0 +1,132 @@
+"""The translation machinery: language choice, loading, fallbacks, and the shipped files' health."""
+from __future__ import annotations
+
+import collections
+import logging
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from cnnexplorer.core.resources import resource_path
+from cnnexplorer.ui.app import create_application, current_language, install_translators, resolve_language
+from cnnexplorer.ui.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = Path(resource_path("translations")) / "cnnexplorer_zh_CN.ts"
+QM = TS.with_suffix(".qm")
+TOOLS = Path(sys.executable).parent
+PLACEHOLDER = re.compile(r"%\d|%n|%[sd]|\{[^}]*\}|<[^>]+>|&nbsp;|\n")
+
+
+@pytest.fixture
+def english_after(qapp):
+    yield qapp
+    install_translators(qapp, "en")
+
+
+@pytest.mark.parametrize("choice, system, expected", [
+    ("", "zh_CN", "zh_CN"), ("", "zh_TW", "zh_CN"), ("", "en_GB", "en"), ("", "de_DE", "en"), ("", "C", "en"),
+    ("en", "zh_CN", "en"), ("zh_CN", "en_US", "zh_CN"),
+])
+def test_the_setting_or_the_system_locale_picks_the_language(choice, system, expected):
+    assert resolve_language(choice, system) == expected
+
+
+def test_chinese_translation_loads(english_after):
+    assert install_translators(english_after, "zh_CN") == "zh_CN" == current_language()
+    assert QCoreApplication.translate("Tabs", "Builder") == "构建"
+    assert QCoreApplication.translate("MainWindow", "&File") == "文件(&F)"
+    install_translators(english_after, "en")
+    assert QCoreApplication.translate("Tabs", "Builder") == "Builder" and current_language() == "en"
+
+
+def test_missing_translation_falls_back_to_english_with_a_warning(english_after, tmp_path, caplog):
+    with caplog.at_level(logging.WARNING, logger="cnnexplorer.ui.app"):
+        assert install_translators(english_after, "zh_CN", folder=tmp_path) == "en"
+    assert "missing" in caplog.text and "English" in caplog.text
+    assert QCoreApplication.translate("Tabs", "Builder") == "Builder"
+
+
+@pytest.mark.parametrize("content", [b"", b"this is not a Qt translation file" * 10, b"<\x3c\xb8\x64\x18\xca" + b"\0" * 40])
+def test_corrupt_translation_falls_back_to_english_with_a_warning(english_after, tmp_path, caplog, content):
+    (tmp_path / "cnnexplorer_zh_CN.qm").write_bytes(content)
+    with caplog.at_level(logging.WARNING, logger="cnnexplorer.ui.app"):
+        assert install_translators(english_after, "zh_CN", folder=tmp_path) == "en"
+    assert "could not be read" in caplog.text
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"  # English, never blank
+
+
+def test_language_menu_choice_is_saved_and_used_at_the_next_start(qtbot, main_window, english_after):
+    assert main_window.language_actions[""].isChecked()  # default: follow the system
+    main_window.language_actions["zh_CN"].trigger()
+    assert Settings().language == "zh_CN"
+    assert "简体中文" in main_window.language_box.text()
+    main_window.language_box.close()
+    create_application()  # what the next start does
+    assert current_language() == "zh_CN"
+    main_window.language_actions[""].trigger()
+    assert Settings().language == ""
+
+
+def _messages():
+    root = ET.parse(TS).getroot()
+    for context in root.iter("context"):
+        name = context.find("name").text
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            forms = [f.text or "" for f in translation.iter("numerusform")] or [translation.text or ""]
+            yield name, message.find("source").text, translation.get("type"), forms
+
+
+def test_every_string_is_translated_with_its_placeholders():
+    messages = list(_messages())
+    assert len(messages) > 400
+    unfinished = [(c, s) for c, s, kind, _ in messages if kind in ("unfinished", "vanished", "obsolete")]
+    assert not unfinished, f"untranslated: {unfinished[:10]}"
+    bad = []
+    for context, source, _, forms in messages:
+        for text in forms:
+            if not text.strip():
+                bad.append((context, source, "empty"))
+            elif collections.Counter(PLACEHOLDER.findall(source)) != collections.Counter(PLACEHOLDER.findall(text)):
+                bad.append((context, source, text))
+    assert not bad, "placeholders or markup differ:\n" + "\n".join(map(repr, bad))
+
+
+def _tool(name: str) -> Path:
+    path = TOOLS / name
+    if not path.exists():
+        found = shutil.which(name)
+        if found is None:
+            pytest.skip(f"{name} (PySide6's Qt tools) is not installed")
+        path = Path(found)
+    return path
+
+
+def test_translation_file_covers_every_string_in_the_code(tmp_path):
+    """New tr() strings must be translated: `make translations` then fill in the .ts."""
+    copy = tmp_path / TS.name
+    shutil.copy(TS, copy)
+    sources = sorted(str(p) for p in (ROOT / "cnnexplorer").rglob("*.py"))
+    subprocess.run([str(_tool("pyside6-lupdate")), *sources, "-no-obsolete", "-locations", "none",
+                    "-target-language", "zh_CN", "-ts", str(copy)], check=True, capture_output=True, timeout=120)
+    old = {(c, s) for c, s, _, _ in _messages()}
+    new = {(c.find("name").text, m.find("source").text)
+           for c in ET.parse(copy).getroot().iter("context") for m in c.iter("message")}
+    assert not new - old, f"strings in the code missing from {TS.name} (run `make translations`): {sorted(new - old)[:10]}"
+    assert not old - new, f"strings in {TS.name} no longer in the code (run `make translations`): {sorted(old - new)[:10]}"
+
+
+def test_compiled_translation_is_up_to_date(tmp_path):
+    """The committed .qm is what lrelease makes of the .ts (installs and the installer use it as is)."""
+    assert QM.is_file() and QM.stat().st_size > 1000
+    fresh = tmp_path / QM.name
+    subprocess.run([str(_tool("pyside6-lrelease")), str(TS), "-qm", str(fresh)], check=True, capture_output=True,
+                   timeout=120)
+    assert fresh.read_bytes() == QM.read_bytes(), "run `make translations` and commit the .qm"
