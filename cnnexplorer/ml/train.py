@@ -340,15 +340,17 @@ def train_model(model, dataset, config: TrainingConfig, progress: ProgressFn | N
         callbacks.append(early)
 
     train_input: Any = xt
+    train_labels: Any = yt
     fit_kwargs: dict[str, Any] = {"batch_size": batch_size, "shuffle": bool(config.shuffle)}
     if config.augment is not None and info.kind == "images":
-        train_input = _augmented_dataset(xt, yt, config, model_input_shape(model))
-        fit_kwargs = {}
+        # batches come from tf.data, already shuffled there; Keras must not try again
+        train_input, train_labels = _augmented_dataset(xt, yt, config, model_input_shape(model)), None
+        fit_kwargs = {"shuffle": False}
 
     result = TrainResult(history=history, epochs_run=0, seconds=0.0, batch_losses=batch_losses,
                          initial_epoch=initial_epoch)
     try:
-        model.fit(train_input, yt if fit_kwargs else None, epochs=last_epoch, initial_epoch=initial_epoch,
+        model.fit(train_input, train_labels, epochs=last_epoch, initial_epoch=initial_epoch,
                   validation_data=validation, callbacks=callbacks, verbose=0, **fit_kwargs)
     except _Stop as stop:
         result.stop_reason = stop.reason
