@@ -2,7 +2,7 @@
 
 Recipe: gradients of the class score *before softmax* with respect to a
 convolution layer's output A; channel weights = spatial mean of those
-gradients; map = ReLU(Σ_k w_k A_k), normalised to [0, 1] and upsampled
+gradients; map = ReLU(Σ_k w_k A_k), stretched to [0, 1] and upsampled
 bilinearly to the input size. The compiled gradient function is built once per
 (model, layer) and reused; a batch of images with one class each costs one
 forward and one backward pass.
@@ -102,12 +102,21 @@ def cam_from_gradients(activ: np.ndarray, grads: np.ndarray) -> np.ndarray:
 
 
 def normalize_cam(raw: np.ndarray) -> tuple[np.ndarray, bool]:
-    """ReLU then divide by the maximum; an all-non-positive map becomes zeros (and is flagged empty)."""
+    """ReLU, then stretch to [0, 1] (minus the minimum, divided by the range).
+
+    Stretching from the minimum (as pytorch-grad-cam's ``scale_cam_image``) keeps the
+    contrast of a map that is positive everywhere, which dividing by the maximum alone
+    would show as one flat colour; like the division it ignores the map's overall scale.
+    A map with no positive value becomes zeros and is flagged empty (never 0/0 = NaN).
+    """
     cam = np.maximum(np.nan_to_num(raw), 0.0)
     peak = float(cam.max()) if cam.size else 0.0
     if peak <= 1e-12:
         return np.zeros_like(cam, dtype=np.float32), True
-    return (cam / peak).astype(np.float32), False
+    low = float(cam.min())
+    if peak - low <= 1e-7 * peak:  # the same evidence everywhere
+        return np.ones_like(cam, dtype=np.float32), False
+    return ((cam - low) / (peak - low)).astype(np.float32), False
 
 
 def upsample(cam: np.ndarray, height: int, width: int) -> np.ndarray:

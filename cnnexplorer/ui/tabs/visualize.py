@@ -397,6 +397,7 @@ class VisualizeTab(Tab):
         controls.addWidget(QLabel(self.tr("Layer"), w))
         self.cam_layer = QComboBox(w)
         self.cam_layer.setMinimumWidth(180)
+        self.cam_layer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.cam_layer.currentIndexChanged.connect(self._on_cam_params)
         controls.addWidget(self.cam_layer)
         controls.addWidget(QLabel(self.tr("Colours"), w))
@@ -526,7 +527,7 @@ class VisualizeTab(Tab):
             else self.tr("This model has no convolution layers, so there are no filter patterns to show."))
         self.cam_layer.blockSignals(True)
         self.cam_layer.clear()
-        auto = self.tr("automatic: last convolution ({0})").format(facts.last_conv) if facts.last_conv \
+        auto = self.tr("{0} (automatic: last convolution)").format(facts.last_conv) if facts.last_conv \
             else self.tr("automatic")
         self.cam_layer.addItem(auto, None)
         for info in facts.layers:
