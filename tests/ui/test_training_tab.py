@@ -132,8 +132,12 @@ def test_continue_adds_epochs_to_the_same_chart(qtbot, tab):
 
 
 def test_stop_then_twenty_start_stop_cycles_leave_no_threads(qtbot, tab):
+    import gc
+    import weakref
+
     tab.run_fn = FakeTrainer(endless=True)
     baseline = threading.active_count()
+    finished_tasks = []
     for cycle in range(20):
         trainer = FakeTrainer(endless=True)
         tab.run_fn = trainer
@@ -143,7 +147,12 @@ def test_stop_then_twenty_start_stop_cycles_leave_no_threads(qtbot, tab):
         tab.stop()
         qtbot.waitUntil(lambda: not tab.is_training(), timeout=10000)
         assert tab.start_button.isEnabled() and not tab.stop_button.isEnabled()
+        finished_tasks.append(weakref.ref(tab._task))
     assert workers.live_tasks() == []
+    gc.collect()
+    qtbot.wait(50)  # let deleteLater-style cleanups run
+    gc.collect()
+    assert sum(ref() is not None for ref in finished_tasks) <= 2  # old runs (threads, buffers) are freed
     assert threading.active_count() <= baseline + 1
     assert "Stopped" in tab.status_label.text()
     # the chart shows only the last run, whose points all came from that run
