@@ -637,6 +637,177 @@
     </message>
 </context>
 <context>
+    <name>CoreTexts</name>
+    <message>
+        <source>Slides small filters over an image; each filter makes one feature map.</source>
+        <translation>用小过滤器在图像上滑动；每个过滤器生成一张特征图。</translation>
+    </message>
+    <message>
+        <source>A Conv2D split into a per-channel filter and a 1×1 mix: far fewer weights.</source>
+        <translation>把 Conv2D 拆成逐通道过滤和 1×1 混合：权重少得多。</translation>
+    </message>
+    <message>
+        <source>Keeps the largest value of each window: halves height and width with the default size 2.</source>
+        <translation>保留每个窗口中的最大值：默认窗口大小 2 时，高度和宽度减半。</translation>
+    </message>
+    <message>
+        <source>Keeps the mean of each window: shrinks height and width.</source>
+        <translation>保留每个窗口的平均值：缩小高度和宽度。</translation>
+    </message>
+    <message>
+        <source>One mean value per feature map: an image becomes a vector.</source>
+        <translation>每张特征图取一个平均值：图像变成一个向量。</translation>
+    </message>
+    <message>
+        <source>One maximum value per feature map: an image becomes a vector.</source>
+        <translation>每张特征图取一个最大值：图像变成一个向量。</translation>
+    </message>
+    <message>
+        <source>Lays all values out in one long vector, for Dense layers.</source>
+        <translation>把所有数值排成一个长向量，供 Dense 层使用。</translation>
+    </message>
+    <message>
+        <source>Every output is connected to every input: the classifier part of a network.</source>
+        <translation>每个输出都连接到每个输入：网络中的分类器部分。</translation>
+    </message>
+    <message>
+        <source>Randomly zeroes a fraction of values while training, against overfitting.</source>
+        <translation>训练时随机把一部分数值置零，用来防止过拟合。</translation>
+    </message>
+    <message>
+        <source>Normalises values to mean 0 and spread 1 per channel; helps deep networks train.</source>
+        <translation>把每个通道的数值标准化为均值 0、方差 1；有助于训练深层网络。</translation>
+    </message>
+    <message>
+        <source>Slides filters along a sequence (e.g. word vectors).</source>
+        <translation>让过滤器沿序列滑动（例如词向量）。</translation>
+    </message>
+    <message>
+        <source>Keeps the largest value of each window along a sequence.</source>
+        <translation>沿序列保留每个窗口中的最大值。</translation>
+    </message>
+    <message>
+        <source>One maximum value per channel: a sequence becomes a vector.</source>
+        <translation>每个通道取一个最大值：序列变成一个向量。</translation>
+    </message>
+    <message>
+        <source>Turns word ids into learned vectors; must be the first layer of a text model.</source>
+        <translation>把词编号变成学到的向量；必须是文本模型的第一层。</translation>
+    </message>
+    <message>
+        <source>Multiplies the input by a constant: raw pixels 0-255 become 0-1 with scale 1/255.</source>
+        <translation>把输入乘以一个常数：scale 为 1/255 时，原始像素 0-255 变成 0-1。</translation>
+    </message>
+    <message>
+        <source>MNIST sample (5,000 real digits, bundled)</source>
+        <translation>MNIST 样本（5,000 个真实手写数字，随附）</translation>
+    </message>
+    <message>
+        <source>Motif sequences (generated, 2,000 + 500)</source>
+        <translation>模式序列（程序生成，2,000 + 500）</translation>
+    </message>
+    <message>
+        <source>MNIST (70,000 digits, download)</source>
+        <translation>MNIST（70,000 个数字，需下载）</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST (70,000 clothes images, download)</source>
+        <translation>Fashion-MNIST（70,000 张服装图像，需下载）</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 (60,000 colour images, download)</source>
+        <translation>CIFAR-10（60,000 张彩色图像，需下载）</translation>
+    </message>
+    <message>
+        <source>IMDB reviews (10,000 words, length 500, download)</source>
+        <translation>IMDB 影评（10,000 个词，长度 500，需下载）</translation>
+    </message>
+    <message>
+        <source>13 conv layers in 5 blocks: the tutorial&apos;s network.</source>
+        <translation>5 个块共 13 个卷积层：教程中使用的网络。</translation>
+    </message>
+    <message>
+        <source>VGG16 with one more conv layer in blocks 3, 4 and 5.</source>
+        <translation>在 VGG16 的第 3、4、5 块中各多一个卷积层。</translation>
+    </message>
+    <message>
+        <source>Residual blocks with shortcuts; BatchNormalization everywhere.</source>
+        <translation>带捷径连接的残差块；处处使用 BatchNormalization。</translation>
+    </message>
+    <message>
+        <source>Inception modules: parallel 1×1, 3×3 and 5×5 branches.</source>
+        <translation>Inception 模块：1×1、3×3 和 5×5 的并行分支。</translation>
+    </message>
+    <message>
+        <source>Depthwise separable convolutions (SeparableConv2D).</source>
+        <translation>深度可分离卷积 (SeparableConv2D)。</translation>
+    </message>
+    <message>
+        <source>Small and fast: depthwise separable convolutions for phones.</source>
+        <translation>小而快：为手机设计的深度可分离卷积。</translation>
+    </message>
+    <message>
+        <source>RGB→BGR, minus the ImageNet mean colour (&quot;caffe&quot; style)</source>
+        <translation>RGB→BGR，减去 ImageNet 平均颜色（&quot;caffe&quot; 方式）</translation>
+    </message>
+    <message>
+        <source>pixels scaled to −1…1 (&quot;tf&quot; style)</source>
+        <translation>像素缩放到 −1…1（&quot;tf&quot; 方式）</translation>
+    </message>
+    <message>
+        <source>Flatten → Dense 256 ReLU → Dropout 0.5 → output (the tutorial&apos;s)</source>
+        <translation>Flatten → Dense 256 ReLU → Dropout 0.5 → 输出（教程的做法）</translation>
+    </message>
+    <message>
+        <source>GlobalAveragePooling → Dropout 0.2 → output (fewer parameters)</source>
+        <translation>GlobalAveragePooling → Dropout 0.2 → 输出（参数更少）</translation>
+    </message>
+    <message>
+        <source>random weights — patterns will not be meaningful</source>
+        <translation>随机权重 —— 学到的模式没有意义</translation>
+    </message>
+    <message>
+        <source>ImageNet weights</source>
+        <translation>ImageNet 权重</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>tutorial (cats vs dogs)</source>
+        <translation>教程（猫狗分类）</translation>
+    </message>
+    <message>
+        <source>digits (no flips)</source>
+        <translation>数字（不翻转）</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>astronaut</source>
+        <translation>宇航员</translation>
+    </message>
+    <message>
+        <source>camera</source>
+        <translation>摄影师</translation>
+    </message>
+    <message>
+        <source>cat</source>
+        <translation>猫</translation>
+    </message>
+    <message>
+        <source>coffee</source>
+        <translation>咖啡</translation>
+    </message>
+    <message>
+        <source>rocket</source>
+        <translation>火箭</translation>
+    </message>
+</context>
+<context>
     <name>FieldPage</name>
     <message>
         <source>Layer</source>
@@ -681,6 +852,10 @@
     <message>
         <source>Input %1</source>
         <translation>输入 %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens, in lines of %2</source>
+        <translation>%1 个词元，每行 %2 个</translation>
     </message>
     <message>
         <source>Every value of &lt;b&gt;%1&lt;/b&gt; can depend on every input pixel.</source>
@@ -1950,8 +2125,8 @@ true {1} · pred {2}
         <translation>这个模型没有卷积层，因此没有过滤器模式可显示。</translation>
     </message>
     <message>
-        <source>automatic: last convolution ({0})</source>
-        <translation>自动：最后一个卷积层（{0}）</translation>
+        <source>{0} (automatic: last convolution)</source>
+        <translation>{0}（自动：最后一个卷积层）</translation>
     </message>
     <message>
         <source>the predicted class (top-1)</source>
@@ -2166,6 +2341,10 @@ true {1} · pred {2}
     <message>
         <source>The %1×%1 %2 is larger than the %3×%4 input, so with padding &apos;valid&apos; it fits nowhere and there is no output. Use a smaller %2, a bigger grid, or padding &apos;same&apos;.</source>
         <translation>%1×%1 的%2比 %3×%4 的输入还大，在 padding=&apos;valid&apos; 下它哪里都放不下，所以没有输出。请换一个更小的%2、更大的网格，或者使用 padding=&apos;same&apos;。</translation>
+    </message>
+    <message>
+        <source>The grid is all zeros, so every output is 0 too. Click the input cells to draw something (right click erases), or choose a digit.</source>
+        <translation>网格全是 0，所以输出也全是 0。点击输入格子画点什么（右键擦除），或者选择一个数字。</translation>
     </message>
     <message>
         <source>The stride (%1) is larger than the %2 (%3): the window jumps over some input cells and never looks at them (crossed out in red). Keras allows it, but that information is lost. Use a stride of at most %3.</source>

@@ -130,3 +130,30 @@ def test_compiled_translation_is_up_to_date(tmp_path):
     subprocess.run([str(_tool("pyside6-lrelease")), str(TS), "-qm", str(fresh)], check=True, capture_output=True,
                    timeout=120)
     assert fresh.read_bytes() == QM.read_bytes(), "run `make translations` and commit the .qm"
+
+
+def test_core_texts_marked_for_translation_match_the_core():
+    """ui/core_texts.py repeats core/ml texts literally for lupdate; they must not drift apart."""
+    from cnnexplorer.core.augment_config import PRESETS
+    from cnnexplorer.core.resources import sample_images
+    from cnnexplorer.core.spec import LAYER_HELP
+    from cnnexplorer.ml import transfer
+    from cnnexplorer.ml.data import list_datasets
+    from cnnexplorer.ui import core_texts
+
+    assert set(core_texts.LAYER_HELP) == set(LAYER_HELP.values())
+    assert set(core_texts.DATASET_TITLES) == {d.title for d in list_datasets()}
+    arch = ({a.note for a in transfer.CATALOG.values()} | {a.preprocess_text for a in transfer.CATALOG.values()}
+            | set(transfer.HEADS.values()) | {transfer.RANDOM_LABEL, transfer.WeightsSource("imagenet").label()})
+    assert set(core_texts.ARCHITECTURE_TEXTS) == arch
+    assert set(core_texts.NAMES) == set(PRESETS) | {"custom"} | set(sample_images())
+
+
+def test_core_texts_are_translated(english_after):
+    from cnnexplorer.ui import core_texts
+
+    install_translators(english_after, "zh_CN")
+    texts = core_texts.LAYER_HELP + core_texts.DATASET_TITLES + core_texts.ARCHITECTURE_TEXTS + core_texts.NAMES
+    untranslated = [t for t in texts if core_texts.tr_core(t) == t]
+    assert not untranslated
+    assert core_texts.tr_core("cat") == "猫"
