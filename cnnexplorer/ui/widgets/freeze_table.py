@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QSlider, QTreeWidget,
     QTreeWidgetItem, QVBoxLayout, QWidget,
@@ -144,6 +144,8 @@ class FreezeTable(QWidget):
         for col in range(1, 5):
             self.tree.resizeColumnToContents(col)
             self.tree.setColumnWidth(col, self.tree.columnWidth(col) + 12)
+        marker = QFontMetrics(self._bold).horizontalAdvance(self.tr("▶ fine-tune from here")) + 16
+        self.tree.setColumnWidth(4, max(self.tree.columnWidth(4), marker))
         self.slider.blockSignals(True)
         self.slider.setRange(0, len(rows))
         self.slider.setValue(len(rows))
