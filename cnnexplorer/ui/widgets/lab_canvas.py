@@ -317,20 +317,22 @@ class LabCanvas(QWidget):
         total_rows, total_cols = panel.shape
         texts = [[panel.texts[r][c] if panel.texts is not None else fmt(values[r, c]) for c in range(cols)]
                  for r in range(rows)]
-        longest = max((len(t) for row in texts for t in row), default=1)
-        font = QFont(self.font())
-        font.setBold(True)
-        size = cell * (0.42 if longest <= 2 else 0.34 if longest <= 3 else 0.27)
-        font.setPixelSize(int(max(8, size)))
-        metrics = QFontMetricsF(font)
-        widest = max((metrics.horizontalAdvance(t) for row in texts for t in row), default=0.0)
-        if widest > cell - 6:
-            font.setPixelSize(int(max(7, font.pixelSize() * (cell - 6) / widest)))
+        # One font size per text length (1-2, 3, 4+ characters), shrunk if the widest text would not fit.
+        fonts: dict[int, QFont] = {}
+        for length in sorted({min(len(t), 4) for row in texts for t in row} | {1}):
+            font = QFont(self.font())
+            font.setBold(True)
+            font.setPixelSize(int(max(8, cell * {1: 0.44, 2: 0.44, 3: 0.36, 4: 0.3}[length])))
+            widest = max((QFontMetricsF(font).horizontalAdvance(t) for row in texts for t in row
+                          if min(len(t), 4) == length), default=0.0)
+            if widest > cell - 6:
+                font.setPixelSize(int(max(7, font.pixelSize() * (cell - 6) / widest)))
+            fonts[length] = font
         sub_font = QFont(self.font())
         sub_font.setPixelSize(int(max(9, cell * 0.2)))
-        has_sub = panel.subtexts is not None and cell >= 44  # too small to read below that
+        has_sub = panel.subtexts is not None and cell >= 36  # too small to read below that
         centre = Qt.AlignmentFlag.AlignCenter
-        groups: dict[str, list[tuple[QRectF, str]]] = {"pad": [], "zero": [], "dark": [], "light": []}
+        groups: dict[tuple[str, int], list[tuple[QRectF, str]]] = {}
         subs: dict[str, list[tuple[QRectF, str]]] = {"dark": [], "light": []}
         for pr in range(total_rows):
             for pc in range(total_cols):
@@ -338,24 +340,22 @@ class LabCanvas(QWidget):
                 r, c = pr - top, pc - left
                 if not (0 <= r < rows and 0 <= c < cols):
                     if panel.pad_text:
-                        groups["pad"].append((box, panel.pad_text))
+                        groups.setdefault(("pad", len(panel.pad_text)), []).append((box, panel.pad_text))
                     continue
                 if not filled[r, c]:
                     continue
                 dark = _lightness(colours[r, c]) < 0.55
                 kind = "dark" if dark else "zero" if values[r, c] == 0 and panel.texts is None else "light"
                 main_box = box.adjusted(0, cell * 0.3, 0, 0) if has_sub else box
-                groups[kind].append((main_box, texts[r][c]))
+                groups.setdefault((kind, min(len(texts[r][c]), 4)), []).append((main_box, texts[r][c]))
                 if has_sub:
                     subs["dark" if dark else "light"].append((box.adjusted(2, 2, -2, -cell * 0.55),
                                                                panel.subtexts[r][c]))
         pens = {"pad": PAD_TEXT, "zero": PAD_TEXT, "dark": QColor("white"), "light": INK}
-        pad_font = QFont(font)
-        pad_font.setBold(False)
-        for kind, items in groups.items():
-            if not items:
-                continue
-            painter.setFont(pad_font if kind == "pad" else font)
+        for (kind, length), items in sorted(groups.items()):
+            font = QFont(fonts[min(max(length, 1), 4)])
+            font.setBold(kind != "pad")
+            painter.setFont(font)
             painter.setPen(pens[kind])
             for box, text in items:
                 painter.drawText(box, centre, text)
