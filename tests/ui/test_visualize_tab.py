@@ -31,7 +31,8 @@ def tab(qtbot, errors):
     widget.show()
     yield widget
     widget.shutdown()
-    for task in (widget._model_task, widget._analysis_task, widget._filter_task, widget._quick_task):
+    for task in (widget._model_task, widget._analysis_task, widget._filter_task, widget._quick_task,
+                 widget._grid_task):
         if task is not None and task.is_running():
             qtbot.waitUntil(lambda t=task: not t.is_running(), timeout=TIMEOUT)
 

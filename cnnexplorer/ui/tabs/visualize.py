@@ -85,6 +85,12 @@ def analyse(model: Any, x: np.ndarray, act_layers: tuple | None, cam_layer: str 
     return Analysis(acts, cam, problem, act_key, cam_key)
 
 
+def _make_grid(act: np.ndarray, cols: int, colormap: str, progress=None, cancel=None):
+    from cnnexplorer.ml.viz.activations import activation_grid
+
+    return activation_grid(act, cols=cols, colormap=colormap)
+
+
 def _heading(text: str, parent: QWidget) -> QLabel:
     label = QLabel(text, parent)
     font = label.font()
@@ -111,6 +117,10 @@ class VisualizeTab(Tab):
         self._cam_cache: dict = {}
         self._filter_cache: dict = {}
         self._grid: Any = None  # ml.viz.activations.Grid on screen
+        self._grid_cache: dict = {}
+        self._grid_task: workers.Task | None = None
+        self._grid_key: tuple | None = None
+        self._grid_dirty = False
         self._patterns: list = []
         self._model_task: workers.Task | None = None
         self._analysis_task: workers.Task | None = None
@@ -446,7 +456,7 @@ class VisualizeTab(Tab):
             self._on_probe_image()
 
     def _on_model_changed(self) -> None:
-        for task in (self._model_task, self._analysis_task, self._filter_task):
+        for task in (self._model_task, self._analysis_task, self._filter_task, self._grid_task):
             if task is not None and task.is_running():
                 task.cancel()
         old = self._model
@@ -455,6 +465,7 @@ class VisualizeTab(Tab):
         self._act_cache.clear()
         self._cam_cache.clear()
         self._filter_cache.clear()
+        self._grid_cache.clear()
         self._patterns = []
         self._grid = None
         if old is not None:
@@ -819,17 +830,54 @@ class VisualizeTab(Tab):
 
     @Slot()
     def _show_activations(self, *_args) -> None:
-        from cnnexplorer.ml.viz.activations import activation_grid
-
+        """Show the current layer's grid; big grids (VGG16's 224×224×64) are built off the GUI thread."""
         act_key, _ = self._keys()
         acts = self._act_cache.get(act_key)
         layer = self._current_act_layer()
         if acts is None or layer is None or layer not in acts.layers:
             return
-        act = acts.layers[layer]
-        self._grid = activation_grid(act, cols=self.act_cols.value(), colormap=self.act_cmap.currentText())
-        self.act_view.set_image(self._grid.image)
-        dead = int(self._grid.dead.sum())
+        key = (act_key, layer, self.act_cols.value(), self.act_cmap.currentText())
+        grid = self._grid_cache.get(key)
+        if grid is not None:
+            self._display_grid(layer, acts.layers[layer], grid)
+            return
+        if self._grid_task is not None and self._grid_task.is_running():
+            self._grid_dirty = True
+            return
+        self._grid_dirty = False
+        self._grid_key = key
+        self._grid_task = workers.Task(_make_grid, acts.layers[layer], key[2], key[3], name="visualize-grid")
+        self._grid_task.finished.connect(self._on_grid_done)
+        self._grid_task.failed.connect(self._on_grid_failed)
+        self._grid_task.done.connect(self._on_grid_ended)
+        self._grid_task.start()
+
+    @Slot(object)
+    def _on_grid_done(self, grid) -> None:
+        if self.sender() is not self._grid_task:
+            return
+        if len(self._grid_cache) > 64:
+            self._grid_cache.clear()
+        self._grid_cache[self._grid_key] = grid
+        act_key, layer = self._grid_key[0], self._grid_key[1]
+        if self._grid_key[:1] == self._keys()[:1] and layer == self._current_act_layer():
+            self._display_grid(layer, self._act_cache[act_key].layers[layer], grid)
+
+    @Slot(object)
+    def _on_grid_failed(self, exc: BaseException) -> None:
+        if self.sender() is self._grid_task:
+            self.report_error(exc)
+
+    @Slot()
+    def _on_grid_ended(self) -> None:
+        if self.sender() is self._grid_task and self._grid_dirty:
+            self._grid_dirty = False
+            self._show_activations()
+
+    def _display_grid(self, layer: str, act: np.ndarray, grid) -> None:
+        self._grid = grid
+        self.act_view.set_image(grid.image)
+        dead = int(grid.dead.sum())
         text = self.tr("<b>{0}</b>: {1} channels of {2}×{3}, one tile per channel. "
                        "Bright = strong activation.").format(layer, act.shape[2], act.shape[1], act.shape[0])
         if dead:
@@ -1066,7 +1114,7 @@ class VisualizeTab(Tab):
         self.views.setCurrentIndex(VIEWS.index(name))
 
     def shutdown(self) -> None:
-        for task in (self._model_task, self._analysis_task, self._filter_task, self._quick_task):
+        for task in (self._model_task, self._analysis_task, self._filter_task, self._quick_task, self._grid_task):
             if task is not None and task.is_running():
                 task.cancel()
 
@@ -1119,6 +1167,15 @@ class VisualizeTab(Tab):
         result = analyse(self._model, self._prepared.x, act_key[-1], self.cam_layer.currentData(),
                          self.cam_class.currentData(), act_key, cam_key)
         self._store_analysis(result)
+        if self._grid_task is not None:
+            self._grid_task.cancel()
+            self._grid_task.wait()
+        acts = self._act_cache[act_key]
+        layer = self._current_act_layer()
+        if layer is not None:
+            key = (act_key, layer, self.act_cols.value(), self.act_cmap.currentText())
+            self._grid_cache[key] = _make_grid(acts.layers[layer], key[2], key[3])
+            self._display_grid(layer, acts.layers[layer], self._grid_cache[key])
 
 
 if __name__ == "__main__":

@@ -37,6 +37,7 @@ class ImageView(QWidget):
         super().__init__(parent)
         self._array: np.ndarray | None = None
         self._qimage: QImage | None = None
+        self._scaled: QImage | None = None  # the image at its on-screen size, made once per resize
         self._placeholder = placeholder
         self.setMinimumSize(min_side, min_side)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -47,6 +48,7 @@ class ImageView(QWidget):
     def set_image(self, image: np.ndarray | None) -> None:
         self._array = None if image is None else np.asarray(image)
         self._qimage = None if image is None else to_qimage(image)
+        self._scaled = None
         self.update()
 
     def image(self) -> np.ndarray | None:
@@ -72,9 +74,11 @@ class ImageView(QWidget):
                              self._placeholder)
             return
         rect = self.target_rect()
-        smooth = rect.width() < self._qimage.width()
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
-        painter.drawImage(rect, self._qimage)
+        if self._scaled is None or self._scaled.size() != rect.size():
+            smooth = rect.width() < self._qimage.width()  # shrink smoothly, enlarge with sharp pixels
+            mode = Qt.TransformationMode.SmoothTransformation if smooth else Qt.TransformationMode.FastTransformation
+            self._scaled = self._qimage.scaled(rect.size(), Qt.AspectRatioMode.IgnoreAspectRatio, mode)
+        painter.drawImage(rect.topLeft(), self._scaled)
         painter.setPen(QColor(0, 0, 0, 60))
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
 
