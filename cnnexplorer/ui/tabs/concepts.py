@@ -262,7 +262,6 @@ class _LabPage(QWidget):
         self.problems.setStyleSheet("QLabel { background: #fef3c7; color: #7c2d12; border: 2px solid #f59e0b;"
                                     " border-radius: 6px; padding: 6px; }")
         self.explain = _side_label(object_name="explain")
-        self.explain.setStyleSheet("QLabel { color: #334155; }")
         for w in (self.calc, self.problems, self.formula, self.explain):
             self.side_layout.addWidget(w)
         self.side_layout.addStretch(1)
@@ -669,8 +668,7 @@ class WeightsPage(QWidget):
         self.problem = _side_label()
         self.problem.setStyleSheet("QLabel { background: #fef3c7; color: #7c2d12; border: 2px solid #f59e0b;"
                                    " border-radius: 6px; padding: 6px; }")
-        self.explain = _side_label()
-        self.explain.setStyleSheet("QLabel { color: #334155; }")
+        self.explain = _side_label(object_name="explain")
         self.explain.setText(self.tr(
             "<p><b>Why convolutions need so few weights.</b> A Dense layer connects every input number to every "
             "unit, so its weights grow with the size of the picture. A Conv2D connects each output only to a small "
@@ -779,8 +777,7 @@ class FieldPage(QWidget):
         self.canvas.cellClicked.connect(self._cell_clicked)
         self.answer = _side_label(object_name="answer")
         self.answer.setStyleSheet("QLabel { font-size: 14pt; }")
-        self.explain = _side_label()
-        self.explain.setStyleSheet("QLabel { color: #334155; }")
+        self.explain = _side_label(object_name="explain")
         self.explain.setText(self.tr(
             "<p><b>What can one cell see?</b> Each cell of a layer is computed from a small window of the layer "
             "before, which was computed from windows of the layer before that, and so on back to the picture. "
@@ -989,7 +986,7 @@ class ConceptsTab(Tab):
         bar.addStretch(1)
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("QLabel { color: #7c2d12; }")
+        self.note.setStyleSheet("QLabel { background: #fef3c7; color: #7c2d12; padding: 4px; }")
         bar.addWidget(self.note)
         self.buttons.button(0).setChecked(True)
         for button in self.buttons.buttons():
@@ -1008,6 +1005,7 @@ class ConceptsTab(Tab):
         self._show_note()
 
     def _show_note(self) -> None:
+        self.note.setVisible(bool(self.input_model.note))
         if self.input_model.note:
             self.note.setText(self.tr("The bundled digits could not be read, so the lab shows a drawn 7 instead. "
                                       "Reinstall CNN Explorer to get them back."))
@@ -1017,9 +1015,12 @@ class ConceptsTab(Tab):
         """A size larger than the rest of the app (a class reads this from afar); follows View > zoom."""
         from PySide6.QtWidgets import QApplication
 
-        font = QFont(QApplication.font())
-        font.setPointSizeF(font.pointSizeF() * 1.25)
+        base = QApplication.font()
+        font = QFont(base)
+        font.setPointSizeF(base.pointSizeF() * 1.25)
         self.setFont(font)
+        for label in self.findChildren(QLabel, "explain"):  # the long explanations stay at the normal size
+            label.setFont(QFont(base))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.ApplicationFontChange:
