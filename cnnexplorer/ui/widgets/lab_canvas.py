@@ -345,7 +345,7 @@ class LabCanvas(QWidget):
                 if not filled[r, c]:
                     continue
                 dark = _lightness(colours[r, c]) < 0.55
-                kind = "dark" if dark else "zero" if values[r, c] == 0 and panel.texts is None else "light"
+                kind = "dark" if dark else "zero" if values[r, c] == 0 else "light"
                 main_box = box.adjusted(0, cell * 0.3, 0, 0) if has_sub else box
                 groups.setdefault((kind, min(len(texts[r][c]), 4)), []).append((main_box, texts[r][c]))
                 if has_sub:
