@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import importlib
+import sys
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QProcess, QSize, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
@@ -43,6 +44,15 @@ def _load_backend(progress=None, cancel=None):
     from cnnexplorer.ml.runtime import load_backend
 
     return load_backend()
+
+
+def restart_command() -> tuple[str, list[str]]:
+    """How to start this app again: the frozen executable, the ``cnnexplorer`` script, or ``python -m``."""
+    if getattr(sys, "frozen", False):
+        return sys.executable, sys.argv[1:]
+    if Path(sys.argv[0]).name == "__main__.py":
+        return sys.executable, ["-m", "cnnexplorer", *sys.argv[1:]]
+    return sys.executable, [sys.argv[0], *sys.argv[1:]]
 
 
 class MainWindow(QMainWindow):
@@ -247,9 +257,23 @@ class MainWindow(QMainWindow):
         self.language_box.setWindowTitle(self.tr("Language"))
         self.language_box.setText(self.tr("The interface will be in %1 the next time CNN Explorer starts.")
                                   .replace("%1", name))
-        self.language_box.setInformativeText(self.tr("Quit and start CNN Explorer again to switch now."))
-        self.language_box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        self.language_box.setInformativeText(self.tr("Restart now to switch, or keep working and switch the next "
+                                                     "time CNN Explorer starts."))
+        restart = self.language_box.addButton(self.tr("&Restart now"), QMessageBox.ButtonRole.AcceptRole)
+        restart.clicked.connect(self.restart)
+        self.language_box.addButton(self.tr("&Later"), QMessageBox.ButtonRole.RejectRole)
         self.language_box.open()
+
+    @Slot()
+    def restart(self) -> bool:
+        """Close the window (asking the tabs, as Quit does) and start the app again with the same arguments."""
+        if not self.close():
+            return False
+        program, args = restart_command()
+        if not QProcess.startDetached(program, args):
+            reporter().report(self.tr("CNN Explorer could not start again. Start it yourself to switch the language."))
+            return False
+        return True
 
     # -- TensorFlow in the background -----------------------------------------------
     def start_backend_loading(self) -> None:

@@ -1143,11 +1143,23 @@
     </message>
     <message>
         <source>The interface will be in %1 the next time CNN Explorer starts.</source>
-        <translation>下次启动 CNN Explorer 时，界面语言将为%1。</translation>
+        <translation>下次启动 CNN Explorer 时，界面语言将为 %1。</translation>
     </message>
     <message>
-        <source>Quit and start CNN Explorer again to switch now.</source>
-        <translation>退出并重新启动 CNN Explorer 即可立即切换。</translation>
+        <source>Restart now to switch, or keep working and switch the next time CNN Explorer starts.</source>
+        <translation>现在重启即可切换，也可以继续工作，下次启动 CNN Explorer 时再切换。</translation>
+    </message>
+    <message>
+        <source>&amp;Restart now</source>
+        <translation>立即重启(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
+    </message>
+    <message>
+        <source>CNN Explorer could not start again. Start it yourself to switch the language.</source>
+        <translation>CNN Explorer 无法自动重新启动。请手动启动它以切换语言。</translation>
     </message>
     <message>
         <source>TensorFlow is loaded; training and visualisation are ready.</source>
@@ -2007,6 +2019,14 @@ true {1} · pred {2}
     <message>
         <source>0-1 (pixels / 255)</source>
         <translation>0-1（像素 / 255）</translation>
+    </message>
+    <message>
+        <source>VGG16/ResNet50 style (BGR minus mean)</source>
+        <translation>VGG16/ResNet50 方式（BGR 减去均值）</translation>
+    </message>
+    <message>
+        <source>-1 to 1 (Inception/Xception/MobileNet)</source>
+        <translation>-1 到 1（Inception/Xception/MobileNet）</translation>
     </message>
     <message>
         <source>Pixels fed to the model</source>
