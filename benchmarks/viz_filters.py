@@ -38,8 +38,8 @@ def main() -> None:
     k, tf_ = keras(), tf()
     model = k.applications.VGG16(weights=None, include_top=False, input_shape=(128, 128, 3))
     layer, size = "block3_conv1", (128, 128, 3)
-    step = ascent_function(model, layer)
-    lr, scale, zero = tf_.constant(0.03), tf_.constant(255.0), tf_.constant(np.zeros(2, np.int32))
+    step = ascent_function(model, layer, "caffe")  # VGG16's own preprocessing inside the graph
+    lr, scale, zero = tf_.constant(0.03), tf_.constant(1.0), tf_.constant(np.zeros(2, np.int32))
 
     def make(n):
         return tf_.constant(initial_images(range(n), size, 0)), tf_.constant(np.arange(n, dtype=np.int32))
@@ -68,7 +68,7 @@ def main() -> None:
         result[f"{name}_ms_per_filter_step"] = round(wall / n, 2)
     result["faster_16"] = "batched" if out["batched_16"][0] < out["looped_16"][0] else "looped"
     result["faster_64"] = "batched" if out["batched_64"][0] < out["looped_64"][0] else "looped"
-    mode, b, a = choose_mode(model, layer, size, 255.0, 16)
+    mode, b, a = choose_mode(model, layer, size, "caffe", 16)
     result["auto_mode_choice"] = mode
     result["auto_measured_ms_per_filter_step"] = {"batched": round(b * 1000, 2), "looped": round(a * 1000, 2)}
     print(json.dumps(result))

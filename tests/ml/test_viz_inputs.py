@@ -47,6 +47,19 @@ def test_scaling_detection():
     assert inputs.detect_scaling(_model((8, 8, 1), rescale=False), "trained")[0] == inputs.RAW
 
 
+def test_bare_keras_applications_model_gets_its_own_preprocessing():
+    k = keras()
+    inp = k.Input((32, 32, 3))
+    model = k.Model(inp, k.layers.Dense(3)(k.layers.Flatten()(k.layers.Conv2D(2, 3)(inp))), name="vgg16")
+    scaling, reason = inputs.detect_scaling(model, "file")
+    assert scaling == inputs.CAFFE and "keras.applications" in reason
+    image = np.zeros((32, 32, 3), np.uint8)
+    image[..., 0] = 200  # red
+    x = inputs.prepare(image, model, scaling).x
+    np.testing.assert_allclose(x[0, 0, 0], [0 - 103.939, 0 - 116.779, 200 - 123.68], atol=1e-4)  # BGR
+    assert inputs.to_model_input(np.array([0.0, 255.0]), inputs.TF_MODE).tolist() == [-1.0, 1.0]
+
+
 def test_class_names_offline_and_top5():
     names = inputs.class_names(1000)
     assert len(names) == 1000 and names[281] == "tabby"

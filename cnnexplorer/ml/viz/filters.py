@@ -27,7 +27,7 @@ from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.progress import check_cancel, report
 from cnnexplorer.ml.runtime import tf
 from cnnexplorer.ml.viz import graph
-from cnnexplorer.ml.viz.inputs import RAW, model_input_size
+from cnnexplorer.ml.viz.inputs import CAFFE, CAFFE_MEAN_BGR, RAW, SCALINGS, TF_MODE, UNIT, model_input_size
 
 CHUNK = 16  # filters per batch (limits memory; research: 8-16)
 
@@ -68,10 +68,12 @@ def check_filter_layer(model: Any, layer: str):
 PRE_WEIGHT = 0.01  # weight of the pre-activation term (see ascent_function)
 
 
-def ascent_function(model: Any, layer: str):
+def ascent_function(model: Any, layer: str, scaling: str = RAW):
     """Compiled one-step ascent for (model, layer), built once.
 
-    ``(img, filters, shift, lr, scale) -> (new img, objective, response)``. The objective
+    ``(img, filters, shift, lr, scale) -> (new img, objective, response)``; ``img`` holds pixels
+    in [0, 1], mapped to the model's input space (``scaling``) inside the graph; ``scale`` is an
+    extra factor (1). The objective
     is the filter's mean output plus a small multiple of its mean *pre-activation* output:
     the output term gives the pattern its shape (for a first layer the pre-activation mean
     is linear in the pixels, so on its own it would only brighten the image), the
@@ -85,11 +87,20 @@ def ascent_function(model: Any, layer: str):
         activation = getattr(graph.get_layer(model, layer), "activation", None)
         tf_ = tf()
 
+        def to_input(x):  # x: pixels in [0, 1] (the optimised image) -> the model's input space
+            if scaling == UNIT:
+                return x
+            if scaling == TF_MODE:
+                return x * 2.0 - 1.0
+            if scaling == CAFFE:
+                return tf_.reverse(x * 255.0, axis=[3]) - tf_.constant(CAFFE_MEAN_BGR, "float32")
+            return x * 255.0
+
         @tf_.function(reduce_retracing=True, autograph=False)
         def step(img, filters, shift, lr, scale):
             with tf_.GradientTape() as tape:
                 tape.watch(img)
-                x = tf_.roll(img, shift=shift, axis=[1, 2]) * scale
+                x = to_input(tf_.roll(img, shift=shift, axis=[1, 2])) * scale
                 (pre,), _ = tapper(x)
                 pre = tf_.cast(pre, "float32")
                 pre = tf_.gather(pre, filters, axis=3, batch_dims=1)  # (B, h, w): each image its own filter
@@ -108,7 +119,7 @@ def ascent_function(model: Any, layer: str):
 
         return step
 
-    return graph.cached_function(model, ("filters", layer), build)
+    return graph.cached_function(model, ("filters", layer, scaling), build)
 
 
 def initial_images(filters: Sequence[int], size: tuple[int, int, int], seed: int) -> np.ndarray:
@@ -169,7 +180,7 @@ def _run_group(step, imgs, filters, shift_list, lr, scale, blur_every, blur_sigm
     return x.numpy(), start, end, response.numpy()
 
 
-def choose_mode(model: Any, layer: str, size: tuple[int, int, int], scale: float, chunk: int) -> tuple[str, float, float]:
+def choose_mode(model: Any, layer: str, size: tuple[int, int, int], scaling: str, chunk: int) -> tuple[str, float, float]:
     """Measure one ascent step batched (``chunk`` filters) and alone; (faster mode, s/filter batched, s/filter alone).
 
     The answer is remembered per (model, layer, size, chunk), so it is measured once.
@@ -178,9 +189,9 @@ def choose_mode(model: Any, layer: str, size: tuple[int, int, int], scale: float
     key = ("filters-mode", layer, size, chunk)
     if key in store:
         return store[key]
-    step = ascent_function(model, layer)
+    step = ascent_function(model, layer, scaling)
     tf_ = tf()
-    lr, sc, zero = tf_.constant(0.0), tf_.constant(scale, "float32"), tf_.constant(np.zeros(2, np.int32))
+    lr, sc, zero = tf_.constant(0.0), tf_.constant(1.0, "float32"), tf_.constant(np.zeros(2, np.int32))
 
     def timed(n: int) -> float:
         imgs = tf_.constant(initial_images(range(n), size, 0))
@@ -220,8 +231,10 @@ def filter_patterns(model: Any, layer: str, filters: Sequence[int] | None = None
     if steps < 1:
         raise UserError("Use at least 1 ascent step.")
     in_size = model_input_size(model, (size, size))
-    scale = 255.0 if scaling == RAW else 1.0
-    step = ascent_function(model, layer)
+    if scaling not in SCALINGS:
+        raise UserError(f"Input scaling must be one of {', '.join(SCALINGS)}, not {scaling!r}.")
+    scale = 1.0
+    step = ascent_function(model, layer, scaling)
     shift_list = shifts(steps, jitter, seed)
     chunk = max(1, int(chunk))
     per_step = 0.0
@@ -230,7 +243,7 @@ def filter_patterns(model: Any, layer: str, filters: Sequence[int] | None = None
             mode = "looped"
         else:
             report(progress, "step", 0, 0, "Measuring whether batching filters is faster on this machine…")
-            mode, b, a = choose_mode(model, layer, in_size, scale, min(chunk, len(filters)))
+            mode, b, a = choose_mode(model, layer, in_size, scaling, min(chunk, len(filters)))
     if mode not in ("batched", "looped"):
         raise UserError(f"Mode must be auto, batched or looped, not {mode!r}.")
     groups = ([filters[i:i + chunk] for i in range(0, len(filters), chunk)] if mode == "batched"

@@ -22,7 +22,37 @@ from cnnexplorer.ml.viz import graph
 
 RAW = "0-255"  # raw pixel values, the app's convention
 UNIT = "0-1"  # pixels divided by 255 before the model sees them
-SCALINGS = (RAW, UNIT)
+CAFFE = "caffe"  # keras.applications preprocess_input for VGG16/VGG19/ResNet50: RGB->BGR, minus the ImageNet mean
+TF_MODE = "-1-1"  # keras.applications preprocess_input for Inception/Xception/MobileNet: pixels/127.5 - 1
+SCALINGS = (RAW, UNIT, CAFFE, TF_MODE)
+CAFFE_MEAN_BGR = (103.939, 116.779, 123.68)
+# Top-level names of bare keras.applications models (no preprocessing inside) and the input they expect.
+APPLICATION_MODES = {"vgg16": CAFFE, "vgg19": CAFFE, "resnet50": CAFFE, "resnet101": CAFFE, "resnet152": CAFFE,
+                     "inception_v3": TF_MODE, "xception": TF_MODE, "mobilenet": TF_MODE, "mobilenetv2": TF_MODE,
+                     "inception_resnet_v2": TF_MODE}
+
+
+def application_mode(model: Any) -> str | None:
+    """The preprocess_input mode of a bare keras.applications model (by its name), else None."""
+    name = getattr(model, "name", "").lower()
+    for key, mode in APPLICATION_MODES.items():
+        if name == key or (key.startswith("mobilenet") and name.startswith(key + "_")):
+            return mode
+    return None
+
+
+def to_model_input(pixels: np.ndarray, scaling: str) -> np.ndarray:
+    """Raw 0-255 float pixels (..., H, W, C) -> what the model takes, for each scaling."""
+    x = np.asarray(pixels, dtype=np.float32)
+    if scaling == UNIT:
+        return x / 255.0
+    if scaling == TF_MODE:
+        return x / 127.5 - 1.0
+    if scaling == CAFFE:
+        if x.shape[-1] != 3:
+            raise UserError("Caffe-style preprocessing (VGG16, ResNet50) needs colour images; choose another scaling.")
+        return x[..., ::-1] - np.asarray(CAFFE_MEAN_BGR, np.float32)
+    return x
 
 MIN_SIDE = 8  # smaller images hold nothing a convnet can look at
 MAX_PIXELS = 100_000_000  # decoding more would take gigabytes
@@ -46,7 +76,15 @@ class Prediction:
 
 
 def detect_scaling(model: Any, source: str | None = None) -> tuple[str, str]:
-    """(scaling, reason): 0-255 if the model rescales inside (or is one of the app's), else 0-1."""
+    """(scaling, reason): 0-255 if the model rescales inside (or is one of the app's), else 0-1.
+
+    A bare keras.applications model (VGG16, ResNet50, ...) gets its architecture's own
+    ``preprocess_input``.
+    """
+    mode = application_mode(model)
+    if mode is not None and not first_layer_rescales(model):
+        what = "RGB->BGR minus the ImageNet mean (caffe)" if mode == CAFFE else "pixels/127.5 - 1"
+        return mode, f"{model.name} is a keras.applications model without preprocessing inside: using its own ({what})"
     if first_layer_rescales(model):
         return RAW, "the model starts with a Rescaling or preprocessing layer, so it takes raw pixels 0-255"
     if source in ("built", "trained", "pretrained"):
@@ -107,6 +145,8 @@ def prepare(image: np.ndarray, model: Any, scaling: str = RAW) -> PreparedImage:
     """Resize and convert channels so the image fits the model, then scale to what it expects."""
     if scaling not in SCALINGS:
         raise UserError(f"Input scaling must be one of {', '.join(SCALINGS)}, not {scaling!r}.")
+    if scaling == CAFFE:
+        graph.require_image_model(model)
     arr = check_image(image)
     h, w, c = model_input_size(model, arr.shape)
     notes = []
@@ -118,9 +158,7 @@ def prepare(image: np.ndarray, model: Any, scaling: str = RAW) -> PreparedImage:
     if arr.shape[:2] != (h, w):
         notes.append(f"resized {arr.shape[1]}×{arr.shape[0]} to the model's {w}×{h}")
     display = imaging.prepare_image(arr, h, w, c)
-    x = display.astype(np.float32)[None]
-    if scaling == UNIT:
-        x = x / 255.0
+    x = to_model_input(display.astype(np.float32)[None], scaling)
     return PreparedImage(display=display, x=x, scaling=scaling, notes=notes)
 
 

@@ -254,6 +254,8 @@ class VisualizeTab(Tab):
         self.scaling_combo.addItem(self.tr("automatic"), "auto")
         self.scaling_combo.addItem(self.tr("0-255 (raw pixels)"), RAW)
         self.scaling_combo.addItem(self.tr("0-1 (pixels / 255)"), UNIT)
+        self.scaling_combo.addItem(self.tr("VGG16/ResNet50 style (BGR minus mean)"), "caffe")
+        self.scaling_combo.addItem(self.tr("-1 to 1 (Inception/Xception/MobileNet)"), "-1-1")
         form.addRow(self.tr("Pixels fed to the model"), self.scaling_combo)
         lay.addLayout(form)
         self.scaling_note = QLabel(panel)
