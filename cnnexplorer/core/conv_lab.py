@@ -356,20 +356,32 @@ def resize_kernel(kernel: np.ndarray, size: int) -> np.ndarray:
     return out
 
 
-def sample_digit(label: int) -> np.ndarray:
-    """The first test digit with this label in the bundled MNIST sample (28×28 uint8).
+def sample_digits() -> dict[int, np.ndarray]:
+    """The first test digit of each label 0-9 in the bundled MNIST sample (28×28 uint8), read once.
 
     Raises :class:`~cnnexplorer.core.errors.UserError` (from ``resource_path``)
     when the bundled file is missing.
     """
-    from cnnexplorer.core.resources import resource_path
+    global _DIGITS
+    if _DIGITS is None:
+        from cnnexplorer.core.resources import resource_path
 
-    with np.load(resource_path("data", "mnist_sample.npz")) as npz:
-        x, y = npz["x_test"], npz["y_test"]
-    index = np.flatnonzero(y == int(label))
-    if index.size == 0:
+        with np.load(resource_path("data", "mnist_sample.npz")) as npz:
+            x, y = npz["x_test"], npz["y_test"]
+        _DIGITS = {int(c): np.asarray(x[int(np.flatnonzero(y == c)[0])]).reshape(28, 28).copy()
+                   for c in np.unique(y)}
+    return _DIGITS
+
+
+_DIGITS: dict[int, np.ndarray] | None = None
+
+
+def sample_digit(label: int) -> np.ndarray:
+    """The first test digit with this label in the bundled MNIST sample (28×28 uint8)."""
+    digits = sample_digits()
+    if int(label) not in digits:
         raise ValueError(f"no digit {label} in the sample")
-    return np.asarray(x[index[0]]).reshape(28, 28)
+    return digits[int(label)]
 
 
 def digit_grid(image: np.ndarray, size: int = MAX_GRID, levels: int = 10) -> np.ndarray:

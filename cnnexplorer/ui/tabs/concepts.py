@@ -58,7 +58,7 @@ class InputModel(QObject):
         """The first test digit of each class from the bundled MNIST sample (28×28 uint8)."""
         if self._digits is None:
             try:
-                self._digits = {c: lab.sample_digit(c) for c in range(10)}
+                self._digits = dict(lab.sample_digits())
                 self.note = ""
             except Exception as exc:  # a broken install must not break the lab: draw a 7 instead
                 self._digits = {c: _fallback_digit() for c in range(10)}
