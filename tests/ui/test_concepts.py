@@ -182,6 +182,7 @@ def test_missing_digits_fall_back_to_a_drawn_seven(qtbot, monkeypatch, errors):
         raise UserError("The bundled file data/mnist_sample.npz is missing.")
 
     monkeypatch.setattr(resources, "resource_path", missing)
+    monkeypatch.setattr(lab, "_DIGITS", None)  # forget digits read by earlier tests
     widget = ConceptsTab(SessionBridge(Session()))
     qtbot.addWidget(widget)
     assert widget.input_model.grid.max() == 9
