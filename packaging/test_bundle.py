@@ -51,11 +51,12 @@ def main() -> int:
     failures: list[str] = []
     summary: dict[str, object] = {"bundle": str(bundle), "version": VERSION}
 
-    def run(name: str, *cmd: str, timeout: float = 600) -> subprocess.CompletedProcess | None:
+    def run(name: str, *cmd: str, timeout: float = 600, prefix: tuple = (), extra_env: dict | None = None
+            ) -> subprocess.CompletedProcess | None:
         started = time.perf_counter()
         try:
-            result = subprocess.run([str(exe), *cmd], capture_output=True, text=True, timeout=timeout,
-                                    env=env, cwd=str(out))
+            result = subprocess.run([*prefix, str(exe), *cmd], capture_output=True, text=True, timeout=timeout,
+                                    env=dict(env, **(extra_env or {})), cwd=str(out))
         except subprocess.TimeoutExpired:
             failures.append(name)
             print(f"FAIL  {name}: no answer within {timeout:.0f} s")
@@ -119,7 +120,19 @@ def main() -> int:
                 f"window shown after {shown:.1f} s" if shown is not None else "no window-shown line")
         summary[label] = round(shown, 2) if shown is not None else None
 
-    # 5. what is in the folder
+    # 5. the real desktop platform plugin (X11 through a virtual X server), where one is available: the
+    #    offscreen plugin needs almost no system libraries, xcb needs the bundled and the system's X libraries.
+    xvfb = shutil.which("xvfb-run") if sys.platform.startswith("linux") else None
+    if xvfb:
+        result = run("startup-probe-xcb", "gui", "--startup-probe", prefix=(xvfb, "-a", "-s", "-screen 0 1280x800x24"),
+                     extra_env={"QT_QPA_PLATFORM": "xcb"}, timeout=300)
+        shown = result is not None and result.returncode == 0 and '"window-shown"' in result.stdout
+        verdict("window-on-x11", shown, "the window opened on an X server (xcb platform plugin)" if shown else
+                f"exit {getattr(result, 'returncode', None)}: {(result.stderr if result else '')[-600:]}")
+    else:
+        print("skip  window-on-x11: xvfb-run is not installed (Debian/Ubuntu: apt-get install xvfb)")
+
+    # 6. what is in the folder
     bad = sorted({str(p.relative_to(bundle)) for p in bundle.rglob("*")
                   if any(word.lower() in p.name.lower() for word in FORBIDDEN)})
     verdict("contents", not bad, "nothing unwanted bundled" if not bad else f"unwanted: {', '.join(bad[:10])}")
