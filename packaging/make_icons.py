@@ -1,6 +1,6 @@
 """Render the app icon (resources/icons/cnnexplorer.svg) to the raster formats installers need.
 
-Writes next to the SVG:
+Writes next to the SVG (16-32 px come from cnnexplorer-small.svg, a simplified drawing):
   cnnexplorer.png   256x256, the Linux desktop-entry icon and the window icon fallback
   cnnexplorer.ico   16-256 px, the Windows executable / installer icon
   cnnexplorer.icns  16-1024 px, the macOS .app icon
@@ -19,18 +19,19 @@ from pathlib import Path
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 SVG = ICONS / "cnnexplorer.svg"
+SMALL_SVG = ICONS / "cnnexplorer-small.svg"  # fewer, bigger cells: stays readable at 16-32 px
 
 
-def render(size: int):
-    """The SVG rendered to a size x size PIL image (antialiased, transparent corners)."""
+def render(size: int, svg: Path = SVG):
+    """An SVG rendered to a size x size PIL image (antialiased, transparent corners)."""
     from PIL import Image
     from PySide6.QtCore import QBuffer, QIODevice, Qt
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
 
-    renderer = QSvgRenderer(str(SVG))
+    renderer = QSvgRenderer(str(svg))
     if not renderer.isValid():
-        sys.exit(f"error: {SVG} is not a valid SVG file; fix it and run again")
+        sys.exit(f"error: {svg} is not a valid SVG file; fix it and run again")
     image = QImage(size, size, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
@@ -52,9 +53,10 @@ def main() -> int:
     render(256).save(ICONS / "cnnexplorer.png", optimize=True)
     # Render each small size from the vector, not by shrinking the big bitmap: crisper edges.
     ico_sizes = [16, 24, 32, 48, 64, 128, 256]
-    ico_images = [render(s) for s in ico_sizes]
+    ico_images = [render(s, SMALL_SVG if s <= 32 else SVG) for s in ico_sizes]
     ico_images[-1].save(ICONS / "cnnexplorer.ico", format="ICO", sizes=[(s, s) for s in ico_sizes],
                         append_images=ico_images[:-1])
+    # Pillow writes the ICNS sizes from the one big image it is given.
     big.save(ICONS / "cnnexplorer.icns", format="ICNS")
     for name in ("cnnexplorer.png", "cnnexplorer.ico", "cnnexplorer.icns"):
         print(f"wrote {ICONS / name} ({(ICONS / name).stat().st_size:,} bytes)")
