@@ -348,9 +348,28 @@ class _LabPage(QWidget):
     def size_formula_html(self, n: int, k: int, s: int, padding: str) -> str:
         if n <= 0:
             return ""
-        text = lab.output_size_text(n, k, s, padding)
-        return (f"<p><b>{self.tr('Output size (each side)')}</b><br>n = {n}, k = {k}, s = {s}, "
-                f"{self.tr('padding')} '{padding}'</p><pre style='font-size: 10.5pt'>{text}</pre>")
+        # Built here rather than with lab.output_size_text so every word can be translated.
+        plan = lab.plan_axis(n, k, s, padding)
+        if padding == "same":
+            raw = (plan.out - 1) * s + k - n
+            lines = [self.tr("out = ceil(n / s)"), f"    = ceil({n} / {s}) = {plan.out}",
+                     self.tr("pad = (out − 1)·s + k − n"),
+                     f"    = {plan.out - 1}·{s} + {k} − {n} = {fmt(raw)}" + (" → 0" if raw < 0 else ""),
+                     (self.tr("→ %1 before, %2 after").replace("%1", str(plan.before)).replace("%2", str(plan.after))
+                      if plan.before + plan.after else self.tr("→ no padding needed"))]
+        else:
+            lines = [self.tr("out = floor((n − k) / s) + 1"), f"    = floor(({n} − {k}) / {s}) + 1"
+                     + (f" = {plan.out}" if n >= k else "")]
+            if n < k:
+                lines.append(self.tr("→ the window does not fit"))
+        title = self.tr("Output size (each side)")
+        settings = self.tr("n = %1, k = %2, s = %3, padding '%4'").replace("%1", str(n)).replace("%2", str(k)) \
+            .replace("%3", str(s)).replace("%4", padding)
+        text = "\n".join(lines)
+        return f"<p><b>{title}</b><br>{settings}</p><pre style='font-size: 10.5pt'>{text}</pre>"
+
+    def where_text(self, row: int, col: int) -> str:
+        return self.tr("output row %1, column %2").replace("%1", str(row + 1)).replace("%2", str(col + 1))
 
     def step_text(self, index: int, count: int, row: int, col: int) -> str:
         return (self.tr("Position %1 of %2 → output row %3, column %4")
@@ -483,7 +502,7 @@ class ConvLab(_LabPage):
         if result is None:
             input_panel = Panel("input", title, grid, vmax=max(float(grid.max()), 9.0))
             self.canvas.set_panels([input_panel, kernel_panel])
-            self.calc.setText(f"<p style='font-size: 16pt'><b>{self.tr('No output')}</b></p>")
+            self.calc.setText("<p style='font-size: 16pt'><b>" + self.tr("No output") + "</b></p>")
             self.step_bar.set_state(0, 0, self.tr("The window does not fit: see the note on the right."))
             return
         count = len(result.steps)
@@ -513,11 +532,14 @@ class ConvLab(_LabPage):
                        filled=filled, current=(step.out_row, step.out_col), prefix="=",
                        caption=_size_caption(grid.shape[0], k, self.stride, self.padding))
         self.canvas.set_panels([input_panel, kernel_panel, products, output])
-        self.calc.setText(
-            f"<p><b>{self.tr('Multiply and add')}</b></p>"
-            f"<p style='font-size: 15pt'>{step.sum_text(self.kernel)}</p>"
-            f"<p style='font-size: 13pt'>→ {self.tr('output row %1, column %2').replace('%1', str(step.out_row + 1)).replace('%2', str(step.out_col + 1))}"
-            f" = <b>{fmt(step.total)}</b></p>")
+        heading = self.tr("Multiply and add")
+        if np.any((step.values != 0) & (self.kernel != 0)):
+            sums = step.sum_text(self.kernel)
+        else:
+            sums = self.tr("every product is 0") + " = 0"
+        where = self.where_text(step.out_row, step.out_col)
+        self.calc.setText(f"<p><b>{heading}</b></p><p style='font-size: 15pt'>{sums}</p>"
+                          f"<p style='font-size: 13pt'>→ {where} = <b>{fmt(step.total)}</b></p>")
         self.step_bar.set_state(self.index, count, self.step_text(self.index, count, step.out_row, step.out_col))
 
     def interesting_step(self) -> int:
@@ -607,7 +629,7 @@ class PoolLab(_LabPage):
         vmax = max(float(grid.max()), 9.0)
         if result is None:
             self.canvas.set_panels([Panel("input", title, grid, vmax=vmax)])
-            self.calc.setText(f"<p style='font-size: 16pt'><b>{self.tr('No output')}</b></p>")
+            self.calc.setText("<p style='font-size: 16pt'><b>" + self.tr("No output") + "</b></p>")
             self.step_bar.set_state(0, 0, self.tr("The window does not fit: see the note on the right."))
             return
         count = len(result.steps)
@@ -628,10 +650,11 @@ class PoolLab(_LabPage):
         self.canvas.set_panels([input_panel, output])
         values = ", ".join(fmt(grid[r, c]) for r, c in step.cells)
         word = "max" if mode == "max" else self.tr("mean")
-        self.calc.setText(
-            f"<p><b>{self.tr('This window keeps')}</b></p>"
-            f"<p style='font-size: 15pt'>{word}({values}) = <b>{fmt(step.value)}</b></p>"
-            f"<p style='font-size: 13pt'>→ {self.tr('output row %1, column %2').replace('%1', str(step.out_row + 1)).replace('%2', str(step.out_col + 1))}</p>")
+        heading = self.tr("This window keeps")
+        where = self.where_text(step.out_row, step.out_col)
+        self.calc.setText(f"<p><b>{heading}</b></p>"
+                          f"<p style='font-size: 15pt'>{word}({values}) = <b>{fmt(step.value)}</b></p>"
+                          f"<p style='font-size: 13pt'>→ {where}</p>")
         self.step_bar.set_state(self.index, count, self.step_text(self.index, count, step.out_row, step.out_col))
 
 

@@ -60,7 +60,14 @@ ZH: dict[str, str] = {
     "No output": "没有输出",
     "This window keeps": "这个窗口保留",
     "Output size (each side)": "输出尺寸（每条边）",
-    "padding": "填充",
+    "n = %1, k = %2, s = %3, padding '%4'": "n = %1，k = %2，s = %3，填充方式 '%4'",
+    "out = ceil(n / s)": "输出 = ceil(n / s)",
+    "pad = (out − 1)·s + k − n": "填充 = (输出 − 1)·s + k − n",
+    "→ %1 before, %2 after": "→ 前面 %1 个，后面 %2 个",
+    "→ no padding needed": "→ 不需要填充",
+    "out = floor((n − k) / s) + 1": "输出 = floor((n − k) / s) + 1",
+    "→ the window does not fit": "→ 窗口放不下",
+    "every product is 0": "所有乘积都是 0",
     "Position %1 of %2 → output row %3, column %4": "第 %1 个位置（共 %2 个）→ 输出第 %3 行、第 %4 列",
     "The window does not fit: see the note on the right.": "窗口放不下：请看右侧的说明。",
     # problems
@@ -70,8 +77,8 @@ ZH: dict[str, str] = {
         "输入网格是空的。请选择一个数字，或者把大小设为至少 1，然后在上面画。",
     "The %1×%1 %2 is larger than the %3×%4 input, so with padding 'valid' it fits nowhere and there is no "
     "output. Use a smaller %2, a bigger grid, or padding 'same'.":
-        "%1×%1 的%2比 %3×%4 的输入还大，在 padding='valid' 下它哪里都放不下，所以没有输出。"
-        "请换一个更小的%2、更大的网格，或者使用 padding='same'。",
+        "%1×%1 的%2比 %3×%4 的输入还大，在填充方式为 'valid' 时它哪里都放不下，所以没有输出。"
+        "请换一个更小的%2、更大的网格，或者使用 'same' 填充。",
     "The stride (%1) is larger than the %2 (%3): the window jumps over some input cells and never looks at them "
     "(crossed out in red). Keras allows it, but that information is lost. Use a stride of at most %3.":
         "步幅（%1）比%2（%3）还大：窗口会跳过一些输入格子，从来不看它们（红色叉号）。"
@@ -95,8 +102,8 @@ ZH: dict[str, str] = {
         "<p><b>卷积是怎么算的。</b>卷积核是一小块数字方阵。把它盖在输入上，每个被盖住的输入数字都乘以它上面的卷积核数字，"
         "再把这些乘积加起来。这一个和就是一个输出格子。然后窗口移到下一个位置，再做一遍。</p>"
         "<p>在每个位置用的都是同一组卷积核数字。所以卷积需要的权重很少，而且无论图案出现在图片的哪里，它都能找到。</p>"
-        "<p><b>步幅</b>是窗口每一步跳过的格子数。<b>padding='valid'</b> 只使用窗口能完整放下的位置，所以输出会变小。"
-        "<b>padding='same'</b> 在四周补一圈零（灰色），使输出有 n ÷ 步幅（向上取整）个格子；如果补的零不能平均分到两边，"
+        "<p><b>步幅</b>是窗口每一步跳过的格子数。<b>'valid' 填充</b>只使用窗口能完整放下的位置，所以输出会变小。"
+        "<b>'same' 填充</b>在四周补一圈零（灰色），使输出有 n ÷ 步幅（向上取整）个格子；如果补的零不能平均分到两边，"
         "Keras 会把多出来的那一行和那一列放在下边和右边。</p>"
         "<p><i>点击输入可以画（右键擦除）；点击卷积核的格子加 1（右键减 1）；点击输出格子可以直接跳到那个位置。</i></p>",
     "<p><b>How max pooling works.</b> The input is cut into windows (2×2 with stride 2 by default). From each "
@@ -110,7 +117,7 @@ ZH: dict[str, str] = {
         "其余的都丢掉。</p>"
         "<p>步幅为 2 的 2×2 池化让宽和高都减半。每个区域里最强的响应被保留下来，所以特征移动一个像素也照样算数，"
         "而且下一层卷积的 3×3 窗口能覆盖原图两倍大的范围。</p>"
-        "<p>池化没有权重：这里什么也不用学。<b>平均</b>池化保留的是窗口的平均值。在 padding='same' 时，"
+        "<p>池化没有权重：这里什么也不用学。<b>平均</b>池化保留的是窗口的平均值。在 'same' 填充时，"
         "边框上的格子不参与计算：它们不是可能“胜出”的零。</p>",
     "<p><b>Why convolutions need so few weights.</b> A Dense layer connects every input number to every unit, so "
     "its weights grow with the size of the picture. A Conv2D connects each output only to a small k×k window and "
@@ -153,8 +160,8 @@ ZH: dict[str, str] = {
     "Multiply-adds for one input": "处理一个输入的乘加次数",
     "The %1×%1 kernel is larger than the %2×%3 input, so with padding 'valid' the convolution has no output. Use "
     "padding 'same', a smaller kernel or a bigger input.":
-        "%1×%1 的卷积核比 %2×%3 的输入还大，在 padding='valid' 下卷积没有输出。"
-        "请使用 padding='same'、更小的卷积核或更大的输入。",
+        "%1×%1 的卷积核比 %2×%3 的输入还大，在填充方式为 'valid' 时卷积没有输出。"
+        "请使用 'same' 填充、更小的卷积核或更大的输入。",
     # receptive field page
     "Output": "输出",
     "Jump": "间距",
