@@ -430,8 +430,11 @@ class TrainingTab(Tab):
         self._model = None
         self._model_name = name
         self._clear_results()
-        reuse = self._dataset if self._dataset_key == (self.session.dataset_name, adapt_to) else None
-        self._dataset_key = (self.session.dataset_name, adapt_to)
+        key = (self.session.dataset_name, adapt_to)
+        reuse = self._dataset if self._dataset_key == key else None  # no reload when only settings changed
+        if reuse is None:
+            self._dataset = None
+        self._dataset_key = key
         self._launch(source, config, 0, adapt_to, reuse)
         return True
 

@@ -16,6 +16,7 @@ Used by the Training tab and the Pretrained tab.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import time
 from pathlib import Path
@@ -112,7 +113,11 @@ class LiveChart(QWidget):
         self.history: dict[str, list[float]] = {}
         self._batch_counter = 0
         self._steps_per_epoch = 0
-        self._setup_axes()
+        self._loss_top_seen = 0.0
+        if not hasattr(self, "lines"):
+            self._setup_axes()
+        # The axes, legend and limits stay: a new run of the same kind keeps the same scales,
+        # so it starts with cheap blits instead of a full redraw.
         self._dirty = True
 
     def add_events(self, events: Iterable) -> None:
@@ -130,6 +135,9 @@ class LiveChart(QWidget):
                     x = self._batch_counter / total
                 if "loss" in m:
                     self.batch_loss.add(x, float(m["loss"]))
+                    smoothed = self.batch_loss.smooth[-1]
+                    if math.isfinite(smoothed) and smoothed > self._loss_top_seen:
+                        self._loss_top_seen = smoothed
                 if "accuracy" in m:
                     self.batch_acc.add(x, float(m["accuracy"]))
                 self._dirty = True
@@ -139,6 +147,8 @@ class LiveChart(QWidget):
                 for name in ("loss", "accuracy", "val_loss", "val_accuracy"):
                     values = self.history.setdefault(name, [])
                     values.append(float(m[name]) if name in m else math.nan)
+                    if name.endswith("loss") and math.isfinite(values[-1]) and values[-1] > self._loss_top_seen:
+                        self._loss_top_seen = values[-1]
                 self._dirty = True
 
     def history_csv(self) -> str:
@@ -209,32 +219,29 @@ class LiveChart(QWidget):
         self.ax_acc.set_ylim(0, 1.01)
         self.ax_loss.set_ylim(0, 1)
 
-    def _wanted_limits(self) -> tuple[float, float, float]:
-        """(x right, loss top, accuracy bottom) that show all the data."""
+    def _wanted_limits(self) -> tuple[float, float]:
+        """(x right, loss top) that show the data. Accuracy always spans 0-1."""
         right = max([self._planned, *(self.batch_loss.x[-1:]), *(self.epochs[-1:])])
-        losses = [v for v in (*self.batch_loss.raw, *self.history.get("loss", []), *self.history.get("val_loss", []))
-                  if math.isfinite(v)]
-        top = 1.0
-        if losses:
-            median = sorted(losses)[len(losses) // 2]
-            top = max(1e-3, min(max(losses), 20 * median + 1e-9) * 1.05)  # one huge batch must not flatten the rest
-        accs = [v for v in (*self.batch_acc.raw, *self.history.get("val_accuracy", [])) if math.isfinite(v)]
-        bottom = max(0.0, min(accs) - 0.05) if accs else 0.0
-        return right, top, bottom
+        # From the smoothed line and the epoch values: a single wild batch is clipped rather
+        # than squashing every other point to the bottom of the plot.
+        top = max(1e-3, self._loss_top_seen * 1.1) if self._loss_top_seen > 0 else 1.0
+        return right, top
 
     def _apply_limits(self) -> None:
-        right, top, bottom = self._wanted_limits()
+        right, top = self._wanted_limits()
         for ax in (self.ax_loss, self.ax_acc):
             ax.set_xlim(-0.02 * right, right * 1.03)
         self.ax_loss.set_ylim(0, top)
-        self.ax_acc.set_ylim(bottom, 1.01)
+        self.ax_acc.set_ylim(0, 1.01)
         self._limits_dirty = False
 
     def _out_of_range(self) -> bool:
-        right, top, bottom = self._wanted_limits()
+        if self._loss_top_seen <= 0 and not self.epochs:
+            return False  # nothing to show yet: keep the previous scales
+        right, top = self._wanted_limits()
         x_right = self.ax_loss.get_xlim()[1]
         loss_top = self.ax_loss.get_ylim()[1]
-        return right * 1.03 > x_right + 1e-9 or top > loss_top * 1.001 or top < loss_top * 0.5
+        return right * 1.03 > x_right + 1e-9 or top > loss_top * 1.001 or top < loss_top * 0.4
 
     def _update_lines(self) -> None:
         for key, series in (("loss", self.batch_loss), ("accuracy", self.batch_acc)):
@@ -323,7 +330,8 @@ class LiveChart(QWidget):
         if series is None:
             return ""
         xs = series.x
-        j = min(range(len(xs)), key=lambda k: abs(xs[k] - x))
+        k = bisect.bisect_left(xs, x)  # x only grows (a continued run carries on), so the list is sorted
+        j = min((i for i in (k - 1, k) if 0 <= i < len(xs)), key=lambda i: abs(xs[i] - x))
         parts = [f"epoch {xs[j]:.2f}", f"batch loss {series.raw[j]:.4f} (smoothed {series.smooth[j]:.4f})"]
         if j < len(self.batch_acc.raw):
             parts.append(f"batch accuracy {self.batch_acc.raw[j]:.3f}")
