@@ -65,8 +65,10 @@ def spatial_layers(model: Any) -> list[graph.LayerInfo]:
 def _forward_fn(model: Any, paths: tuple[str, ...]):
     def build():
         tapper = graph.Tapper(model, paths, need_scores=True)
+        # one signature with a free batch axis: traced once (tracing holds Python's GIL for a while)
+        spec = tf().TensorSpec((None,) + tuple(graph.input_shape(model)), "float32")
 
-        @tf().function(reduce_retracing=True, autograph=False)
+        @tf().function(input_signature=[spec], autograph=False)
         def forward(x):
             taps, scores = tapper(x)
             return [tf().cast(t, "float32") for t in taps], tf().cast(scores, "float32")

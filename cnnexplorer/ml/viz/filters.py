@@ -96,7 +96,11 @@ def ascent_function(model: Any, layer: str, scaling: str = RAW):
                 return tf_.reverse(x * 255.0, axis=[3]) - tf_.constant(CAFFE_MEAN_BGR, "float32")
             return x * 255.0
 
-        @tf_.function(reduce_retracing=True, autograph=False)
+        # one signature with a free batch axis: traced once (tracing holds Python's GIL for a while)
+        spec = [tf_.TensorSpec((None,) + tuple(graph.input_shape(model)), "float32"), tf_.TensorSpec((None,), "int32"),
+                tf_.TensorSpec((2,), "int32"), tf_.TensorSpec((), "float32"), tf_.TensorSpec((), "float32")]
+
+        @tf_.function(input_signature=spec, autograph=False)
         def step(img, filters, shift, lr, scale):
             with tf_.GradientTape() as tape:
                 tape.watch(img)
@@ -196,11 +200,13 @@ def choose_mode(model: Any, layer: str, size: tuple[int, int, int], scaling: str
     def timed(n: int) -> float:
         imgs = tf_.constant(initial_images(range(n), size, 0))
         f = tf_.constant(np.zeros(n, np.int32))
-        step(imgs, f, zero, lr, sc)  # trace / warm up
-        t0 = time.perf_counter()
-        out, score, _ = step(imgs, f, zero, lr, sc)
-        score.numpy()
-        return time.perf_counter() - t0
+        step(imgs, f, zero, lr, sc)[1].numpy()  # trace / warm up
+        best = float("inf")
+        for _ in range(2):  # the faster of two: a shared machine adds noise
+            t0 = time.perf_counter()
+            step(imgs, f, zero, lr, sc)[1].numpy()
+            best = min(best, time.perf_counter() - t0)
+        return best
 
     batched = timed(chunk) / chunk
     alone = timed(1)

@@ -66,8 +66,10 @@ def gradient_function(model: Any, layer: str):
     def build():
         tapper = graph.Tapper(model, (layer,), need_scores=True)
         tf_ = tf()
+        # one signature with a free batch axis: traced once (tracing holds Python's GIL for a while)
+        spec = [tf_.TensorSpec((None,) + tuple(graph.input_shape(model)), "float32"), tf_.TensorSpec((None,), "int32")]
 
-        @tf_.function(reduce_retracing=True, autograph=False)
+        @tf_.function(input_signature=spec, autograph=False)
         def step(x, classes):
             with tf_.GradientTape() as tape:
                 tape.watch(x)  # frozen base models have no trainable variables to record through

@@ -31,7 +31,7 @@ from cnnexplorer.ui import workers
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.viz_image_view import ImageView
 
-RAW, UNIT = "0-255", "0-1"  # same values as ml.viz.inputs (not imported: that module needs no Qt but loads TF paths)
+RAW, UNIT = "0-255", "0-1"  # the values of ml.viz.inputs.RAW/UNIT (kept here so the tab imports no ml code at start-up)
 VIEWS = ("activations", "filters", "gradcam")
 COLORMAPS = ("jet", "viridis", "inferno", "magma", "hot", "gray")
 
