@@ -46,7 +46,6 @@ def test_stripe_kernels_give_stripes_of_the_right_orientation(stripes):
     vertical, horizontal = res.patterns
     assert _orientation(vertical.image) > 3 and _orientation(horizontal.image) < 1 / 3
     # each pattern excites its own filter more than the other one does
-    k = keras()
     conv = stripes.get_layer("stripes")
     x = np.stack([p.image.astype("float32") / 255 for p in res.patterns])
     act = np.asarray(conv(x)).mean(axis=(1, 2))

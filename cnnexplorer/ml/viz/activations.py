@@ -150,7 +150,6 @@ def activation_grid(act: np.ndarray, cols: int = COLS, colormap: str = "viridis"
     mono, rows, cols = tile(levels, cols, pad=pad, pad_value=0)
     rgb = imaging.apply_colormap(mono.astype(np.float32) / 255.0, colormap)
     # padding is drawn in the window colour (dark grey), not as a colormap value
-    mask = np.zeros(mono.shape, dtype=bool)
     mask_tiles, _, _ = tile(np.ones((levels.shape[0],) + levels.shape[1:], dtype=bool), cols, pad=pad, pad_value=False)
     mask = ~mask_tiles
     rgb[mask] = 40

@@ -243,13 +243,12 @@ def filter_patterns(model: Any, layer: str, filters: Sequence[int] | None = None
     step = ascent_function(model, layer, scaling)
     shift_list = shifts(steps, jitter, seed)
     chunk = max(1, int(chunk))
-    per_step = 0.0
     if mode == "auto":
         if len(filters) <= 2:
             mode = "looped"
         else:
             report(progress, "step", 0, 0, "Measuring whether batching filters is faster on this machine…")
-            mode, b, a = choose_mode(model, layer, in_size, scaling, min(chunk, len(filters)))
+            mode, _, _ = choose_mode(model, layer, in_size, scaling, min(chunk, len(filters)))
     if mode not in ("batched", "looped"):
         raise UserError(f"Mode must be auto, batched or looped, not {mode!r}.")
     groups = ([filters[i:i + chunk] for i in range(0, len(filters), chunk)] if mode == "batched"
@@ -274,7 +273,7 @@ def filter_patterns(model: Any, layer: str, filters: Sequence[int] | None = None
             result.patterns.append(pattern)
             report(progress, "item", len(result.patterns), len(filters), f"filter {f}", payload=pattern)
     elapsed = time.perf_counter() - t0
-    result.seconds_per_filter_step = elapsed / max(1, total) if per_step == 0.0 else per_step
+    result.seconds_per_filter_step = elapsed / max(1, total)
     return result
 
 

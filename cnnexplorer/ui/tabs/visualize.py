@@ -17,10 +17,9 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-    QListWidget, QListWidgetItem, QProgressBar, QPushButton, QSizePolicy, QSlider, QSpinBox, QSplitter,
+    QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
+    QListWidget, QListWidgetItem, QProgressBar, QPushButton, QSlider, QSpinBox, QSplitter,
     QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
