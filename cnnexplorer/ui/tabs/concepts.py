@@ -23,7 +23,6 @@ from cnnexplorer.ui.session_bridge import SessionBridge
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.cost_bars import CostBars
 from cnnexplorer.ui.widgets.lab_canvas import RIGHT_BUTTON, LabCanvas, Panel
-from cnnexplorer.ui.widgets.none_guard import top_up
 
 DEFAULT_GRID = 10
 BRUSH = 9  # value painted by a left click on the input grid
@@ -482,7 +481,6 @@ class ConvLab(_LabPage):
         self.refresh()
 
     def refresh(self) -> None:
-        top_up()  # see widgets/none_guard.py
         grid = self.model.grid
         k = self.kernel.shape[0]
         problems = lab.check_conv(grid, self.kernel, self.stride, self.padding) + _blank_note(grid)
@@ -610,7 +608,6 @@ class PoolLab(_LabPage):
         self.refresh()
 
     def refresh(self) -> None:
-        top_up()  # see widgets/none_guard.py
         grid = self.model.grid
         size, stride = self.pool_spin.value(), self.stride_spin.value()
         padding, mode = self.padding_combo.currentData(), self.mode_combo.currentData()
@@ -730,7 +727,6 @@ class WeightsPage(QWidget):
 
     @Slot()
     def refresh(self, *_args) -> None:
-        top_up()  # see widgets/none_guard.py
         h, w, c = self.height_spin.value(), self.width_spin.value(), self.channels_spin.value()
         f, k, padding = self.filters_spin.value(), self.kernel_spin.value(), self.padding_combo.currentData()
         if padding == "valid" and (k > h or k > w):
@@ -920,7 +916,6 @@ class FieldPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        top_up()  # see widgets/none_guard.py
         table = self.table_data
         if table is None:
             return

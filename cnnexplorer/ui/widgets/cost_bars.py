@@ -13,7 +13,6 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from cnnexplorer.ui.widgets.none_guard import top_up
 
 PALETTE = [QColor("#dc2626"), QColor("#f97316"), QColor("#2563eb"), QColor("#16a34a"), QColor("#8b5cf6")]
 
@@ -80,4 +79,3 @@ class CostBars(QWidget):
                                      Qt.AlignmentFlag.AlignVCenter, text)
                 y += row_h
         painter.end()
-        top_up()

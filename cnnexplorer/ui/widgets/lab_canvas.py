@@ -21,7 +21,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QMouseEvent, QPa
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from cnnexplorer.core.conv_lab import fmt
-from cnnexplorer.ui.widgets.none_guard import top_up
 
 INK = QColor("#1e293b")
 GRID_LINE = QColor("#94a3b8")
@@ -191,7 +190,6 @@ class LabCanvas(QWidget):
         if not self._hits and self.message:
             self._draw_message(painter)
             painter.end()
-            top_up()
             return
         for i, (panel, rect, cell) in enumerate(self._hits):
             self._draw_panel(painter, panel, rect, cell)
@@ -201,7 +199,6 @@ class LabCanvas(QWidget):
         if self.message:
             self._draw_message(painter, corner=True)
         painter.end()
-        top_up()
 
     def _draw_message(self, painter: QPainter, corner: bool = False) -> None:
         font = QFont(self.font())
