@@ -199,9 +199,10 @@ def _load_keras(info: DatasetInfo, cancel: threading.Event | None) -> Dataset:
         with _download_timeout(DOWNLOAD_TIMEOUT_S):
             (x_train, y_train), (x_test, y_test) = loaders[info.name]()
     except Exception as exc:
+        fallback = "sequences-sample" if info.kind == "sequences" else "mnist-sample"
         raise DatasetError(
             f"{info.title.split(' (')[0]} could not be downloaded ({_reason(exc)}). "
-            f"Without a network, use the bundled 'mnist-sample', or copy the dataset files into "
+            f"Without a network, use the bundled {fallback!r}, or copy the dataset files into "
             f"{keras_cache_dir()} on this computer."
         ) from None
     check_cancel(cancel)

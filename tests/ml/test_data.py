@@ -127,3 +127,14 @@ def test_folder_of_unreadable_files_only(tmp_path):
 def test_missing_folder(tmp_path):
     with pytest.raises(DatasetError, match="no dataset called"):
         data.load_dataset(str(tmp_path / "missing"))
+
+
+def test_offline_text_dataset_offers_the_bundled_sequences(monkeypatch):
+    from cnnexplorer.ml.runtime import keras
+
+    def offline(**kwargs):
+        raise OSError("Name or service not known")
+
+    monkeypatch.setattr(keras().datasets.imdb, "load_data", offline)
+    with pytest.raises(DatasetError, match="use the bundled 'sequences-sample'"):
+        data.load_dataset("imdb")
