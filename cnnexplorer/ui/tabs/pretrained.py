@@ -85,9 +85,11 @@ def train_job(method: str, loaded: LoadedBase, flags: list, folder: str, dataset
                                   method="fine-tune", initial_epoch=initial_epoch, progress=progress, cancel=cancel)
     elif method == "features":
         T.apply_freeze(loaded.base, [False] * len(flags))
-        result = T.run_feature_extraction(loaded.arch, loaded.base, dataset, head, epochs, batch_size,
-                                          learning_rate, progress=progress, cancel=cancel)
-        T.apply_freeze(loaded.base, flags)
+        try:
+            result = T.run_feature_extraction(loaded.arch, loaded.base, dataset, head, epochs, batch_size,
+                                              learning_rate, progress=progress, cancel=cancel)
+        finally:
+            T.apply_freeze(loaded.base, flags)  # the composed model follows the table, as method 2 would
     else:
         T.apply_freeze(loaded.base, flags)
         model = T.compose(loaded.arch, loaded.base, head, dataset.info.num_classes)
