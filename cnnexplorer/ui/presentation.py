@@ -237,6 +237,31 @@ class Look(QObject):
             self.changed.emit()
 
 
+class _FontFollower(QObject):
+    """Keeps one widget's font relative to the application's; dies with the widget (its parent)."""
+
+    def __init__(self, widget, factor: float, delta: float, bold: bool | None) -> None:
+        super().__init__(widget)
+        self._widget, self._factor, self._delta, self._bold = widget, factor, delta, bold
+        look().changed.connect(self.apply)
+        self.apply()
+
+    @Slot()
+    def apply(self) -> None:
+        font = QFont(self._widget.font())
+        size = QApplication.font().pointSizeF() * self._factor + self._delta * scale()
+        font.setPointSizeF(max(1.0, size))
+        if self._bold is not None:
+            font.setBold(self._bold)
+        self._widget.setFont(font)
+
+
+def follow_text_size(widget, factor: float = 1.0, delta: float = 0.0, bold: bool | None = None) -> None:
+    """Give ``widget`` a font ``factor`` × the application's (+ ``delta`` points) that keeps following
+    View > Larger/Smaller text and presentation mode, unlike a font set once with ``setFont``."""
+    _FontFollower(widget, factor, delta, bold)
+
+
 _look: Look | None = None
 
 

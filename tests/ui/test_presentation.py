@@ -156,3 +156,17 @@ def test_overrides_for_screenshots_are_not_saved(qtbot, app_qsettings, errors):
 def test_a_bad_theme_setting_falls_back_to_the_system(qapp, app_qsettings):
     Settings()._s.setValue("ui/theme", "purple")
     assert Settings().theme == "system"
+
+
+def test_widgets_with_their_own_font_size_can_follow_presentation_mode(qtbot, window):
+    from PySide6.QtWidgets import QPushButton
+
+    button = QPushButton("Start")
+    qtbot.addWidget(button)
+    presentation.follow_text_size(button, delta=2, bold=True)
+    normal = button.font().pointSizeF()
+    assert normal == pytest.approx(QApplication.font().pointSizeF() + 2) and button.font().bold()
+    window.set_presentation(True)
+    assert button.font().pointSizeF() == pytest.approx(QApplication.font().pointSizeF() + 2 * presentation.SCALE)
+    window.set_presentation(False)
+    assert button.font().pointSizeF() == pytest.approx(normal)
