@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import time
 
@@ -51,6 +52,7 @@ def app_fit(data, epochs: int, seed: int, chart) -> float:
     config = TrainingConfig(epochs=epochs, batch_size=64, seed=seed, validation_split=0.0)
     chart.reset()
     chart.set_planned_epochs(epochs)
+    chart.expect_loss(math.log(10))  # as the Training tab does
     task = Task(train_model, model, data, config, evaluate=False, name="bench-train")
     task.events.connect(chart.add_events)
     loop = QEventLoop()

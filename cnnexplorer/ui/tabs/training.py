@@ -464,6 +464,8 @@ class TrainingTab(Tab):
         self._run_start_epoch = initial_epoch
         self._run_epochs = config.epochs
         self.chart.set_planned_epochs(initial_epoch + config.epochs)
+        if initial_epoch == 0:
+            self.chart.expect_loss(self._expected_loss())
         task = workers.Task(self.run_fn, source, self.session.dataset_name, config, initial_epoch=initial_epoch,
                             adapt_to=adapt_to, dataset=dataset, name="training", throttle_ms=100)
         task.events.connect(self._on_events)
@@ -476,6 +478,15 @@ class TrainingTab(Tab):
         self.status_label.setText(self.tr("Starting… (the first batch also prepares the network)"))
         self._set_running(True)
         task.start()
+
+    def _expected_loss(self) -> float:
+        """Cross-entropy of an untrained classifier: ln(number of classes)."""
+        try:
+            from cnnexplorer.ml.data import dataset_info
+
+            return math.log(max(2, dataset_info(self.session.dataset_name).num_classes))
+        except UserError:
+            return 0.0
 
     def _prepare_source(self) -> tuple[Any, str, tuple | None]:
         """(model or design to train, its name, image shape to convert the data to) — or (None, …) if refused."""
@@ -793,6 +804,7 @@ class TrainingTab(Tab):
         self._learning_rate = getattr(getattr(source, "compile", None), "learning_rate", None)
         self.chart.reset()
         self.chart.set_planned_epochs(config.epochs)
+        self.chart.expect_loss(self._expected_loss())
         events: list = []
         outcome = run_training(source, "mnist-sample", config, dataset=data, progress=events.append)
         self._run_start_epoch, self._run_epochs = 0, config.epochs

@@ -31,6 +31,7 @@ from cnnexplorer.core.coach import history_csv
 
 MAX_DRAWN_POINTS = 600  # per line: more points than pixels only costs drawing time
 SMOOTHING = 0.85
+LOSS_HEADROOM = 1.2  # the loss axis reaches 20 % above the highest (smoothed) loss
 MAX_INTERVAL_MS = 500  # the chart never lags more than half a second behind
 
 COLORS = {"train": "#1f6fb4", "val": "#e4572e"}
@@ -186,9 +187,20 @@ class LiveChart(QWidget):
 
     def set_planned_epochs(self, last_epoch: int) -> None:
         """Fix the x axis to end at ``last_epoch`` (the tab knows how long the run will be)."""
-        self._planned = max(1.0, float(last_epoch))
-        self._limits_dirty = True
+        planned = max(1.0, float(last_epoch))
+        if planned != self._planned:
+            self._planned = planned
+            self._limits_dirty = True
         self._dirty = True
+
+    def expect_loss(self, value: float) -> None:
+        """Size the loss axis for a loss of about ``value`` before the first batch (ln(classes)
+        for cross-entropy), so the run starts without a rescale, i.e. without a full redraw."""
+        if value and math.isfinite(value) and value > 0:
+            self._loss_top_seen = max(self._loss_top_seen, float(value))
+            if self._out_of_range():
+                self._limits_dirty = True
+            self._dirty = True
 
     def _setup_axes(self) -> None:
         self._annotation = None
@@ -224,14 +236,14 @@ class LiveChart(QWidget):
         right = max([self._planned, *(self.batch_loss.x[-1:]), *(self.epochs[-1:])])
         # From the smoothed line and the epoch values: a single wild batch is clipped rather
         # than squashing every other point to the bottom of the plot.
-        top = max(1e-3, self._loss_top_seen * 1.1) if self._loss_top_seen > 0 else 1.0
+        top = max(1e-3, self._loss_top_seen) if self._loss_top_seen > 0 else 1.0
         return right, top
 
     def _apply_limits(self) -> None:
         right, top = self._wanted_limits()
         for ax in (self.ax_loss, self.ax_acc):
             ax.set_xlim(-0.02 * right, right * 1.03)
-        self.ax_loss.set_ylim(0, top)
+        self.ax_loss.set_ylim(0, top * LOSS_HEADROOM)
         self.ax_acc.set_ylim(0, 1.01)
         self._limits_dirty = False
 
@@ -241,7 +253,8 @@ class LiveChart(QWidget):
         right, top = self._wanted_limits()
         x_right = self.ax_loss.get_xlim()[1]
         loss_top = self.ax_loss.get_ylim()[1]
-        return right * 1.03 > x_right + 1e-9 or top > loss_top * 1.001 or top < loss_top * 0.4
+        # rescale when the curve would leave the plot, or fill less than a third of it
+        return right * 1.03 > x_right + 1e-9 or top * 1.02 > loss_top or top * LOSS_HEADROOM < loss_top * 0.35
 
     def _update_lines(self) -> None:
         for key, series in (("loss", self.batch_loss), ("accuracy", self.batch_acc)):
