@@ -69,6 +69,11 @@ def load_model_file(path: str):
         raise ModelFileError(f"The model file {p} does not exist.")
     _check_model_file_signature(p)
     k = keras()
+    # Our own layers (the pretrained bases' in-graph preprocessing) must be
+    # registered before Keras reads a file that uses them, in any process.
+    from cnnexplorer.ml.transfer import register_custom_objects
+
+    register_custom_objects()
     try:
         model = k.saving.load_model(str(p), safe_mode=True, compile=True)
     except ValueError as exc:
