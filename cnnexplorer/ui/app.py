@@ -102,6 +102,10 @@ def install_translators(app, code: str, folder: Path | None = None) -> str:
     else:
         log.info("Qt's own %s translation was not found; standard dialog buttons stay in English.", code)
     app.setProperty("cnnexplorer_language", code)
+    if code.startswith("zh"):
+        from cnnexplorer.ui.presentation import use_chinese_chart_fonts
+
+        use_chinese_chart_fonts()
     return code
 
 

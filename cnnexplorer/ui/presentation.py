@@ -237,6 +237,48 @@ class Look(QObject):
             self.changed.emit()
 
 
+# Chinese fonts matplotlib can fall back to for chart labels (Qt widgets find one through the system).
+CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "Microsoft YaHei", "SimHei", "PingFang SC",
+                "Hiragino Sans GB", "Heiti SC", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Droid Sans Fallback",
+                "Arial Unicode MS")
+_CJK_FILE_HINTS = ("cjk", "yahei", "msyh", "simhei", "pingfang", "hiragino", "stheiti", "wqy", "sourcehan",
+                   "notosanssc", "droidsansfallback", "arialuni")
+
+
+def use_chinese_chart_fonts() -> str | None:
+    """Let matplotlib draw Chinese chart labels: an installed CJK font becomes the fallback after the default.
+
+    Returns the family used, or None when there is none (labels then show boxes; a warning says so).
+    """
+    try:
+        import matplotlib as mpl
+        from matplotlib import font_manager
+    except ImportError:
+        return None
+
+    def find() -> str | None:
+        names = {f.name for f in font_manager.fontManager.ttflist}
+        return next((f for f in CJK_FAMILIES if f in names), None)
+
+    family = find()
+    if family is None:  # installed after matplotlib cached its font list: add the files once
+        for path in font_manager.findSystemFonts():
+            if any(hint in path.lower().rsplit("/", 1)[-1].rsplit("\\", 1)[-1] for hint in _CJK_FILE_HINTS):
+                try:
+                    font_manager.fontManager.addfont(path)
+                except Exception:  # an unreadable font file: try the next
+                    continue
+        family = find()
+    if family is None:
+        log.warning("No Chinese font for charts was found, so Chinese chart labels may show as boxes; "
+                    "install one such as Noto Sans CJK SC.")
+        return None
+    current = list(mpl.rcParams["font.family"])
+    if family not in current:
+        mpl.rcParams["font.family"] = current + [family]
+    return family
+
+
 class _FontFollower(QObject):
     """Keeps one widget's font relative to the application's; dies with the widget (its parent)."""
 
