@@ -369,6 +369,14 @@ class LiveChart(QWidget):
                 "", xy=(0, 0), xytext=(12, 12), textcoords="offset points", fontsize=9,
                 bbox={"boxstyle": "round", "fc": "#fffbe6", "ec": "#999999", "alpha": 0.95}, animated=True)
         self._annotation.xy = (event.xdata, event.ydata)
+        # Open the box towards the middle of the plot: only the plot area is re-blitted.
+        (x0, x1), (y0, y1) = event.inaxes.get_xlim(), event.inaxes.get_ylim()
+        right = event.xdata > (x0 + x1) / 2
+        upper = event.ydata > (y0 + y1) / 2
+        self._annotation.set_position((-12 if right else 12, -12 if upper else 12))
+        self._annotation.set_horizontalalignment("right" if right else "left")
+        self._annotation.set_verticalalignment("top" if upper else "bottom")
+        self._annotation.set_multialignment("left")
         self._annotation.set_text(text.replace(" · ", "\n"))
         self._annotation.set_visible(True)
         self._blit_lines()
