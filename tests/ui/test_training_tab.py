@@ -285,6 +285,16 @@ def test_chart_hover_describes_the_nearest_epoch(qtbot, tab):
     text = tab.chart.describe_point(2.02)
     assert text.startswith("epoch 2") and "val_accuracy 0.7500" in text
     assert "batch loss" in tab.chart.describe_point(0.5)
+    from types import SimpleNamespace
+
+    chart = tab.chart
+    with qtbot.waitSignal(chart.hovered) as blocker:
+        chart._on_mouse(SimpleNamespace(inaxes=chart.ax_acc, xdata=1.98, ydata=0.8))
+    assert blocker.args[0].startswith("epoch 2")
+    assert chart._annotation.get_visible() and "val_loss" in chart._annotation.get_text()
+    assert tab.hover_label.text().startswith("epoch 2")
+    chart._on_mouse(SimpleNamespace(inaxes=None, xdata=None, ydata=None))
+    assert not chart._annotation.get_visible()
 
 
 def test_chart_redraws_are_throttled(qtbot, tab):
