@@ -39,6 +39,7 @@ class FilterPattern:
     start: float  # objective on the initial noise (mean output + 0.01 × mean pre-activation)
     end: float  # objective after the ascent
     dead: bool  # the objective did not rise: nothing in the input excites this filter
+    plain: bool = False  # the pattern is nearly uniform: the filter responds to brightness, not to a shape
 
 
 @dataclass
@@ -145,13 +146,26 @@ def shifts(steps: int, jitter: int, seed: int) -> np.ndarray:
 
 
 def deprocess(img: np.ndarray) -> np.ndarray:
-    """Contrast-stretch one pattern (H, W, C) in [0, 1] for display, as uint8."""
-    a = img.astype(np.float64)
-    std = a.std()
-    if std < 1e-8:
-        return np.full(a.shape, 128, dtype=np.uint8)
-    a = (a - a.mean()) / std * 0.15 + 0.5
+    """One pattern (H, W, C) in [0, 1] as uint8 for display.
+
+    The image is shown as the model saw it (its brightness means something: a plain
+    white tile is a filter that wants brightness); only a faint pattern, whose values
+    span less than 0.6, gets its contrast raised around its own mean.
+    """
+    a = np.nan_to_num(img.astype(np.float64))
+    lo, hi = np.percentile(a, [1, 99])
+    spread = hi - lo
+    if spread < 0.6:
+        mean = a.mean()
+        a = mean + (a - mean) * (0.6 / max(spread, 1e-3))
     return np.clip(a * 255.0, 0, 255).astype(np.uint8)
+
+
+def is_plain(img: np.ndarray) -> bool:
+    """True when the centre of a pattern is nearly uniform (the filter wants brightness, not a shape)."""
+    h, w = img.shape[:2]
+    centre = img[h // 4: h - h // 4, w // 4: w - w // 4]
+    return float(centre.std()) < 0.03
 
 
 def _blur(batch: np.ndarray, sigma: float) -> np.ndarray:
@@ -269,7 +283,8 @@ def filter_patterns(model: Any, layer: str, filters: Sequence[int] | None = None
             rise = float(end[i]) - float(start[i])
             # dead: the ascent found no input that makes the filter respond
             dead = not np.isfinite(rise) or rise <= 1e-6 * (1.0 + abs(float(start[i]))) or (relu_like and response[i] <= 1e-6)
-            pattern = FilterPattern(f, deprocess(imgs[i]), float(start[i]), float(end[i]), bool(dead))
+            pattern = FilterPattern(f, deprocess(imgs[i]), float(start[i]), float(end[i]), bool(dead),
+                                    is_plain(imgs[i]))
             result.patterns.append(pattern)
             report(progress, "item", len(result.patterns), len(filters), f"filter {f}", payload=pattern)
     elapsed = time.perf_counter() - t0

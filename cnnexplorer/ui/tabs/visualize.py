@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QFormLayout, QGridLayout, QHBoxLayout, QLabel,
+    QCheckBox, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
     QListWidget, QListWidgetItem, QProgressBar, QPushButton, QSlider, QSpinBox, QSplitter,
     QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
@@ -248,15 +248,14 @@ class VisualizeTab(Tab):
         self.image_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lay.addWidget(self.image_caption)
 
-        form = QFormLayout()
+        lay.addWidget(QLabel(self.tr("Pixels fed to the model"), panel))
         self.scaling_combo = QComboBox(panel)
         self.scaling_combo.addItem(self.tr("automatic"), "auto")
         self.scaling_combo.addItem(self.tr("0-255 (raw pixels)"), RAW)
         self.scaling_combo.addItem(self.tr("0-1 (pixels / 255)"), UNIT)
         self.scaling_combo.addItem(self.tr("VGG16/ResNet50 style (BGR minus mean)"), "caffe")
         self.scaling_combo.addItem(self.tr("-1 to 1 (Inception/Xception/MobileNet)"), "-1-1")
-        form.addRow(self.tr("Pixels fed to the model"), self.scaling_combo)
-        lay.addLayout(form)
+        lay.addWidget(self.scaling_combo)
         self.scaling_note = QLabel(panel)
         self.scaling_note.setWordWrap(True)
         self.scaling_note.setStyleSheet("color: palette(mid);")
@@ -539,7 +538,7 @@ class VisualizeTab(Tab):
             else self.tr("This model has no convolution layers, so there are no filter patterns to show."))
         self.cam_layer.blockSignals(True)
         self.cam_layer.clear()
-        auto = self.tr("{0} (automatic: last convolution)").format(facts.last_conv) if facts.last_conv \
+        auto = self.tr("{0} (last conv, automatic)").format(facts.last_conv) if facts.last_conv \
             else self.tr("automatic")
         self.cam_layer.addItem(auto, None)
         for info in facts.layers:
@@ -1014,10 +1013,18 @@ class VisualizeTab(Tab):
         self._patterns = list(result.patterns)
         self._filter_cache[self._filter_key] = list(result.patterns)
         self._show_patterns()
+        self._summarise_filters(result)
+
+    def _summarise_filters(self, result) -> None:
         dead = [p.filter for p in result.patterns if p.dead]
+        flat = [p.filter for p in result.patterns if not p.dead and p.plain]
         h, w, _ = result.size
-        text = self.tr("{0} patterns of {1} at {2}×{3} ({4}, {5:.0f} ms per filter-step).").format(
+        text = self.tr("{0} patterns of {1} at {2}×{3} ({4}, {5:.1f} ms per filter-step). Bright = the filter "
+                       "wants light there, dark = it wants dark.").format(
             len(result.patterns), result.layer, w, h, result.mode, result.seconds_per_filter_step * 1000)
+        if flat:
+            text += " " + self.tr("Plain tiles ({0}): those filters respond most to overall brightness "
+                                  "(or darkness) rather than to a shape.").format(", ".join(map(str, flat)))
         if dead:
             text += " " + self.tr("Darkened tiles are dead filters (no input made them respond): {0}.").format(
                 ", ".join(map(str, dead)))
@@ -1155,6 +1162,7 @@ class VisualizeTab(Tab):
             self._filter_key = params
             self._patterns = list(result.patterns)
             self._show_patterns()
+            self._summarise_filters(result)
             self.filter_progress.setRange(0, 1)
             self.filter_progress.setValue(1)
 
