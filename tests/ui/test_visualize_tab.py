@@ -32,7 +32,7 @@ def tab(qtbot, errors):
     yield widget
     widget.shutdown()
     for task in (widget._model_task, widget._analysis_task, widget._filter_task, widget._quick_task,
-                 widget._grid_task):
+                 widget._grid_task, widget._file_task):
         if task is not None and task.is_running():
             qtbot.waitUntil(lambda t=task: not t.is_running(), timeout=TIMEOUT)
 
@@ -146,13 +146,15 @@ def test_bad_file_is_reported_and_good_file_loads(qtbot, tab, errors, tmp_path):
     bad = tmp_path / "notes.jpg"
     bad.write_text("hello")
     tab.load_file(str(bad))
-    assert errors and "not an image" in errors[-1]
+    qtbot.waitUntil(lambda: bool(errors), timeout=TIMEOUT)
+    assert "not an image" in errors[-1]
     from cnnexplorer.core.images import save_png
 
     photo = np.zeros((60, 80, 3), np.uint8)
     photo[..., 2] = 255
     save_png(tmp_path / "blue.png", photo)
     tab.load_file(str(tmp_path / "blue.png"))
+    qtbot.waitUntil(lambda: "blue.png" in tab.image_caption.text(), timeout=TIMEOUT)
     assert "blue.png" in tab.image_caption.text() and "grayscale" in tab.image_caption.text()
     assert tab.image_view.image().shape == (28, 28, 1)
 

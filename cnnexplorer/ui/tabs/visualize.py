@@ -84,6 +84,14 @@ def analyse(model: Any, x: np.ndarray, act_layers: tuple | None, cam_layer: str 
     return Analysis(acts, cam, problem, act_key, cam_key)
 
 
+def _load_image_file(path: str, progress=None, cancel=None):
+    from cnnexplorer.ml.viz.inputs import check_image
+
+    image = imaging.load_image(path)
+    check_image(image)
+    return path, image, os.path.getmtime(path)
+
+
 def _make_grid(act: np.ndarray, cols: int, colormap: str, progress=None, cancel=None):
     from cnnexplorer.ml.viz.activations import activation_grid
 
@@ -127,6 +135,7 @@ class VisualizeTab(Tab):
         self._filter_task: workers.Task | None = None
         self._filter_key: tuple | None = None
         self._quick_task: workers.Task | None = None
+        self._file_task: workers.Task | None = None
         self.setAcceptDrops(True)
         self._build()
         self.bridge.changed.connect(self._on_session_changed)
@@ -656,19 +665,27 @@ class VisualizeTab(Tab):
             self.load_file(path)
 
     def load_file(self, path: str) -> None:
-        try:
-            image = imaging.load_image(path)
-            from cnnexplorer.ml.viz.inputs import check_image
+        """Read an image file off the GUI thread (a 20-megapixel photo takes a while to decode)."""
+        self._file_task = workers.Task(_load_image_file, str(path), name="visualize-load-image")
+        self._file_task.finished.connect(self._on_file_loaded)
+        self._file_task.failed.connect(self._on_file_failed)
+        self._file_task.start()
 
-            check_image(image)
-        except UserError as exc:
-            self.report_error(exc)
+    @Slot(object)
+    def _on_file_loaded(self, loaded) -> None:
+        if self.sender() is not self._file_task:
             return
+        path, image, mtime = loaded
         self.source_combo.blockSignals(True)
         self.source_combo.setCurrentIndex(2)
         self.source_pages.setCurrentIndex(2)
         self.source_combo.blockSignals(False)
-        self._set_image(image, ("file", str(path), os.path.getmtime(path)), self.tr("File: {0}").format(Path(path).name))
+        self._set_image(image, ("file", path, mtime), self.tr("File: {0}").format(Path(path).name))
+
+    @Slot(object)
+    def _on_file_failed(self, exc: BaseException) -> None:
+        if self.sender() is self._file_task:
+            self.report_error(exc)
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt name
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -1122,7 +1139,8 @@ class VisualizeTab(Tab):
         self.views.setCurrentIndex(VIEWS.index(name))
 
     def shutdown(self) -> None:
-        for task in (self._model_task, self._analysis_task, self._filter_task, self._quick_task, self._grid_task):
+        for task in (self._model_task, self._analysis_task, self._filter_task, self._quick_task, self._grid_task,
+                     self._file_task):
             if task is not None and task.is_running():
                 task.cancel()
 
