@@ -19,6 +19,7 @@ on cross-thread lambdas).
 """
 from __future__ import annotations
 
+import gc
 import threading
 import time
 import traceback
@@ -29,6 +30,44 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from cnnexplorer.core.progress import Cancelled, Progress
 
 _LIVE: set["Task"] = set()
+
+
+class _GuiThreadCollector(QObject):
+    """Run Python's cyclic garbage collector on the GUI thread only.
+
+    With automatic collection, a collection can start on whichever thread
+    happens to allocate — a worker in the middle of training — and finalise Qt
+    objects there, which crashes Qt (seen here: a segfault "Garbage-collecting"
+    inside a worker). pyqtgraph's GarbageCollector uses the same remedy:
+    disable automatic collection and collect from a GUI-thread timer, each
+    generation when its counter passes its threshold.
+    """
+
+    def __init__(self, interval_ms: int = 500) -> None:
+        super().__init__()
+        self.threshold = gc.get_threshold()
+        gc.disable()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.collect)
+        self.timer.start(interval_ms)
+
+    @Slot()
+    def collect(self) -> None:
+        counts = gc.get_count()
+        for generation in (2, 1, 0):
+            if counts[generation] > self.threshold[generation]:
+                gc.collect(generation)
+                return
+
+
+_collector: _GuiThreadCollector | None = None
+
+
+def collect_garbage_on_gui_thread() -> None:
+    """Install the GUI-thread collector once (called from the GUI thread before any worker starts)."""
+    global _collector
+    if _collector is None:
+        _collector = _GuiThreadCollector()
 
 
 class _Runner(QObject):
@@ -98,6 +137,7 @@ class Task(QObject):
 
     # -- control (GUI thread) -------------------------------------------------
     def start(self) -> "Task":
+        collect_garbage_on_gui_thread()
         _LIVE.add(self)
         self._started = True
         self._thread.start()

@@ -81,3 +81,21 @@ def test_unexpected_exception_in_a_slot_reaches_the_error_dialog(qtbot, errors):
     finally:
         sys.excepthook = sys.__excepthook__
     assert errors and "ZeroDivisionError" in errors[-1]
+
+
+def test_garbage_is_collected_on_the_gui_thread_only(qtbot):
+    import gc
+
+    task = workers.Task(_count, 10)
+    with qtbot.waitSignal(task.finished, timeout=10000):
+        task.start()
+    # a worker must never start a collection that could finalise Qt objects off the GUI thread
+    assert not gc.isenabled()
+    collector = workers._collector
+    assert collector is not None and collector.timer.isActive()
+    keep = [[] for _ in range(collector.threshold[0] + 10)]  # tracked containers, kept alive
+    before = gc.get_count()[0]
+    assert before > collector.threshold[0]
+    collector.collect()
+    assert gc.get_count()[0] < before
+    del keep
