@@ -7,7 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QProcess, QSize, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import (
+    QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox, QScrollArea, QTabWidget, QWidget,
+)
 
 from cnnexplorer import APP_NAME, __version__
 from cnnexplorer.core.errors import SpecError
@@ -55,6 +57,34 @@ def restart_command() -> tuple[str, list[str]]:
     return sys.executable, [sys.argv[0], *sys.argv[1:]]
 
 
+class _TabPages(QTabWidget):
+    """Tabs whose pages scroll when the window is smaller than a page needs (presentation-size text on a
+    1280×800 projector) instead of pushing the window off the screen. ``widget()``, ``currentWidget()``,
+    ``indexOf()`` and ``setCurrentWidget()`` still deal in the tabs themselves."""
+
+    def addTab(self, page: QWidget, title: str) -> int:  # noqa: N802 - Qt override
+        area = QScrollArea(self)
+        area.setWidget(page)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        return super().addTab(area, title)
+
+    def widget(self, index: int) -> QWidget | None:
+        page = super().widget(index)
+        return page.widget() if isinstance(page, QScrollArea) else page
+
+    def currentWidget(self) -> QWidget | None:  # noqa: N802 - Qt override
+        return self.widget(self.currentIndex())
+
+    def indexOf(self, page: QWidget) -> int:  # noqa: N802 - Qt override
+        return next((i for i in range(self.count()) if self.widget(i) is page), -1)
+
+    def setCurrentWidget(self, page: QWidget) -> None:  # noqa: N802 - Qt override
+        index = self.indexOf(page)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+
 class MainWindow(QMainWindow):
     """Tabs around one shared :class:`Session`."""
 
@@ -78,7 +108,7 @@ class MainWindow(QMainWindow):
         look.set_presentation(self.settings.presentation if presentation_mode is None else presentation_mode)
         look.set_theme(self.settings.theme if theme is None else theme)
 
-        self.tabs = QTabWidget(self)
+        self.tabs = _TabPages(self)
         self.tabs.setDocumentMode(True)
         self.tab_by_key: dict[str, Tab] = {}
         for key, title, module, cls in TABS:
