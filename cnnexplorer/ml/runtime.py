@@ -1,6 +1,7 @@
 """The one place that imports TensorFlow and Keras, and reports what it found."""
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from dataclasses import dataclass
@@ -59,4 +60,8 @@ def load_backend(progress=None, cancel=None) -> BackendInfo:
             except Exception:  # details are optional; the device is still usable
                 names.append(gpu.name)
         device = "GPU: " + ", ".join(names)
+    # The import leaves about a million long-lived objects; moving them out of
+    # the collector's reach keeps later full collections (which pause every
+    # thread, the GUI's included) short.
+    gc.freeze()
     return BackendInfo(tf_.__version__, keras_.__version__, device)
