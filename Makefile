@@ -22,6 +22,13 @@ test: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
 
+# README screenshots, one per tab, rendered offscreen at 1280x800.
+screenshots: $(STAMP)
+	mkdir -p docs/screenshots
+	for tab in builder training augmentation pretrained visualize concepts; do \
+		QT_QPA_PLATFORM=offscreen $(VENV)/bin/cnnexplorer gui --tab $$tab --screenshot docs/screenshots/$$tab.png || exit 1; \
+	done
+
 lint-imports: $(STAMP)
 	$(VENV)/bin/lint-imports
 
