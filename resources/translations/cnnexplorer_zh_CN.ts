@@ -601,7 +601,7 @@
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;How a convolution works.&lt;/b&gt; The kernel is a small square of numbers. It is laid over the input; every covered input number is multiplied by the kernel number on top of it, and the products are added up. That one sum is one output cell. Then the window moves on and does the same again.&lt;/p&gt;&lt;p&gt;The same few kernel numbers are used at every position. That is why a convolution needs so few weights, and why it finds a pattern wherever in the picture it appears.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Stride&lt;/b&gt; is how many cells the window jumps at each step. &lt;b&gt;Padding &apos;valid&apos;&lt;/b&gt; only uses positions where the whole window fits, so the output shrinks. &lt;b&gt;Padding &apos;same&apos;&lt;/b&gt; adds a border of zeros (grey) so that the output has n ÷ stride cells, rounded up; when the border cannot be split evenly, Keras puts the extra row and column at the bottom and on the right.&lt;/p&gt;&lt;p&gt;&lt;i&gt;Click the input to draw (right click erases); click a kernel cell to add 1 (right click subtracts 1); click an output cell to jump to it.&lt;/i&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;卷积是怎么算的。&lt;/b&gt;卷积核是一小块数字方阵。把它盖在输入上，每个被盖住的输入数字都乘以它上面的卷积核数字，再把这些乘积加起来。这一个和就是一个输出格子。然后窗口移到下一个位置，再做一遍。&lt;/p&gt;&lt;p&gt;在每个位置用的都是同一组卷积核数字。所以卷积需要的权重很少，而且无论图案出现在图片的哪里，它都能找到。&lt;/p&gt;&lt;p&gt;&lt;b&gt;步幅&lt;/b&gt;是窗口每一步跳过的格子数。&lt;b&gt;padding=&apos;valid&apos;&lt;/b&gt; 只使用窗口能完整放下的位置，所以输出会变小。&lt;b&gt;padding=&apos;same&apos;&lt;/b&gt; 在四周补一圈零（灰色），使输出有 n ÷ 步幅（向上取整）个格子；如果补的零不能平均分到两边，Keras 会把多出来的那一行和那一列放在下边和右边。&lt;/p&gt;&lt;p&gt;&lt;i&gt;点击输入可以画（右键擦除）；点击卷积核的格子加 1（右键减 1）；点击输出格子可以直接跳到那个位置。&lt;/i&gt;&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;卷积是怎么算的。&lt;/b&gt;卷积核是一小块数字方阵。把它盖在输入上，每个被盖住的输入数字都乘以它上面的卷积核数字，再把这些乘积加起来。这一个和就是一个输出格子。然后窗口移到下一个位置，再做一遍。&lt;/p&gt;&lt;p&gt;在每个位置用的都是同一组卷积核数字。所以卷积需要的权重很少，而且无论图案出现在图片的哪里，它都能找到。&lt;/p&gt;&lt;p&gt;&lt;b&gt;步幅&lt;/b&gt;是窗口每一步跳过的格子数。&lt;b&gt;&apos;valid&apos; 填充&lt;/b&gt;只使用窗口能完整放下的位置，所以输出会变小。&lt;b&gt;&apos;same&apos; 填充&lt;/b&gt;在四周补一圈零（灰色），使输出有 n ÷ 步幅（向上取整）个格子；如果补的零不能平均分到两边，Keras 会把多出来的那一行和那一列放在下边和右边。&lt;/p&gt;&lt;p&gt;&lt;i&gt;点击输入可以画（右键擦除）；点击卷积核的格子加 1（右键减 1）；点击输出格子可以直接跳到那个位置。&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Kernel %1×%1</source>
@@ -614,6 +614,10 @@
     <message>
         <source>Input %1×%2</source>
         <translation>输入 %1×%2</translation>
+    </message>
+    <message>
+        <source>No output</source>
+        <translation>没有输出</translation>
     </message>
     <message>
         <source>The window does not fit: see the note on the right.</source>
@@ -634,6 +638,14 @@
     <message>
         <source>Output %1×%2</source>
         <translation>输出 %1×%2</translation>
+    </message>
+    <message>
+        <source>Multiply and add</source>
+        <translation>相乘再相加</translation>
+    </message>
+    <message>
+        <source>every product is 0</source>
+        <translation>所有乘积都是 0</translation>
     </message>
 </context>
 <context>
@@ -1313,7 +1325,7 @@
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;How max pooling works.&lt;/b&gt; The input is cut into windows (2×2 with stride 2 by default). From each window only the largest number is kept (circled in green); the others are dropped.&lt;/p&gt;&lt;p&gt;A 2×2 pool with stride 2 halves the width and the height. The strongest response of each region survives, so a feature still counts if it moves by a pixel, and the next convolution&apos;s 3×3 window covers twice as much of the original picture.&lt;/p&gt;&lt;p&gt;Pooling has no weights: nothing is learned here. &lt;b&gt;Average&lt;/b&gt; pooling keeps the mean of the window instead. With padding &apos;same&apos; the border cells take no part: they are not zeros that could win.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;最大池化是怎么算的。&lt;/b&gt;输入被切成一个个窗口（默认 2×2，步幅 2）。每个窗口只保留最大的那个数（绿色圆圈），其余的都丢掉。&lt;/p&gt;&lt;p&gt;步幅为 2 的 2×2 池化让宽和高都减半。每个区域里最强的响应被保留下来，所以特征移动一个像素也照样算数，而且下一层卷积的 3×3 窗口能覆盖原图两倍大的范围。&lt;/p&gt;&lt;p&gt;池化没有权重：这里什么也不用学。&lt;b&gt;平均&lt;/b&gt;池化保留的是窗口的平均值。在 padding=&apos;same&apos; 时，边框上的格子不参与计算：它们不是可能“胜出”的零。&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;最大池化是怎么算的。&lt;/b&gt;输入被切成一个个窗口（默认 2×2，步幅 2）。每个窗口只保留最大的那个数（绿色圆圈），其余的都丢掉。&lt;/p&gt;&lt;p&gt;步幅为 2 的 2×2 池化让宽和高都减半。每个区域里最强的响应被保留下来，所以特征移动一个像素也照样算数，而且下一层卷积的 3×3 窗口能覆盖原图两倍大的范围。&lt;/p&gt;&lt;p&gt;池化没有权重：这里什么也不用学。&lt;b&gt;平均&lt;/b&gt;池化保留的是窗口的平均值。在 &apos;same&apos; 填充时，边框上的格子不参与计算：它们不是可能“胜出”的零。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>The input grid is empty. Choose a digit, or set the size to at least 1 and draw on it.</source>
@@ -1322,6 +1334,10 @@
     <message>
         <source>Input %1×%2</source>
         <translation>输入 %1×%2</translation>
+    </message>
+    <message>
+        <source>No output</source>
+        <translation>没有输出</translation>
     </message>
     <message>
         <source>The window does not fit: see the note on the right.</source>
@@ -1338,6 +1354,10 @@
     <message>
         <source>mean</source>
         <translation>平均</translation>
+    </message>
+    <message>
+        <source>This window keeps</source>
+        <translation>这个窗口保留</translation>
     </message>
 </context>
 <context>
@@ -2145,8 +2165,16 @@ true {1} · pred {2}
         <translation>这个模型没有卷积层，因此没有过滤器模式可显示。</translation>
     </message>
     <message>
-        <source>{0} (automatic: last convolution)</source>
-        <translation>{0}（自动：最后一个卷积层）</translation>
+        <source>{0} (last conv, automatic)</source>
+        <translation>{0}（最后一个卷积层，自动）</translation>
+    </message>
+    <message>
+        <source>{0} patterns of {1} at {2}×{3} ({4}, {5:.1f} ms per filter-step). Bright = the filter wants light there, dark = it wants dark.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain tiles ({0}): those filters respond most to overall brightness (or darkness) rather than to a shape.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the predicted class (top-1)</source>
@@ -2233,10 +2261,6 @@ true {1} · pred {2}
         <translation>正在从噪声中生成模式…</translation>
     </message>
     <message>
-        <source>{0} patterns of {1} at {2}×{3} ({4}, {5:.0f} ms per filter-step).</source>
-        <translation>{1} 的 {0} 个模式，{2}×{3}（{4}，每个过滤器每步 {5:.0f} 毫秒）。</translation>
-    </message>
-    <message>
         <source>Darkened tiles are dead filters (no input made them respond): {0}.</source>
         <translation>变暗的小图是“死”过滤器（没有任何输入能让它们响应）：{0}。</translation>
     </message>
@@ -2309,7 +2333,7 @@ true {1} · pred {2}
     </message>
     <message>
         <source>The %1×%1 kernel is larger than the %2×%3 input, so with padding &apos;valid&apos; the convolution has no output. Use padding &apos;same&apos;, a smaller kernel or a bigger input.</source>
-        <translation>%1×%1 的卷积核比 %2×%3 的输入还大，在 padding=&apos;valid&apos; 下卷积没有输出。请使用 padding=&apos;same&apos;、更小的卷积核或更大的输入。</translation>
+        <translation>%1×%1 的卷积核比 %2×%3 的输入还大，在填充方式为 &apos;valid&apos; 时卷积没有输出。请使用 &apos;same&apos; 填充、更小的卷积核或更大的输入。</translation>
     </message>
     <message>
         <source>Dense, %1 units</source>
@@ -2360,7 +2384,7 @@ true {1} · pred {2}
     </message>
     <message>
         <source>The %1×%1 %2 is larger than the %3×%4 input, so with padding &apos;valid&apos; it fits nowhere and there is no output. Use a smaller %2, a bigger grid, or padding &apos;same&apos;.</source>
-        <translation>%1×%1 的%2比 %3×%4 的输入还大，在 padding=&apos;valid&apos; 下它哪里都放不下，所以没有输出。请换一个更小的%2、更大的网格，或者使用 padding=&apos;same&apos;。</translation>
+        <translation>%1×%1 的%2比 %3×%4 的输入还大，在填充方式为 &apos;valid&apos; 时它哪里都放不下，所以没有输出。请换一个更小的%2、更大的网格，或者使用 &apos;same&apos; 填充。</translation>
     </message>
     <message>
         <source>The grid is all zeros, so every output is 0 too. Click the input cells to draw something (right click erases), or choose a digit.</source>
@@ -2369,6 +2393,42 @@ true {1} · pred {2}
     <message>
         <source>The stride (%1) is larger than the %2 (%3): the window jumps over some input cells and never looks at them (crossed out in red). Keras allows it, but that information is lost. Use a stride of at most %3.</source>
         <translation>步幅（%1）比%2（%3）还大：窗口会跳过一些输入格子，从来不看它们（红色叉号）。Keras 允许这样做，但这些信息就丢失了。请把步幅设为不超过 %3。</translation>
+    </message>
+    <message>
+        <source>out = ceil(n / s)</source>
+        <translation>输出 = ceil(n / s)</translation>
+    </message>
+    <message>
+        <source>pad = (out − 1)·s + k − n</source>
+        <translation>填充 = (输出 − 1)·s + k − n</translation>
+    </message>
+    <message>
+        <source>→ %1 before, %2 after</source>
+        <translation>→ 前面 %1 个，后面 %2 个</translation>
+    </message>
+    <message>
+        <source>→ no padding needed</source>
+        <translation>→ 不需要填充</translation>
+    </message>
+    <message>
+        <source>out = floor((n − k) / s) + 1</source>
+        <translation>输出 = floor((n − k) / s) + 1</translation>
+    </message>
+    <message>
+        <source>→ the window does not fit</source>
+        <translation>→ 窗口放不下</translation>
+    </message>
+    <message>
+        <source>Output size (each side)</source>
+        <translation>输出尺寸（每条边）</translation>
+    </message>
+    <message>
+        <source>n = %1, k = %2, s = %3, padding &apos;%4&apos;</source>
+        <translation>n = %1，k = %2，s = %3，填充方式 &apos;%4&apos;</translation>
+    </message>
+    <message>
+        <source>output row %1, column %2</source>
+        <translation>输出第 %1 行、第 %2 列</translation>
     </message>
     <message>
         <source>Position %1 of %2 → output row %3, column %4</source>
