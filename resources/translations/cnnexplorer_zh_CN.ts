@@ -2170,11 +2170,11 @@ true {1} · pred {2}
     </message>
     <message>
         <source>{0} patterns of {1} at {2}×{3} ({4}, {5:.1f} ms per filter-step). Bright = the filter wants light there, dark = it wants dark.</source>
-        <translation type="unfinished"></translation>
+        <translation>{1} 的 {0} 个模式，{2}×{3}（{4}，每个过滤器每步 {5:.1f} 毫秒）。亮 = 过滤器希望那里亮，暗 = 希望那里暗。</translation>
     </message>
     <message>
         <source>Plain tiles ({0}): those filters respond most to overall brightness (or darkness) rather than to a shape.</source>
-        <translation type="unfinished"></translation>
+        <translation>纯色小图（{0}）：这些过滤器主要对整体的明暗有反应，而不是对某种形状。</translation>
     </message>
     <message>
         <source>the predicted class (top-1)</source>
