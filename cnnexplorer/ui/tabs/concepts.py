@@ -321,7 +321,7 @@ class _LabPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        raise NotImplementedError
+        """Recompute and redraw the page; each lab page overrides this."""
 
     def translate_problem(self, p: lab.Problem) -> str:
         q = p.params
