@@ -37,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--self-test"]:  # the installer convention (glue's --test); same as `selftest`
+        argv = ["selftest", *argv[1:]]
     parser = build_parser()
     args = parser.parse_args(argv or ["gui"])
     try:

@@ -71,3 +71,8 @@ def test_screenshot_renders_the_window_at_1280x800(tmp_path):
 def test_unknown_tab_is_refused():
     result = run_cli("gui", "--tab", "nonsense", "--screenshot", "/tmp/never.png")
     assert result.returncode == 2 and "no tab 'nonsense'" in result.stderr
+
+
+def test_self_test_flag_is_the_selftest_command(capsys):
+    assert main(["--self-test", "--check", "resources"]) == 0
+    assert "resources" in capsys.readouterr().out
