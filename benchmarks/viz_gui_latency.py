@@ -30,6 +30,9 @@ def main() -> None:
     from cnnexplorer.ui.tabs.visualize import VisualizeTab
 
     app = QApplication.instance() or QApplication([])
+    from cnnexplorer.ml.runtime import load_backend
+
+    load_backend()  # as the main window does at start-up (its gc.freeze() keeps full collections short)
     model = keras().applications.VGG16(weights=None, input_shape=(224, 224, 3))
     tab = VisualizeTab(SessionBridge(Session()))
     tab.resize(1280, 760)
