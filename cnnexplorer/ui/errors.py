@@ -15,7 +15,7 @@ import sys
 import traceback
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cnnexplorer.core.errors import UserError
@@ -30,7 +30,8 @@ def describe(exc: BaseException) -> tuple[str, str]:
     details = getattr(exc, "formatted_traceback", None) or "".join(
         traceback.format_exception(type(exc), exc, exc.__traceback__)
     )
-    message = f"Something went wrong: {exc.__class__.__name__}: {exc}".strip()
+    message = (QCoreApplication.translate("ErrorReporter", "Something went wrong: %1")
+               .replace("%1", f"{exc.__class__.__name__}: {exc}").strip())
     return message, details
 
 
@@ -62,7 +63,7 @@ class ErrorReporter(QObject):
         """Open (or update) the error dialog. Tests replace this with a recorder."""
         if self._box is not None and self._box.isVisible():
             self._extra += 1
-            self._box.setInformativeText(f"{self._extra} more problem(s) happened since; see the log.")
+            self._box.setInformativeText(self.tr("%n more problem(s) happened since; see the log.", "", self._extra))
             return
         box = QMessageBox(self._parent_widget())
         box.setIcon(QMessageBox.Icon.Warning if not details else QMessageBox.Icon.Critical)
@@ -70,7 +71,7 @@ class ErrorReporter(QObject):
         box.setText(message)
         if details:
             box.setDetailedText(details)
-            copy = box.addButton("Copy details", QMessageBox.ButtonRole.ActionRole)
+            copy = box.addButton(self.tr("Copy details"), QMessageBox.ButtonRole.ActionRole)
             copy.clicked.connect(lambda: QApplication.clipboard().setText(f"{message}\n\n{details}"))
         box.addButton(QMessageBox.StandardButton.Close)
         box.finished.connect(self._on_closed)

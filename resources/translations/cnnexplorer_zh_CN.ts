@@ -4,6 +4,78 @@
 <context>
     <name>AugmentationTab</name>
     <message>
+        <source>Rotation</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <source>Rotate by a random angle from −r to +r degrees.</source>
+        <translation>在 −r 到 +r 度之间随机旋转一个角度。</translation>
+    </message>
+    <message>
+        <source>Width shift</source>
+        <translation>水平平移</translation>
+    </message>
+    <message>
+        <source>Move left or right by up to this fraction of the width.</source>
+        <translation>向左或向右平移，最多为宽度的这一比例。</translation>
+    </message>
+    <message>
+        <source>± | × width</source>
+        <translation>± | × 宽度</translation>
+    </message>
+    <message>
+        <source>Height shift</source>
+        <translation>垂直平移</translation>
+    </message>
+    <message>
+        <source>Move up or down by up to this fraction of the height.</source>
+        <translation>向上或向下平移，最多为高度的这一比例。</translation>
+    </message>
+    <message>
+        <source>± | × height</source>
+        <translation>± | × 高度</translation>
+    </message>
+    <message>
+        <source>Shear</source>
+        <translation>错切</translation>
+    </message>
+    <message>
+        <source>Slant sideways: a row at height y slides by up to shear × y (shear factor = tan of the shear angle). Keras shears about the top-left corner, so the picture also slides sideways.</source>
+        <translation>向一侧倾斜：高度为 y 的一行最多滑动 shear × y（错切系数 = 错切角的正切）。Keras 以左上角为基准做错切，所以整幅图也会横向滑动。</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Zoom in or out by up to this fraction (0.2 = 80 % to 120 %).</source>
+        <translation>放大或缩小，最多为这一比例（0.2 = 80 % 到 120 %）。</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>亮度</translation>
+    </message>
+    <message>
+        <source>Add or subtract up to this fraction of 255 from every pixel.</source>
+        <translation>给每个像素加上或减去最多 255 的这一比例。</translation>
+    </message>
+    <message>
+        <source>Contrast</source>
+        <translation>对比度</translation>
+    </message>
+    <message>
+        <source>Stretch or flatten contrast by up to this fraction.</source>
+        <translation>把对比度拉大或压平，最多为这一比例。</translation>
+    </message>
+    <message>
+        <source>Saturation</source>
+        <translation>饱和度</translation>
+    </message>
+    <message>
+        <source>Make colours duller or stronger (colour images only).</source>
+        <translation>让颜色更暗淡或更鲜艳（仅限彩色图像）。</translation>
+    </message>
+    <message>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
@@ -219,6 +291,54 @@
 <context>
     <name>BuilderTab</name>
     <message>
+        <source>%1 filters</source>
+        <translation>%1 个过滤器</translation>
+    </message>
+    <message>
+        <source>stride %1</source>
+        <translation>步幅 %1</translation>
+    </message>
+    <message>
+        <source>padding %1</source>
+        <translation>填充 %1</translation>
+    </message>
+    <message>
+        <source>pool %1</source>
+        <translation>池化 %1</translation>
+    </message>
+    <message>
+        <source>%1 units, %2</source>
+        <translation>%1 个单元，%2</translation>
+    </message>
+    <message>
+        <source>rate %1</source>
+        <translation>丢弃率 %1</translation>
+    </message>
+    <message>
+        <source>%1 words → %2-d vectors</source>
+        <translation>%1 个词 → %2 维向量</translation>
+    </message>
+    <message>
+        <source>The data one example brings into the model (the batch size is left out).</source>
+        <translation>一个样本带进模型的数据（不含批量维度）。</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>image, raw pixels 0-255</source>
+        <translation>图像，原始像素 0-255</translation>
+    </message>
+    <message>
+        <source>word ids</source>
+        <translation>词编号</translation>
+    </message>
+    <message>
+        <source>sequence</source>
+        <translation>序列</translation>
+    </message>
+    <message>
         <source>Start from one of the tutorial&apos;s networks</source>
         <translation>从教程中的某个网络开始</translation>
     </message>
@@ -405,6 +525,10 @@
     <message>
         <source>Layer {0} · {1}</source>
         <translation>第 {0} 层 · {1}</translation>
+    </message>
+    <message>
+        <source>input:</source>
+        <translation>输入：</translation>
     </message>
     <message>
         <source>Every layer below transforms this shape; select one to see how.</source>
@@ -820,6 +944,23 @@
     </message>
 </context>
 <context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more problem(s) happened since; see the log.</source>
+        <translation>
+            <numerusform>此后又发生了 %n 个问题，详见日志。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+</context>
+<context>
     <name>FieldPage</name>
     <message>
         <source>Layer</source>
@@ -1024,12 +1165,112 @@
 <context>
     <name>LayerEditor</name>
     <message>
+        <source>Filters</source>
+        <translation>过滤器数</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元数</translation>
+    </message>
+    <message>
+        <source>Kernel size</source>
+        <translation>卷积核大小</translation>
+    </message>
+    <message>
+        <source>Strides</source>
+        <translation>步幅</translation>
+    </message>
+    <message>
+        <source>Pool size</source>
+        <translation>池化窗口</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Dropout rate</source>
+        <translation>丢弃率</translation>
+    </message>
+    <message>
+        <source>Vocabulary size</source>
+        <translation>词表大小</translation>
+    </message>
+    <message>
+        <source>Vector size</source>
+        <translation>向量长度</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>缩放系数</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <source>How many feature maps this layer makes (one per filter).</source>
+        <translation>这一层生成多少张特征图（每个过滤器一张）。</translation>
+    </message>
+    <message>
+        <source>How many outputs; the last Dense layer needs one per class.</source>
+        <translation>输出的个数；最后一个 Dense 层每个类别需要一个。</translation>
+    </message>
+    <message>
+        <source>Height × width of the window each filter looks at.</source>
+        <translation>每个过滤器所看窗口的高 × 宽。</translation>
+    </message>
+    <message>
+        <source>How far the window moves each step; 2 halves the size.</source>
+        <translation>窗口每一步移动多远；2 会让尺寸减半。</translation>
+    </message>
+    <message>
+        <source>Height × width of the window pooled into one value.</source>
+        <translation>被池化成一个值的窗口的高 × 宽。</translation>
+    </message>
+    <message>
+        <source>valid: no border, the output shrinks. same: zero border, the output keeps its size (at stride 1).</source>
+        <translation>valid：不加边框，输出变小。same：四周补零，输出保持原尺寸（步幅为 1 时）。</translation>
+    </message>
+    <message>
+        <source>The function applied to each output: relu for hidden layers, softmax/sigmoid for the last.</source>
+        <translation>作用在每个输出上的函数：隐藏层用 relu，最后一层用 softmax/sigmoid。</translation>
+    </message>
+    <message>
+        <source>Fraction of values set to zero while training.</source>
+        <translation>训练时被置零的数值比例。</translation>
+    </message>
+    <message>
+        <source>Number of different word ids (the vocabulary size).</source>
+        <translation>不同词编号的个数（词表大小）。</translation>
+    </message>
+    <message>
+        <source>Length of the vector each word id becomes.</source>
+        <translation>每个词编号变成的向量的长度。</translation>
+    </message>
+    <message>
+        <source>Every value is multiplied by this; 1/255 maps pixels 0-255 to 0-1.</source>
+        <translation>每个数值都乘以它；1/255 把像素 0-255 映射到 0-1。</translation>
+    </message>
+    <message>
+        <source>Added after scaling.</source>
+        <translation>缩放之后再加上。</translation>
+    </message>
+    <message>
         <source>This layer has no settings.</source>
         <translation>这一层没有可设置的参数。</translation>
     </message>
     <message>
         <source>same as pool size</source>
         <translation>与池化窗口相同</translation>
+    </message>
+    <message>
+        <source>e.g. 1/255</source>
+        <translation>例如 1/255</translation>
     </message>
     <message>
         <source>Type a number such as 0.5 or a fraction such as 1/255.</source>
@@ -1057,6 +1298,49 @@
     <message>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>LiveChart</name>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>per batch</source>
+        <translation>每批次</translation>
+    </message>
+    <message>
+        <source>per batch, smoothed</source>
+        <translation>每批次（平滑）</translation>
+    </message>
+    <message>
+        <source>training (epoch)</source>
+        <translation>训练（每轮）</translation>
+    </message>
+    <message>
+        <source>validation (epoch)</source>
+        <translation>验证（每轮）</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>第 %1 轮</translation>
+    </message>
+    <message>
+        <source>batch loss %1 (smoothed %2)</source>
+        <translation>批次损失 %1（平滑后 %2）</translation>
+    </message>
+    <message>
+        <source>batch accuracy %1</source>
+        <translation>批次精度 %1</translation>
     </message>
 </context>
 <context>
@@ -1489,6 +1773,10 @@
     <message>
         <source>cached on this computer</source>
         <translation>已缓存在本机</translation>
+    </message>
+    <message>
+        <source>%1 MB download</source>
+        <translation>需下载 %1 MB</translation>
     </message>
     <message>
         <source>Weights file</source>
@@ -2155,6 +2443,10 @@ true {1} · pred {2}
     <message>
         <source>Model: &lt;b&gt;{0}&lt;/b&gt; — reading its layers…</source>
         <translation>模型：&lt;b&gt;{0}&lt;/b&gt; —— 正在读取它的层…</translation>
+    </message>
+    <message>
+        <source>This model cannot be visualized here</source>
+        <translation>这个模型无法在这里可视化</translation>
     </message>
     <message>
         <source>Model: &lt;b&gt;{0}&lt;/b&gt; — input {1}, {2} classes</source>

@@ -170,3 +170,24 @@ def test_widgets_with_their_own_font_size_can_follow_presentation_mode(qtbot, wi
     assert button.font().pointSizeF() == pytest.approx(QApplication.font().pointSizeF() + 2 * presentation.SCALE)
     window.set_presentation(False)
     assert button.font().pointSizeF() == pytest.approx(normal)
+
+
+def test_live_chart_follows_presentation_mode_and_theme(qtbot, window):
+    """Charts already on screen restyle: bigger titles, thicker lines, dark background; the data stays."""
+    from matplotlib.colors import to_rgb
+
+    from cnnexplorer.ui.widgets.live_chart import LiveChart
+
+    chart = LiveChart()
+    qtbot.addWidget(chart)
+    normal_title = chart.ax_loss.title.get_fontsize()
+    normal_width = chart.lines["loss_smooth"].get_linewidth()
+    window.set_presentation(True)
+    assert chart.ax_loss.title.get_fontsize() == pytest.approx(normal_title * presentation.SCALE)
+    assert chart.lines["loss_smooth"].get_linewidth() == pytest.approx(normal_width * presentation.LINE_SCALE)
+    window.set_theme("dark")
+    assert sum(to_rgb(chart.figure.get_facecolor())) < 1.0
+    window.set_presentation(False)
+    window.set_theme("light")
+    assert chart.ax_loss.title.get_fontsize() == pytest.approx(normal_title)
+    assert sum(to_rgb(chart.figure.get_facecolor())) > 2.4

@@ -157,3 +157,59 @@ def test_core_texts_are_translated(english_after):
     untranslated = [t for t in texts if core_texts.tr_core(t) == t]
     assert not untranslated
     assert core_texts.tr_core("cat") == "猫"
+
+
+def test_no_tr_string_hides_from_lupdate():
+    """lupdate skips tr() calls inside f-strings; every simple tr("...") literal in the code must be in the .ts."""
+    known = {source for _, source, _, _ in _messages()}
+    call = re.compile(r"""\btr\(\s*(?P<q>["'])(?P<text>(?:(?!(?P=q))[^\\\n])+)(?P=q)\s*[,)]""")
+    hidden = []
+    for path in sorted((ROOT / "cnnexplorer").rglob("*.py")):
+        for match in call.finditer(path.read_text(encoding="utf-8")):
+            if match["text"] not in known:
+                hidden.append(f"{path.relative_to(ROOT)}: {match['text']!r}")
+    assert not hidden, "tr() strings lupdate did not collect (move them out of f-strings):\n" + "\n".join(hidden)
+
+
+def test_restart_now_closes_the_window_and_starts_the_app_again(qtbot, main_window, monkeypatch):
+    from cnnexplorer.ui import main_window as module
+
+    started = []
+
+    class FakeProcess:
+        @staticmethod
+        def startDetached(program, args):
+            started.append((program, list(args)))
+            return True
+
+    monkeypatch.setattr(module, "QProcess", FakeProcess)
+    monkeypatch.setattr(sys, "argv", ["/opt/cnnexplorer/bin/cnnexplorer", "gui"])
+    main_window.language_actions["zh_CN"].trigger()
+    restart = next(b for b in main_window.language_box.buttons() if "Restart" in b.text())
+    restart.click()
+    assert not main_window.isVisible()
+    assert started == [(sys.executable, ["/opt/cnnexplorer/bin/cnnexplorer", "gui"])]
+    assert Settings().language == "zh_CN"
+
+
+def test_chinese_chart_labels_get_a_chinese_font_when_one_is_installed(english_after):
+    import warnings
+
+    import matplotlib as mpl
+    from matplotlib import font_manager
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    from cnnexplorer.ui.presentation import CJK_FAMILIES, use_chinese_chart_fonts
+
+    install_translators(english_after, "zh_CN")
+    family = use_chinese_chart_fonts()
+    if family is None:
+        pytest.skip("no Chinese font installed on this machine (the app still works; labels show boxes)")
+    assert family in CJK_FAMILIES and family in mpl.rcParams["font.family"]
+    assert font_manager.findfont(family, fallback_to_default=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "Glyph ... missing from font(s)" would be a warning
+        figure = Figure()
+        figure.add_subplot().set_title("损失 Loss")
+        FigureCanvasAgg(figure).draw()

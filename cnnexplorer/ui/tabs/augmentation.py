@@ -27,6 +27,7 @@ from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.resources import sample_images
 from cnnexplorer.ml.augment import square_crop  # numpy only: ml.augment imports Keras inside functions
 from cnnexplorer.ui import workers
+from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.augment_preview_grid import AugmentPreviewGrid
 from cnnexplorer.ui.widgets.augment_probe_chart import AugmentProbeChart
@@ -36,30 +37,29 @@ DIGIT_SOURCE = "digit"  # source key of the MNIST sample
 FILE_SOURCE = "file"
 PROBE_IMAGES = 300
 
-_T = "AugmentationTab"  # translation context (what self.tr uses in this class)
 
 # (field, label, tooltip, maximum, step, decimals, "prefix|suffix" of the spin box)
 GEOMETRY_ROWS = [
-    ("rotation_range", QT_TRANSLATE_NOOP(_T, "Rotation"),
-     QT_TRANSLATE_NOOP(_T, "Rotate by a random angle from −r to +r degrees."), 180, 1, 0, "± | °"),
-    ("width_shift_range", QT_TRANSLATE_NOOP(_T, "Width shift"),
-     QT_TRANSLATE_NOOP(_T, "Move left or right by up to this fraction of the width."), 1.0, 0.01, 2, "± | × width"),
-    ("height_shift_range", QT_TRANSLATE_NOOP(_T, "Height shift"),
-     QT_TRANSLATE_NOOP(_T, "Move up or down by up to this fraction of the height."), 1.0, 0.01, 2, "± | × height"),
-    ("shear_range", QT_TRANSLATE_NOOP(_T, "Shear"),
-     QT_TRANSLATE_NOOP(_T, "Slant sideways: a row at height y slides by up to shear × y "
+    ("rotation_range", QT_TRANSLATE_NOOP("AugmentationTab", "Rotation"),
+     QT_TRANSLATE_NOOP("AugmentationTab", "Rotate by a random angle from −r to +r degrees."), 180, 1, 0, "± | °"),
+    ("width_shift_range", QT_TRANSLATE_NOOP("AugmentationTab", "Width shift"),
+     QT_TRANSLATE_NOOP("AugmentationTab", "Move left or right by up to this fraction of the width."), 1.0, 0.01, 2, QT_TRANSLATE_NOOP("AugmentationTab", "± | × width")),
+    ("height_shift_range", QT_TRANSLATE_NOOP("AugmentationTab", "Height shift"),
+     QT_TRANSLATE_NOOP("AugmentationTab", "Move up or down by up to this fraction of the height."), 1.0, 0.01, 2, QT_TRANSLATE_NOOP("AugmentationTab", "± | × height")),
+    ("shear_range", QT_TRANSLATE_NOOP("AugmentationTab", "Shear"),
+     QT_TRANSLATE_NOOP("AugmentationTab", "Slant sideways: a row at height y slides by up to shear × y "
                            "(shear factor = tan of the shear angle). Keras shears about the top-left corner, "
                            "so the picture also slides sideways."), 1.0, 0.01, 2, "± | "),
-    ("zoom_range", QT_TRANSLATE_NOOP(_T, "Zoom"),
-     QT_TRANSLATE_NOOP(_T, "Zoom in or out by up to this fraction (0.2 = 80 % to 120 %)."), 0.9, 0.01, 2, "± | "),
+    ("zoom_range", QT_TRANSLATE_NOOP("AugmentationTab", "Zoom"),
+     QT_TRANSLATE_NOOP("AugmentationTab", "Zoom in or out by up to this fraction (0.2 = 80 % to 120 %)."), 0.9, 0.01, 2, "± | "),
 ]
 COLOUR_ROWS = [
-    ("brightness_range", QT_TRANSLATE_NOOP(_T, "Brightness"),
-     QT_TRANSLATE_NOOP(_T, "Add or subtract up to this fraction of 255 from every pixel."), 1.0, 0.01, 2, "± | "),
-    ("contrast_range", QT_TRANSLATE_NOOP(_T, "Contrast"),
-     QT_TRANSLATE_NOOP(_T, "Stretch or flatten contrast by up to this fraction."), 1.0, 0.01, 2, "± | "),
-    ("saturation_range", QT_TRANSLATE_NOOP(_T, "Saturation"),
-     QT_TRANSLATE_NOOP(_T, "Make colours duller or stronger (colour images only)."), 1.0, 0.01, 2, "± | "),
+    ("brightness_range", QT_TRANSLATE_NOOP("AugmentationTab", "Brightness"),
+     QT_TRANSLATE_NOOP("AugmentationTab", "Add or subtract up to this fraction of 255 from every pixel."), 1.0, 0.01, 2, "± | "),
+    ("contrast_range", QT_TRANSLATE_NOOP("AugmentationTab", "Contrast"),
+     QT_TRANSLATE_NOOP("AugmentationTab", "Stretch or flatten contrast by up to this fraction."), 1.0, 0.01, 2, "± | "),
+    ("saturation_range", QT_TRANSLATE_NOOP("AugmentationTab", "Saturation"),
+     QT_TRANSLATE_NOOP("AugmentationTab", "Make colours duller or stronger (colour images only)."), 1.0, 0.01, 2, "± | "),
 ]
 
 
@@ -150,7 +150,7 @@ class AugmentationTab(Tab):
         self._debounce.timeout.connect(self.refresh_preview)
         self._build()
         self.bridge.changed.connect(self._on_session_changed)
-        self.preset_box.setCurrentText("tutorial (cats vs dogs)")
+        self.preset_box.setCurrentIndex(self.preset_box.findData("tutorial (cats vs dogs)"))
         self.apply_config(preset("tutorial (cats vs dogs)"))
         self.set_source("cat")
 
@@ -162,9 +162,10 @@ class AugmentationTab(Tab):
         preset_group = QGroupBox(self.tr("Preset"))
         row = QHBoxLayout(preset_group)
         self.preset_box = QComboBox()
-        self.preset_box.addItems(list(PRESETS) + ["custom"])
+        for name in list(PRESETS) + ["custom"]:
+            self.preset_box.addItem(tr_core(name), name)
         self.preset_box.setToolTip(self.tr("Ready-made settings; changing any value makes them \"custom\"."))
-        self.preset_box.textActivated.connect(self._preset_chosen)
+        self.preset_box.activated.connect(lambda i: self._preset_chosen(self.preset_box.itemData(i)))
         self.load_button = QPushButton(self.tr("Load…"))
         self.save_button = QPushButton(self.tr("Save…"))
         self.load_button.setToolTip(self.tr("Load settings from a JSON file (the tutorial's argument names)."))
@@ -237,7 +238,7 @@ class AugmentationTab(Tab):
         source_row.addWidget(QLabel(self.tr("Image:")))
         self.source_box = QComboBox()
         for name in sample_images():
-            self.source_box.addItem(self.tr("photo: %s") % name, name)
+            self.source_box.addItem(self.tr("photo: %s") % tr_core(name), name)
         self.source_box.addItem(self.tr("digit from mnist-sample"), DIGIT_SOURCE)
         self.source_box.addItem(self.tr("image file…"), FILE_SOURCE)
         self.source_box.activated.connect(self._source_chosen)
@@ -324,7 +325,7 @@ class AugmentationTab(Tab):
         self._update_probe_state()
 
     def _value_row(self, name, label, tip, maximum, step, decimals, suffix):
-        row = _ValueRow(maximum, step, decimals, suffix)
+        row = _ValueRow(maximum, step, decimals, self.tr(suffix))
         row.setToolTip(f"{name}: {self.tr(tip)}")
         row.spin.valueChanged.connect(self._on_value_changed)
         self.rows[name] = row
@@ -369,7 +370,7 @@ class AugmentationTab(Tab):
 
     def _sync_preset_box(self) -> None:
         name = next((n for n, p in PRESETS.items() if p == self.config), "custom")
-        self.preset_box.setCurrentText(name)
+        self.preset_box.setCurrentIndex(self.preset_box.findData(name))
 
     def _publish(self) -> None:
         value = None if self.config.is_off() else self.config

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QFrame,
@@ -27,6 +27,7 @@ from cnnexplorer.core.spec import (
     LAYER_DEFAULTS, LAYER_HELP, LOSSES, METRICS, OPTIMIZERS, TEMPLATES, LayerSpec, ModelSpec, default_loss,
     template,
 )
+from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.layer_editor import InputEditor, LayerEditor
 from cnnexplorer.ui.widgets.layer_table import LayerRow, LayerTable
@@ -37,6 +38,9 @@ START_TEMPLATE = "mnist-cnn"
 ADD_ORDER = ["Conv2D", "MaxPooling2D", "Flatten", "Dense", "Dropout", "BatchNormalization",
              "SeparableConv2D", "AveragePooling2D", "GlobalAveragePooling2D", "GlobalMaxPooling2D",
              "Conv1D", "MaxPooling1D", "GlobalMaxPooling1D", "Embedding", "Rescaling"]
+
+
+translate = QCoreApplication.translate  # the name lupdate looks for
 
 
 def settings_text(layer: LayerSpec) -> str:
@@ -53,25 +57,26 @@ def settings_text(layer: LayerSpec) -> str:
 
     t = layer.type
     if t in ("Conv2D", "SeparableConv2D", "Conv1D"):
-        parts = [f"{a('filters')} filters", size(a("kernel_size")), act()]
+        parts = [translate("BuilderTab", "%1 filters").replace("%1", str(a("filters"))), size(a("kernel_size")), act()]
         if a("strides") not in (1, [1, 1], (1, 1)):
-            parts.append(f"stride {size(a('strides'))}")
+            parts.append(translate("BuilderTab", "stride %1").replace("%1", size(a("strides"))))
         if a("padding") != "valid":
-            parts.append(f"padding {a('padding')}")
+            parts.append(translate("BuilderTab", "padding %1").replace("%1", str(a("padding"))))
         return ", ".join(str(p) for p in parts)
     if "Pooling" in t and not t.startswith("Global"):
-        parts = [f"pool {size(a('pool_size'))}"]
+        parts = [translate("BuilderTab", "pool %1").replace("%1", size(a("pool_size")))]
         if a("strides") is not None:
-            parts.append(f"stride {size(a('strides'))}")
+            parts.append(translate("BuilderTab", "stride %1").replace("%1", size(a("strides"))))
         if a("padding") != "valid":
-            parts.append(f"padding {a('padding')}")
+            parts.append(translate("BuilderTab", "padding %1").replace("%1", str(a("padding"))))
         return ", ".join(parts)
     if t == "Dense":
-        return f"{a('units')} units, {act()}"
+        return translate("BuilderTab", "%1 units, %2").replace("%1", str(a("units"))).replace("%2", act())
     if t == "Dropout":
-        return f"rate {a('rate')}"
+        return translate("BuilderTab", "rate %1").replace("%1", str(a("rate")))
     if t == "Embedding":
-        return f"{a('input_dim')} words → {a('output_dim')}-d vectors"
+        return (translate("BuilderTab", "%1 words → %2-d vectors").replace("%1", str(a("input_dim")))
+                .replace("%2", str(a("output_dim"))))
     if t == "Rescaling":
         scale = a("scale")
         shown = "1/255" if isinstance(scale, float) and abs(scale - 1 / 255) < 1e-12 else str(scale)
@@ -86,7 +91,8 @@ def design_rows(spec: ModelSpec, report: ShapeReport, problems: list[Problem]) -
             by_layer.setdefault(p.layer_index, []).append(p.message)
     rows = [LayerRow("", "Input", _input_kind(spec.input_shape), _shape_text(report.input_shape),
                      "", "", is_input=True,
-                     formula="The data one example brings into the model (the batch size is left out).")]
+                     formula=translate(
+                         "BuilderTab", "The data one example brings into the model (the batch size is left out)."))]
     for layer, r in zip(spec.layers, report.layers):
         shape = _shape_text(r.output_shape)
         rows.append(LayerRow(str(r.index), layer.type, settings_text(layer), shape,
@@ -100,11 +106,13 @@ def _shape_text(shape: tuple | None) -> str:
     """(26, 26, 32) -> '26 × 26 × 32' (spaced for a projector); unknown -> '—'; None dims -> 'any'."""
     if shape is None:
         return "—"
-    return " × ".join("any" if d is None else str(d) for d in shape)
+    return " × ".join(translate("BuilderTab", "any") if d is None else str(d) for d in shape)
 
 
 def _input_kind(shape: tuple) -> str:
-    return {3: "image, raw pixels 0-255", 1: "word ids", 2: "sequence"}.get(len(shape), "")
+    kinds = {3: translate("BuilderTab", "image, raw pixels 0-255"), 1: translate("BuilderTab", "word ids"),
+             2: translate("BuilderTab", "sequence")}
+    return kinds.get(len(shape), "")
 
 
 class SpecEdit(QUndoCommand):
@@ -370,7 +378,7 @@ class BuilderTab(Tab):
         menu.setToolTipsVisible(True)
         for layer_type in ADD_ORDER:
             action = menu.addAction(layer_type)
-            action.setToolTip(LAYER_HELP.get(layer_type, ""))
+            action.setToolTip(tr_core(LAYER_HELP.get(layer_type, "")))
             action.triggered.connect(lambda checked=False, t=layer_type: handler(t))
         button.setMenu(menu)
         return button
@@ -596,7 +604,7 @@ class BuilderTab(Tab):
             return
         ls = spec.layers[layer]
         self.editor_box.setTitle(self.tr("Layer {0} · {1}").format(layer + 1, ls.type))
-        self.layer_help.setText(LAYER_HELP.get(ls.type, ""))
+        self.layer_help.setText(tr_core(LAYER_HELP.get(ls.type, "")))
         self.input_editor.hide()
         self.layer_editor.show()
         self.layer_editor.set_layer(ls.type, ls.params)
@@ -606,7 +614,8 @@ class BuilderTab(Tab):
         import html
 
         if layer is None:
-            return (f"<p style='font-size:large'>input: <b>{fmt_shape(self.report.input_shape)}</b></p>"
+            return ("<p style='font-size:large'>" + html.escape(self.tr("input:"))
+                    + f" <b>{fmt_shape(self.report.input_shape)}</b></p>"
                     "<p>" + html.escape(self.tr("Every layer below transforms this shape; select one to see "
                                                 "how.")) + "</p>")
         r = self.report.layers[layer]

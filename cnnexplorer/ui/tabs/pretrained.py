@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.progress import check_cancel
 from cnnexplorer.ml import transfer as T
-from cnnexplorer.ui import workers
+from cnnexplorer.ui import presentation, workers
+from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.freeze_table import FreezeTable
 
 WARN_STYLE = "color: #b00020; font-weight: bold;"
-NOTE_STYLE = "color: #555;"
+NOTE_STYLE = "color: palette(placeholder-text);"  # readable in light and dark themes
 
 
 @dataclass
@@ -171,7 +172,7 @@ class PretrainedTab(Tab):
         big = QFont(self.load_button.font())
         big.setPointSize(big.pointSize() + 1)
         big.setBold(True)
-        self.load_button.setFont(big)
+        presentation.follow_text_size(self.load_button, delta=1, bold=True)
         load_row.addWidget(self.load_button, 1)
         form.addRow(load_row)
         self.base_label = QLabel(self.tr("No base loaded."), base_box)
@@ -190,7 +191,7 @@ class PretrainedTab(Tab):
         dform.addRow(self.tr("Image folder:"), folder_row)
         self.head_combo = QComboBox(data_box)
         for key, text in T.HEADS.items():
-            self.head_combo.addItem(self.tr(text), key)
+            self.head_combo.addItem(tr_core(text), key)
         dform.addRow(self.tr("Head:"), self.head_combo)
         numbers = QHBoxLayout()
         self.epochs_spin = QSpinBox(data_box)
@@ -271,7 +272,7 @@ class PretrainedTab(Tab):
         self.result_label.setWordWrap(True)
         result_font = QFont(self.result_label.font())
         result_font.setPointSize(result_font.pointSize() + 1)
-        self.result_label.setFont(result_font)
+        presentation.follow_text_size(self.result_label, delta=1)
         chart_holder = QWidget(right)
         cl = QVBoxLayout(chart_holder)
         cl.setContentsMargins(0, 0, 0, 0)
@@ -317,10 +318,10 @@ class PretrainedTab(Tab):
         self.arch_info.setText(
             self.tr("%1 (%2). %3 Input at least %4 px (ImageNet size %5). Preprocessing: %6. "
                     "%7 parameters; ImageNet weights %8.")
-            .replace("%1", arch.title).replace("%2", str(arch.year)).replace("%3", arch.note)
+            .replace("%1", arch.title).replace("%2", str(arch.year)).replace("%3", tr_core(arch.note))
             .replace("%4", str(arch.min_size)).replace("%5", str(arch.default_size))
-            .replace("%6", arch.preprocess_text).replace("%7", f"{arch.base_params / 1e6:.1f} M")
-            .replace("%8", self.tr("cached on this computer") if cached else f"{arch.download_mb:.0f} MB download")
+            .replace("%6", tr_core(arch.preprocess_text)).replace("%7", f"{arch.base_params / 1e6:.1f} M")
+            .replace("%8", self.tr("cached on this computer") if cached else self.tr("%1 MB download").replace("%1", f"{arch.download_mb:.0f}"))
         )
         self.size_spin.setMinimum(arch.min_size)
 
@@ -370,7 +371,7 @@ class PretrainedTab(Tab):
         self.table.set_rows(loaded.rows)
         arch = loaded.arch
         self.base_label.setText(self.tr("Loaded %1 at %2×%2 with %3.").replace("%1", arch.title)
-                                .replace("%2", str(loaded.input_size)).replace("%3", loaded.source.label()))
+                                .replace("%2", str(loaded.input_size)).replace("%3", tr_core(loaded.source.label())))
         if loaded.source.kind == "random":
             self.weights_banner.setText(self.tr("⚠ %1 %2: random weights — patterns will not be meaningful. "
                                                 "Use ImageNet weights or a local weights file for real transfer.")
@@ -380,7 +381,7 @@ class PretrainedTab(Tab):
         else:
             self.weights_banner.setText(self.tr("%1 %2, %3").replace("%1", arch.title)
                                         .replace("%2", f"{loaded.input_size}×{loaded.input_size}")
-                                        .replace("%3", loaded.source.label()))
+                                        .replace("%3", tr_core(loaded.source.label())))
             self.weights_banner.setStyleSheet("font-weight: bold;")
         if arch.batchnorm:
             self.bn_note.setText(self.tr("%1 has BatchNormalization layers: they stay frozen, in inference mode, "

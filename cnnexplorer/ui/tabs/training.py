@@ -31,7 +31,8 @@ from cnnexplorer.core.errors import SpecError, UserError
 from cnnexplorer.core.progress import Cancelled, report
 from cnnexplorer.core.session import ProbeImage
 from cnnexplorer.core.spec import ModelSpec, template
-from cnnexplorer.ui import workers
+from cnnexplorer.ui import presentation, workers
+from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.confusion_matrix import ConfusionMatrixView
 from cnnexplorer.ui.widgets.image_grid_dialog import ImageGridDialog
@@ -151,7 +152,7 @@ class TrainingTab(Tab):
                                              "current model (loaded from a file or trained before)."))
         self.source_note = QLabel(model_box)
         self.source_note.setWordWrap(True)
-        self.source_note.setStyleSheet("color: #555;")
+        self.source_note.setStyleSheet("color: palette(placeholder-text);")
         model_form.addWidget(self.source_combo)
         model_form.addWidget(self.source_note)
         side_layout.addWidget(model_box)
@@ -164,7 +165,7 @@ class TrainingTab(Tab):
                                        data_box)
         self.augment_note = QLabel(data_box)
         self.augment_note.setWordWrap(True)
-        self.augment_note.setStyleSheet("color: #555;")
+        self.augment_note.setStyleSheet("color: palette(placeholder-text);")
         data_form.addWidget(self.dataset_combo)
         data_form.addWidget(self.augment_check)
         data_form.addWidget(self.augment_note)
@@ -212,7 +213,7 @@ class TrainingTab(Tab):
         big.setPointSize(big.pointSize() + 2)
         big.setBold(True)
         for button in (self.start_button, self.stop_button, self.continue_button):
-            button.setFont(big)
+            presentation.follow_text_size(button, delta=2, bold=True)
             button.setMinimumHeight(36)
             buttons.addWidget(button)
         side_layout.addLayout(buttons)
@@ -245,13 +246,13 @@ class TrainingTab(Tab):
         self.coach_label.setWordWrap(True)
         coach_font = QFont(self.coach_label.font())
         coach_font.setPointSize(coach_font.pointSize() + 1)
-        self.coach_label.setFont(coach_font)
+        presentation.follow_text_size(self.coach_label, delta=1)
         self.coach_label.setFrameShape(QFrame.Shape.StyledPanel)
         self.coach_label.setMargin(6)
         # Fixed heights: a label growing or shrinking would resize the chart, and a resize costs a full redraw.
         self.coach_label.setFixedHeight(self.coach_label.fontMetrics().lineSpacing() * 2 + 16)
         self.hover_label = QLabel(chart_box)
-        self.hover_label.setStyleSheet("color: #555;")
+        self.hover_label.setStyleSheet("color: palette(placeholder-text);")
         self.hover_label.setFixedHeight(self.hover_label.fontMetrics().lineSpacing() + 4)
         self.hover_label.setText(self.tr("Point at the chart to read its values."))
         chart_layout.addWidget(self.hover_label)
@@ -283,7 +284,7 @@ class TrainingTab(Tab):
         test_font = QFont(self.test_label.font())
         test_font.setPointSize(test_font.pointSize() + 4)
         test_font.setBold(True)
-        self.test_label.setFont(test_font)
+        presentation.follow_text_size(self.test_label, delta=4, bold=True)
         self.details_label = QLabel(results)
         self.details_label.setWordWrap(True)
         self.details_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -366,7 +367,7 @@ class TrainingTab(Tab):
         for info in list_datasets():
             status = info.status()
             suffix = "" if status in ("bundled", "generated", "cached") else self.tr(" — needs download")
-            self.dataset_combo.addItem(f"{info.title}{suffix}", info.name)
+            self.dataset_combo.addItem(f"{tr_core(info.title)}{suffix}", info.name)
         if self.dataset_combo.findData(current) < 0:
             self.dataset_combo.addItem(self.tr("Image folder: {0}").format(Path(current).name), current)
         self.dataset_combo.addItem(self.tr("Image folder…"), FOLDER_ITEM)

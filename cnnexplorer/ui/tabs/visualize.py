@@ -27,6 +27,7 @@ from cnnexplorer.core import images as imaging
 from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.resources import sample_images
 from cnnexplorer.ui import workers
+from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.viz_image_view import ImageView
 
@@ -215,7 +216,7 @@ class VisualizeTab(Tab):
         sl.setContentsMargins(0, 0, 0, 0)
         self.sample_combo = QComboBox(sp)
         for name, path in sample_images().items():
-            self.sample_combo.addItem(name, str(path))
+            self.sample_combo.addItem(tr_core(name), str(path))
         sl.addWidget(self.sample_combo)
         self.source_pages.addWidget(sp)
         # dataset items
@@ -267,7 +268,7 @@ class VisualizeTab(Tab):
         lay.addWidget(self.scaling_combo)
         self.scaling_note = QLabel(panel)
         self.scaling_note.setWordWrap(True)
-        self.scaling_note.setStyleSheet("color: palette(mid);")
+        self.scaling_note.setStyleSheet("color: palette(placeholder-text);")
         lay.addWidget(self.scaling_note)
 
         lay.addWidget(_heading(self.tr("Prediction"), panel))
@@ -515,7 +516,8 @@ class VisualizeTab(Tab):
         if self.sender() is not self._model_task:
             return
         if isinstance(exc, UserError):
-            self._show_empty(f"<h2>{self.tr('This model cannot be visualized here')}</h2><p>{exc}</p>")
+            title = self.tr("This model cannot be visualized here")
+            self._show_empty(f"<h2>{title}</h2><p>{exc}</p>")
         else:
             self.report_error(exc)
 
@@ -1154,7 +1156,8 @@ class VisualizeTab(Tab):
         image = os.environ.get("CNNEXPLORER_VIZ_IMAGE", "digit")
         if self.session.model is None:
             self.bridge.changed.disconnect(self._on_session_changed)
-            self.session.set_model(quick_mnist_model(), "MNIST CNN (quick: 1 epoch on 2,000 digits)", "trained")
+            self.session.set_model(quick_mnist_model(), self.tr("MNIST CNN (quick: 1 epoch on 2,000 digits)"),
+                                   "trained")
             self.bridge.changed.connect(self._on_session_changed)
             self._model = self.session.model
         info = self.session.model_name

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from cnnexplorer.core import images as imaging
+from cnnexplorer.ui import presentation
 
 
 def to_pixmap(image: np.ndarray, size: int) -> QPixmap:
@@ -44,6 +45,7 @@ class ImageGridDialog(QDialog):
         self.list.setViewMode(QListView.ViewMode.IconMode)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setMovement(QListView.Movement.Static)
+        tile = round(tile * presentation.scale())
         self.list.setIconSize(QSize(tile, tile))
         self.list.setGridSize(QSize(tile + 44, tile + 52))
         self.list.setWordWrap(True)

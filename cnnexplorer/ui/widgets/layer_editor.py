@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget,
 )
@@ -19,24 +19,24 @@ from cnnexplorer.core.spec import ACTIVATIONS, LAYER_DEFAULTS, PADDINGS, SPATIAL
 MAX_INT = 1_000_000
 
 LABELS = {
-    "filters": "Filters", "units": "Units", "kernel_size": "Kernel size", "strides": "Strides",
-    "pool_size": "Pool size", "padding": "Padding", "activation": "Activation", "rate": "Dropout rate",
-    "input_dim": "Vocabulary size", "output_dim": "Vector size", "scale": "Scale", "offset": "Offset",
+    "filters": QT_TRANSLATE_NOOP("LayerEditor", "Filters"), "units": QT_TRANSLATE_NOOP("LayerEditor", "Units"), "kernel_size": QT_TRANSLATE_NOOP("LayerEditor", "Kernel size"), "strides": QT_TRANSLATE_NOOP("LayerEditor", "Strides"),
+    "pool_size": QT_TRANSLATE_NOOP("LayerEditor", "Pool size"), "padding": QT_TRANSLATE_NOOP("LayerEditor", "Padding"), "activation": QT_TRANSLATE_NOOP("LayerEditor", "Activation"), "rate": QT_TRANSLATE_NOOP("LayerEditor", "Dropout rate"),
+    "input_dim": QT_TRANSLATE_NOOP("LayerEditor", "Vocabulary size"), "output_dim": QT_TRANSLATE_NOOP("LayerEditor", "Vector size"), "scale": QT_TRANSLATE_NOOP("LayerEditor", "Scale"), "offset": QT_TRANSLATE_NOOP("LayerEditor", "Offset"),
 }
 
 HINTS = {
-    "filters": "How many feature maps this layer makes (one per filter).",
-    "units": "How many outputs; the last Dense layer needs one per class.",
-    "kernel_size": "Height × width of the window each filter looks at.",
-    "strides": "How far the window moves each step; 2 halves the size.",
-    "pool_size": "Height × width of the window pooled into one value.",
-    "padding": "valid: no border, the output shrinks. same: zero border, the output keeps its size (at stride 1).",
-    "activation": "The function applied to each output: relu for hidden layers, softmax/sigmoid for the last.",
-    "rate": "Fraction of values set to zero while training.",
-    "input_dim": "Number of different word ids (the vocabulary size).",
-    "output_dim": "Length of the vector each word id becomes.",
-    "scale": "Every value is multiplied by this; 1/255 maps pixels 0-255 to 0-1.",
-    "offset": "Added after scaling.",
+    "filters": QT_TRANSLATE_NOOP("LayerEditor", "How many feature maps this layer makes (one per filter)."),
+    "units": QT_TRANSLATE_NOOP("LayerEditor", "How many outputs; the last Dense layer needs one per class."),
+    "kernel_size": QT_TRANSLATE_NOOP("LayerEditor", "Height × width of the window each filter looks at."),
+    "strides": QT_TRANSLATE_NOOP("LayerEditor", "How far the window moves each step; 2 halves the size."),
+    "pool_size": QT_TRANSLATE_NOOP("LayerEditor", "Height × width of the window pooled into one value."),
+    "padding": QT_TRANSLATE_NOOP("LayerEditor", "valid: no border, the output shrinks. same: zero border, the output keeps its size (at stride 1)."),
+    "activation": QT_TRANSLATE_NOOP("LayerEditor", "The function applied to each output: relu for hidden layers, softmax/sigmoid for the last."),
+    "rate": QT_TRANSLATE_NOOP("LayerEditor", "Fraction of values set to zero while training."),
+    "input_dim": QT_TRANSLATE_NOOP("LayerEditor", "Number of different word ids (the vocabulary size)."),
+    "output_dim": QT_TRANSLATE_NOOP("LayerEditor", "Length of the vector each word id becomes."),
+    "scale": QT_TRANSLATE_NOOP("LayerEditor", "Every value is multiplied by this; 1/255 maps pixels 0-255 to 0-1."),
+    "offset": QT_TRANSLATE_NOOP("LayerEditor", "Added after scaling."),
 }
 
 
@@ -142,9 +142,9 @@ class LayerEditor(QWidget):
             self.layer_type = layer_type
             for name in LAYER_DEFAULTS.get(layer_type, {}):
                 widget = self._make(layer_type, name)
-                widget.setToolTip(HINTS.get(name, ""))
+                widget.setToolTip(self.tr(HINTS.get(name, "")))
                 label = QLabel(self.tr(LABELS.get(name, name)))
-                label.setToolTip(HINTS.get(name, ""))
+                label.setToolTip(self.tr(HINTS.get(name, "")))
                 self.form.addRow(label, widget)
                 self.widgets[name] = widget
             if not self.widgets:
@@ -186,7 +186,7 @@ class LayerEditor(QWidget):
             box.valueChanged.connect(lambda v, n=name: self._emit(n, round(v, 4)))
             return box
         line = QLineEdit()
-        line.setPlaceholderText("e.g. 1/255")
+        line.setPlaceholderText(self.tr("e.g. 1/255"))
         line.editingFinished.connect(lambda n=name, w=line: self._number_edited(n, w))
         return line
 

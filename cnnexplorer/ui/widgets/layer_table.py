@@ -85,6 +85,8 @@ class LayerTableModel(QAbstractTableModel):
                 return QBrush(INPUT_BG)
         if role == Qt.ItemDataRole.ForegroundRole and row.problems:
             return QBrush(BAD_FG)
+        if role == Qt.ItemDataRole.ForegroundRole and row.is_input:
+            return QBrush(QColor(20, 20, 20))  # dark on the light input row, in the dark theme too
         if role == Qt.ItemDataRole.FontRole and col in (1, 3):
             return self.bold_font
         if role == Qt.ItemDataRole.DecorationRole and col == 1 and row.problems:

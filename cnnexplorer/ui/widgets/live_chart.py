@@ -22,12 +22,14 @@ import time
 from pathlib import Path
 from typing import Iterable
 
+import matplotlib
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from cnnexplorer.core.coach import history_csv
+from cnnexplorer.ui import presentation
 
 MAX_DRAWN_POINTS = 600  # per line: more points than pixels only costs drawing time
 SMOOTHING = 0.85
@@ -104,6 +106,7 @@ class LiveChart(QWidget):
         self.canvas.mpl_connect("draw_event", self._on_draw)
         self.canvas.mpl_connect("resize_event", self._on_resize)
         self.reset()
+        presentation.look().changed.connect(self._restyle)  # presentation mode, theme
 
     # -- data --------------------------------------------------------------------------
     def reset(self) -> None:
@@ -208,24 +211,28 @@ class LiveChart(QWidget):
         self._backgrounds = None
         self._limits_dirty = True
         self._last_full = 0.0
-        for ax, title in ((self.ax_loss, "Loss"), (self.ax_acc, "Accuracy")):
+        fs, lw = presentation.scale(), presentation.line_scale()
+        self.figure.set_facecolor(matplotlib.rcParams["figure.facecolor"])
+        for ax, title in ((self.ax_loss, self.tr("Loss")), (self.ax_acc, self.tr("Accuracy"))):
             ax.clear()
-            ax.set_title(title, fontsize=12, fontweight="bold")
-            ax.set_xlabel("epoch", fontsize=10)
+            ax.set_facecolor(matplotlib.rcParams["axes.facecolor"])
+            ax.set_title(title, fontsize=12 * fs, fontweight="bold")
+            ax.set_xlabel(self.tr("epoch"), fontsize=10 * fs)
             ax.grid(True, alpha=0.3)
-            ax.tick_params(labelsize=9)
+            ax.tick_params(labelsize=9 * fs)
         self.lines = {}
         for key, ax in (("loss", self.ax_loss), ("accuracy", self.ax_acc)):
-            self.lines[f"{key}_raw"], = ax.plot([], [], color=COLORS["train"], alpha=0.22, linewidth=0.8,
-                                                label="per batch")
-            self.lines[f"{key}_smooth"], = ax.plot([], [], color=COLORS["train"], linewidth=1.8,
-                                                   label="per batch, smoothed")
-            self.lines[key], = ax.plot([], [], "o", color="#0b3c66", markersize=6, label="training (epoch)")
-            self.lines[f"val_{key}"], = ax.plot([], [], "s-", color=COLORS["val"], markersize=6, linewidth=1.5,
-                                                label="validation (epoch)")
+            self.lines[f"{key}_raw"], = ax.plot([], [], color=COLORS["train"], alpha=0.22, linewidth=0.8 * lw,
+                                                label=self.tr("per batch"))
+            self.lines[f"{key}_smooth"], = ax.plot([], [], color=COLORS["train"], linewidth=1.8 * lw,
+                                                   label=self.tr("per batch, smoothed"))
+            self.lines[key], = ax.plot([], [], "o", color="#8ec5ff" if presentation.is_dark() else "#0b3c66",
+                                       markersize=6 * fs, label=self.tr("training (epoch)"))
+            self.lines[f"val_{key}"], = ax.plot([], [], "s-", color=COLORS["val"], markersize=6 * fs,
+                                                linewidth=1.5 * lw, label=self.tr("validation (epoch)"))
         for line in self.lines.values():
             line.set_animated(True)
-        self.ax_acc.legend(loc="lower right", fontsize=9, framealpha=0.85)
+        self.ax_acc.legend(loc="lower right", fontsize=9 * fs, framealpha=0.85)
         self.ax_loss.set_xlim(0, self._planned)
         self.ax_acc.set_xlim(0, self._planned)
         self.ax_acc.set_ylim(0, 1.01)
@@ -320,8 +327,10 @@ class LiveChart(QWidget):
         w, h = self.canvas.get_width_height()
         if w < 50 or h < 50:
             return
-        self.figure.subplots_adjust(left=min(0.3, 52 / w), right=1 - min(0.2, 12 / w), top=1 - min(0.3, 28 / h),
-                                    bottom=min(0.4, 46 / h), wspace=min(0.5, 70 / (w / 2)))
+        f = presentation.scale()  # room for the larger labels of presentation mode
+        self.figure.subplots_adjust(left=min(0.3, 52 * f / w), right=1 - min(0.2, 12 / w),
+                                    top=1 - min(0.3, 28 * f / h), bottom=min(0.4, 46 * f / h),
+                                    wspace=min(0.5, 70 * f / (w / 2)))
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -333,7 +342,7 @@ class LiveChart(QWidget):
         if self.epochs:
             i = min(range(len(self.epochs)), key=lambda j: abs(self.epochs[j] - x))
             if abs(self.epochs[i] - x) < 0.15:
-                parts = [f"epoch {int(self.epochs[i])}"]
+                parts = [self.tr("epoch %1").replace("%1", str(int(self.epochs[i])))]
                 for name in ("loss", "accuracy", "val_loss", "val_accuracy"):
                     v = self.history.get(name, [])
                     if i < len(v) and math.isfinite(v[i]):
@@ -345,9 +354,11 @@ class LiveChart(QWidget):
         xs = series.x
         k = bisect.bisect_left(xs, x)  # x only grows (a continued run carries on), so the list is sorted
         j = min((i for i in (k - 1, k) if 0 <= i < len(xs)), key=lambda i: abs(xs[i] - x))
-        parts = [f"epoch {xs[j]:.2f}", f"batch loss {series.raw[j]:.4f} (smoothed {series.smooth[j]:.4f})"]
+        parts = [self.tr("epoch %1").replace("%1", f"{xs[j]:.2f}"),
+                 self.tr("batch loss %1 (smoothed %2)").replace("%1", f"{series.raw[j]:.4f}")
+                 .replace("%2", f"{series.smooth[j]:.4f}")]
         if j < len(self.batch_acc.raw):
-            parts.append(f"batch accuracy {self.batch_acc.raw[j]:.3f}")
+            parts.append(self.tr("batch accuracy %1").replace("%1", f"{self.batch_acc.raw[j]:.3f}"))
         return " · ".join(parts)
 
     def _on_mouse(self, event) -> None:
@@ -366,7 +377,7 @@ class LiveChart(QWidget):
             self._annotation = None
         if self._annotation is None:
             self._annotation = event.inaxes.annotate(
-                "", xy=(0, 0), xytext=(12, 12), textcoords="offset points", fontsize=9,
+                "", xy=(0, 0), xytext=(12, 12), textcoords="offset points", fontsize=9 * presentation.scale(), color="#1a1a1a",
                 bbox={"boxstyle": "round", "fc": "#fffbe6", "ec": "#999999", "alpha": 0.95}, animated=True)
         self._annotation.xy = (event.xdata, event.ydata)
         # Open the box towards the middle of the plot: only the plot area is re-blitted.
@@ -380,3 +391,10 @@ class LiveChart(QWidget):
         self._annotation.set_text(text.replace(" · ", "\n"))
         self._annotation.set_visible(True)
         self._blit_lines()
+
+    @Slot()
+    def _restyle(self) -> None:
+        """Presentation mode or the theme changed: new sizes and colours, same data."""
+        self._setup_axes()
+        self._on_resize(None)
+        self._dirty = True
