@@ -35,11 +35,26 @@ def create_application(argv: list[str] | None = None):
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    _set_icon(app)
     if app.property("default_point_size") is None:
         app.setProperty("default_point_size", app.font().pointSize())
     install_excepthook()
     install_translators(app, resolve_language(Settings().language))
     return app
+
+
+def _set_icon(app) -> None:
+    """Window and taskbar icon; the desktop file name matches packaging/cnnexplorer.desktop."""
+    from PySide6.QtGui import QIcon
+
+    from cnnexplorer.core.errors import UserError
+    from cnnexplorer.core.resources import resource_path
+
+    try:
+        app.setWindowIcon(QIcon(str(resource_path("icons", "cnnexplorer.svg"))))
+    except UserError:
+        log.warning("The application icon is missing; the window keeps the default icon.")
+    app.setDesktopFileName("cnnexplorer")
 
 
 def resolve_language(choice: str, system_name: str | None = None) -> str:

@@ -90,3 +90,11 @@ def test_about_lists_the_bundled_data_licences(main_window):
     details = main_window.about_box.detailedText()
     assert "CC BY-SA 3.0" in details and "CC0" in details
     main_window.about_box.close()
+
+
+def test_the_window_has_the_app_icon(main_window):
+    from cnnexplorer.ui.app import create_application
+
+    app = create_application()
+    assert not app.windowIcon().isNull()
+    assert not main_window.windowIcon().isNull()
