@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from pathlib import Path
+
+from cnnexplorer.commands.training import json_safe, print_epoch
 
 METHODS = ("features", "end-to-end")
 
@@ -51,21 +52,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_pretrained)
 
 
-def _clean(value):
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
-
-
 def _printer(event) -> None:
     if event.kind == "epoch":
-        m = event.metrics
-        parts = [f"epoch {event.step}/{event.total}"]
-        for name in ("loss", "accuracy", "val_loss", "val_accuracy"):
-            if name in m:
-                parts.append(f"{name} {m[name]:.4f}")
-        parts.append(f"({m.get('seconds', 0.0):.1f} s)")
-        print("  ".join(parts), flush=True)
+        print_epoch(event)
     elif event.kind == "extract" and event.total and event.step == event.total:
         print(f"{event.message.split(':')[0]}: done", flush=True)
     elif event.kind in ("download", "build") and event.step == 0:
@@ -139,5 +128,5 @@ def _pretrained(args: argparse.Namespace) -> int:
             from None
     summary.update({"arch": arch.key, "weights": source.kind, "input_size": args.input_size,
                     "classes": list(dataset.class_names), "model_file": str(out)})
-    print(json.dumps({k: _clean(v) for k, v in summary.items()}), flush=True)
+    print(json.dumps({k: json_safe(v) for k, v in summary.items()}), flush=True)
     return 0

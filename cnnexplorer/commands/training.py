@@ -44,14 +44,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     evaluate.set_defaults(func=_evaluate)
 
 
-def _clean(value):
+def json_safe(value):
     """JSON has no NaN: non-finite numbers become null."""
     if isinstance(value, float) and not math.isfinite(value):
         return None
     return value
 
 
-def _epoch_printer(event) -> None:
+def print_epoch(event) -> None:
+    """One line per finished epoch (shared with the pretrained command)."""
     if event.kind != "epoch":
         return
     m = event.metrics
@@ -112,7 +113,7 @@ def _train(args: argparse.Namespace) -> int:
     model, name, lr = _load_source(args, dataset.info.num_classes)
     print(f"training {name} on {dataset.info.name}: {len(dataset.x_train)} training / {len(dataset.x_test)} test "
           f"examples, {config.epochs} epochs, batch {config.batch_size}", flush=True)
-    result = train_model(model, dataset, config, progress=_epoch_printer)
+    result = train_model(model, dataset, config, progress=print_epoch)
     try:
         save_model_file(model, str(out))
     except OSError as exc:
@@ -121,11 +122,11 @@ def _train(args: argparse.Namespace) -> int:
     advice = coach(result.history, result.batch_losses, dataset.info.num_classes, lr)
     print(f"coach: {advice.text}", flush=True)
     if args.history:
-        payload = {"history": {k: [_clean(v) for v in vals] for k, vals in result.history.items()},
+        payload = {"history": {k: [json_safe(v) for v in vals] for k, vals in result.history.items()},
                    "config": config.to_dict(), "dataset": dataset.info.name, "model": name,
-                   **{k: _clean(v) for k, v in result.summary().items()}}
+                   **{k: json_safe(v) for k, v in result.summary().items()}}
         Path(args.history).write_text(json.dumps(payload, indent=2), encoding="utf-8")
-    summary = {k: _clean(v) for k, v in result.summary().items()}
+    summary = {k: json_safe(v) for k, v in result.summary().items()}
     summary["model_file"] = str(out)
     print(json.dumps(summary), flush=True)
     if result.stop_reason == "nan":
@@ -146,6 +147,6 @@ def _evaluate(args: argparse.Namespace) -> int:
     model, _ = load_model_file(args.model)
     metrics = evaluate_model(model, dataset, batch_size=args.batch_size)
     print(f"test_loss {metrics['test_loss']:.4f}  test_accuracy {metrics['test_accuracy']:.4f}", flush=True)
-    print(json.dumps({**{k: _clean(v) for k, v in metrics.items()}, "examples": len(dataset.x_test),
+    print(json.dumps({**{k: json_safe(v) for k, v in metrics.items()}, "examples": len(dataset.x_test),
                       "seconds": round(time.perf_counter() - start, 3)}), flush=True)
     return 0
