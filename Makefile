@@ -57,7 +57,11 @@ package-test:
 .PHONY: translations
 TS_FILES := resources/translations/cnnexplorer_zh_CN.ts
 
-translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate $$(find cnnexplorer -name '*.py' | sort) -no-obsolete -locations none \
+LUPDATE = $(VENV)/bin/pyside6-lupdate $$(find cnnexplorer -name '*.py' | sort) -no-obsolete -locations none \
 		-target-language zh_CN -ts $(TS_FILES)
+# FILL="a.json ...": translations kept as {"context": {"source": "translation"}} are written into the .ts
+# (resources/tools/ts_fill.py); lupdate runs again after that so the file keeps lupdate's own layout.
+translations: $(STAMP)
+	$(LUPDATE)
+	if [ -n "$(FILL)" ]; then $(VENV)/bin/python resources/tools/ts_fill.py $(TS_FILES) $(FILL) && $(LUPDATE); fi
 	for ts in $(TS_FILES); do $(VENV)/bin/pyside6-lrelease $$ts -qm $${ts%.ts}.qm || exit 1; done

@@ -24,6 +24,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.spec import (
     ACTIVATIONS, LAYER_DEFAULTS, LOSSES, METRICS, OPTIMIZERS, PADDINGS, SPATIAL_RANK, LayerSpec, ModelSpec,
     arg_kind,
@@ -384,7 +385,8 @@ def _compile_problems(spec: ModelSpec) -> list[Problem]:
 def _model_problems(spec: ModelSpec, report: ShapeReport, num_classes: int | None) -> list[Problem]:
     problems: list[Problem] = _compile_problems(spec)
     if not spec.layers:
-        return problems + [Problem(None, "The design has no layers — add some, or start from a template.", False)]
+        return problems + [Problem(None, translate("shapes", "The design has no layers — add some, or start from a template."),
+                                   False)]
     last_i = len(spec.layers)
     last = spec.layers[-1]
     prefix = f"Layer {last_i} {last.type}"

@@ -88,12 +88,15 @@ def install_translators(app, code: str, folder: Path | None = None) -> str:
     leaves the interface in English and says why in the log, never blank.
     Translators installed by an earlier call are removed first.
     """
-    from PySide6.QtCore import QLibraryInfo, QTranslator
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+    from cnnexplorer.core import i18n
 
     for old in getattr(app, "_cnnexplorer_translators", []):
         app.removeTranslator(old)
     app._cnnexplorer_translators = []  # keeps them alive
     app.setProperty("cnnexplorer_language", "en")
+    i18n.set_translator(None)
     if code == "en":
         return "en"
     folder = folder if folder is not None else translations_folder()
@@ -117,6 +120,7 @@ def install_translators(app, code: str, folder: Path | None = None) -> str:
     else:
         log.info("Qt's own %s translation was not found; standard dialog buttons stay in English.", code)
     app.setProperty("cnnexplorer_language", code)
+    i18n.set_translator(QCoreApplication.translate)  # core/ml messages too (thread-safe, so workers may call it)
     if code.startswith("zh"):
         from cnnexplorer.ui.presentation import use_chinese_chart_fonts
 

@@ -2727,4 +2727,11 @@ true {1} · pred {2}
         <translation>第 %1 个位置（共 %2 个）→ 输出第 %3 行、第 %4 列</translation>
     </message>
 </context>
+<context>
+    <name>shapes</name>
+    <message>
+        <source>The design has no layers — add some, or start from a template.</source>
+        <translation>设计中还没有任何层——请添加层，或从模板开始。</translation>
+    </message>
+</context>
 </TS>

@@ -46,6 +46,20 @@ def test_chinese_translation_loads(english_after):
     assert QCoreApplication.translate("Tabs", "Builder") == "Builder" and current_language() == "en"
 
 
+def test_messages_made_in_core_follow_the_interface_language(english_after):
+    from cnnexplorer.core.shapes import validate
+    from cnnexplorer.core.spec import ModelSpec
+
+    def problems():
+        return " ".join(p.message for p in validate(ModelSpec(input_shape=(28, 28, 1), layers=[])))
+
+    assert "no layers" in problems()
+    install_translators(english_after, "zh_CN")
+    assert "no layers" not in problems() and "没有" in problems()
+    install_translators(english_after, "en")
+    assert "no layers" in problems()
+
+
 def test_missing_translation_falls_back_to_english_with_a_warning(english_after, tmp_path, caplog):
     with caplog.at_level(logging.WARNING, logger="cnnexplorer.ui.app"):
         assert install_translators(english_after, "zh_CN", folder=tmp_path) == "en"
