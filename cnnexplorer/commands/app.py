@@ -13,6 +13,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="start in presentation mode (big text, thick chart lines) without saving the choice")
     gui.add_argument("--theme", choices=("system", "light", "dark"),
                      help="colour theme for this run, without saving the choice")
+    gui.add_argument("--language", choices=("en", "zh_CN"),
+                     help="interface language for this run, without saving the choice")
     gui.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)
     gui.set_defaults(func=_gui)
 
@@ -28,7 +30,7 @@ def _gui(args: argparse.Namespace) -> int:
     from cnnexplorer.ui.app import run_gui
 
     return run_gui(tab=args.tab, screenshot=args.screenshot, startup_probe=args.startup_probe,
-                   presentation=True if args.presentation else None, theme=args.theme)
+                   presentation=True if args.presentation else None, theme=args.theme, language=args.language)
 
 
 def _datasets(args: argparse.Namespace) -> int:

@@ -22,8 +22,11 @@ SCREENSHOT_SIZE = (1280, 800)
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}  # shipped interface languages, named in themselves
 
 
-def create_application(argv: list[str] | None = None):
-    """The QApplication, created once, with names, exception hook and translator."""
+def create_application(argv: list[str] | None = None, language: str | None = None):
+    """The QApplication, created once, with names, exception hook and translator.
+
+    ``language`` ("en", "zh_CN") overrides the saved choice for this run.
+    """
     from PySide6.QtWidgets import QApplication
 
     from cnnexplorer.ui.errors import install_excepthook
@@ -39,7 +42,7 @@ def create_application(argv: list[str] | None = None):
     if app.property("default_point_size") is None:
         app.setProperty("default_point_size", app.font().pointSize())
     install_excepthook()
-    install_translators(app, resolve_language(Settings().language))
+    install_translators(app, language or resolve_language(Settings().language))
     return app
 
 
@@ -137,15 +140,16 @@ def current_language() -> str:
 
 
 def run_gui(tab: str | None = None, screenshot: str | None = None, startup_probe: bool = False,
-            presentation: bool | None = None, theme: str | None = None) -> int:
+            presentation: bool | None = None, theme: str | None = None, language: str | None = None) -> int:
     """Open the main window (or render it to a PNG and exit).
 
-    ``presentation`` and ``theme`` override the saved look for this run only
-    (for screenshots of presentation mode or the dark theme); they are not saved.
+    ``presentation``, ``theme`` and ``language`` override the saved look for this
+    run only (for screenshots of presentation mode, the dark theme or the Chinese
+    interface); they are not saved.
     """
     if screenshot or startup_probe:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = create_application()
+    app = create_application(language=language)
 
     from PySide6.QtCore import QTimer
 
