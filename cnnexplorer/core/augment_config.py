@@ -25,20 +25,21 @@ from pathlib import Path
 from typing import Any
 
 from cnnexplorer.core.errors import UserError
+from cnnexplorer.core.i18n import QT_TRANSLATE_NOOP, translate
 
 FILL_MODES = ("nearest", "reflect", "wrap", "constant")
 
-# field -> (low, high, unit shown in messages and widgets)
+# field -> (low, high, unit shown in messages; English here, translated where shown with _unit())
 RANGES: dict[str, tuple[float, float, str]] = {
-    "rotation_range": (0.0, 180.0, "degrees"),
-    "width_shift_range": (0.0, 1.0, "fraction of the width"),
-    "height_shift_range": (0.0, 1.0, "fraction of the height"),
-    "shear_range": (0.0, 1.0, "shear factor (sideways shift per unit of height)"),
-    "zoom_range": (0.0, 0.9, "fraction"),
-    "cval": (0.0, 255.0, "pixel value"),
-    "brightness_range": (0.0, 1.0, "fraction of 255"),
-    "contrast_range": (0.0, 1.0, "fraction"),
-    "saturation_range": (0.0, 1.0, "fraction"),
+    "rotation_range": (0.0, 180.0, QT_TRANSLATE_NOOP("augment_config", "degrees")),
+    "width_shift_range": (0.0, 1.0, QT_TRANSLATE_NOOP("augment_config", "fraction of the width")),
+    "height_shift_range": (0.0, 1.0, QT_TRANSLATE_NOOP("augment_config", "fraction of the height")),
+    "shear_range": (0.0, 1.0, QT_TRANSLATE_NOOP("augment_config", "shear factor (sideways shift per unit of height)")),
+    "zoom_range": (0.0, 0.9, QT_TRANSLATE_NOOP("augment_config", "fraction")),
+    "cval": (0.0, 255.0, QT_TRANSLATE_NOOP("augment_config", "pixel value")),
+    "brightness_range": (0.0, 1.0, QT_TRANSLATE_NOOP("augment_config", "fraction of 255")),
+    "contrast_range": (0.0, 1.0, QT_TRANSLATE_NOOP("augment_config", "fraction")),
+    "saturation_range": (0.0, 1.0, QT_TRANSLATE_NOOP("augment_config", "fraction")),
 }
 FLAGS = ("horizontal_flip", "vertical_flip")
 
@@ -78,14 +79,21 @@ class AugmentConfig:
         for name, (low, high, unit) in RANGES.items():
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-                raise UserError(f"{name} must be a number from {_num(low)} to {_num(high)} ({unit}); got {value!r}.")
+                raise UserError(translate("augment_config", "{name} must be a number from {low} to {high} ({unit}); "
+                                                            "got {value}.")
+                                .format(name=name, low=_num(low), high=_num(high), unit=_unit(unit),
+                                        value=repr(value)))
             if not low <= value <= high:
-                raise UserError(f"{name} must be from {_num(low)} to {_num(high)} ({unit}); got {_num(value)}.")
+                raise UserError(translate("augment_config", "{name} must be from {low} to {high} ({unit}); "
+                                                            "got {value}.")
+                                .format(name=name, low=_num(low), high=_num(high), unit=_unit(unit),
+                                        value=_num(value)))
         for name in FLAGS:
             if not isinstance(getattr(self, name), bool):
-                raise UserError(f"{name} must be true or false; got {getattr(self, name)!r}.")
+                raise UserError(translate("augment_config", "{name} must be true or false; got {value}.")
+                                .format(name=name, value=repr(getattr(self, name))))
         if self.fill_mode not in FILL_MODES:
-            raise UserError(f"fill_mode must be one of {', '.join(FILL_MODES)}; got {self.fill_mode!r}.")
+            raise UserError(_fill_mode_error(self.fill_mode))
         return self
 
     # -- queries ----------------------------------------------------------------
@@ -101,26 +109,33 @@ class AugmentConfig:
         """Short human summary of what is on, e.g. "rotation ±40°, shift 20% × 20%, horizontal flip"."""
         parts = [step.label for step in layer_plan(self)]
         if not parts:
-            return "off"
+            return translate("augment_config", "off")
         if self.geometric():
-            parts.append(f"fill {self.fill_mode}" + (f" {_num(self.cval)}" if self.fill_mode == "constant" else ""))
-        return ", ".join(parts)
+            if self.fill_mode == "constant":
+                parts.append(translate("augment_config", "fill {mode} {value}").format(mode=self.fill_mode,
+                                                                                      value=_num(self.cval)))
+            else:
+                parts.append(translate("augment_config", "fill {mode}").format(mode=self.fill_mode))
+        # The separator between the parts of the summary (a Chinese list uses "，").
+        return translate("augment_config", ", ").join(parts)
 
     def fit_problems(self, input_shape: tuple) -> list[str]:
         """Reasons this config cannot be applied to inputs of ``input_shape`` (H, W, C); empty if it fits."""
         shape = tuple(d for d in input_shape if d is not None) if input_shape is not None else ()
         if len(shape) != 3:
             return [
-                f"Augmentation transforms images, but this input has shape {tuple(input_shape)}, which is not an "
-                "image (height, width, channels). Turn augmentation off for this dataset."
+                translate("augment_config", "Augmentation transforms images, but this input has shape {shape}, "
+                                            "which is not an image (height, width, channels). Turn augmentation "
+                                            "off for this dataset.").format(shape=tuple(input_shape))
             ]
         problems = []
         if shape[-1] == 1:
             for name in COLOUR_ONLY:
                 if getattr(self, name):
                     problems.append(
-                        f"{name} changes colours, but the input is grayscale (1 channel), so it cannot be applied. "
-                        f"Set {name} to 0 (or use the \"digits (no flips)\" preset)."
+                        translate("augment_config", "{name} changes colours, but the input is grayscale (1 channel), "
+                                                    "so it cannot be applied. Set {name} to 0 (or use the "
+                                                    "\"digits (no flips)\" preset).").format(name=name)
                     )
         return problems
 
@@ -130,14 +145,13 @@ class AugmentConfig:
         warnings = []
         if "mnist" in name and "fashion" not in name:
             if self.horizontal_flip or self.vertical_flip:
-                warnings.append(
-                    "Flipping a digit turns it into a mirror image that is no digit (a flipped 2 is not a 2): "
-                    "turn the flips off for digits."
-                )
+                warnings.append(translate(
+                    "augment_config", "Flipping a digit turns it into a mirror image that is no digit (a flipped 2 "
+                                      "is not a 2): turn the flips off for digits."))
             if self.rotation_range > 30:
-                warnings.append(
-                    "Rotating digits by more than about 30° can make a 6 look like a 9: use a smaller rotation_range."
-                )
+                warnings.append(translate(
+                    "augment_config", "Rotating digits by more than about 30° can make a 6 look like a 9: use a "
+                                      "smaller rotation_range."))
         return warnings
 
     # -- JSON ---------------------------------------------------------------------
@@ -148,23 +162,26 @@ class AugmentConfig:
     def from_dict(cls, data: Any) -> "AugmentConfig":
         """Build from a dict with the tutorial's keys; missing keys mean "off"; validated."""
         if not isinstance(data, dict):
-            raise UserError("Augmentation settings must be a JSON object such as {\"rotation_range\": 40}.")
+            raise UserError(translate("augment_config", "Augmentation settings must be a JSON object such as "
+                                                        "{example}.").format(example='{"rotation_range": 40}'))
         known = {f.name for f in fields(cls)}
         unknown = sorted(k for k in data if k not in known)
         if unknown:
             raise UserError(
-                f"Unknown augmentation setting {unknown[0]!r}. Known settings: {', '.join(sorted(known))}."
+                translate("augment_config", "Unknown augmentation setting {name}. Known settings: {known}.")
+                .format(name=repr(unknown[0]), known=", ".join(sorted(known)))
             )
         values = dict(data)
         for name in RANGES:
             if isinstance(values.get(name), (list, tuple)):
                 low, high, unit = RANGES[name]
                 raise UserError(
-                    f"{name} must be one number from {_num(low)} to {_num(high)} ({unit}), not a list; "
-                    f"got {values[name]!r}."
+                    translate("augment_config", "{name} must be one number from {low} to {high} ({unit}), not a "
+                                                "list; got {value}.")
+                    .format(name=name, low=_num(low), high=_num(high), unit=_unit(unit), value=repr(values[name]))
                 )
         if "fill_mode" in values and not isinstance(values["fill_mode"], str):
-            raise UserError(f"fill_mode must be one of {', '.join(FILL_MODES)}; got {values['fill_mode']!r}.")
+            raise UserError(_fill_mode_error(values["fill_mode"]))
         return cls(**values).validate()
 
     def to_json(self) -> str:
@@ -175,7 +192,8 @@ class AugmentConfig:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise UserError(f"The augmentation settings are not valid JSON (line {exc.lineno}: {exc.msg}).") from None
+            raise UserError(translate("augment_config", "The augmentation settings are not valid JSON (line {line}: "
+                                                        "{error}).").format(line=exc.lineno, error=exc.msg)) from None
         return cls.from_dict(data)
 
     def copy(self, **changes: Any) -> "AugmentConfig":
@@ -243,7 +261,7 @@ def layer_plan(config: AugmentConfig) -> list[LayerStep]:
         steps.append(LayerStep(
             "rotation", "RandomRotation", {"factor": round(c.rotation_range / 360.0, 6), **fill},
             f"rotation_range={_num(c.rotation_range)} degrees -> factor {_num(c.rotation_range)}/360 of a full turn",
-            f"rotation ±{_num(c.rotation_range)}°", fills=True))
+            translate("augment_config", "rotation ±{degrees}°").format(degrees=_num(c.rotation_range)), fills=True))
     if c.width_shift_range or c.height_shift_range:
         # Both use fractions of the image size: factor f shifts by up to f*size pixels either way.
         steps.append(LayerStep(
@@ -251,7 +269,9 @@ def layer_plan(config: AugmentConfig) -> list[LayerStep]:
             {"height_factor": float(c.height_shift_range), "width_factor": float(c.width_shift_range), **fill},
             f"width_shift_range={_num(c.width_shift_range)}, height_shift_range={_num(c.height_shift_range)} "
             "(same unit: fraction of the image size)",
-            f"shift {_pct(c.width_shift_range)} × {_pct(c.height_shift_range)}", fills=True))
+            translate("augment_config", "shift {width} × {height}").format(width=_pct(c.width_shift_range),
+                                                                          height=_pct(c.height_shift_range)),
+            fills=True))
     if c.shear_range:
         # ImageDataGenerator's shear_range was an angle (radians in Keras 1, degrees in Keras 2,
         # where the tutorial's 0.2 degrees would be invisible). RandomShear's x_factor is a
@@ -262,7 +282,9 @@ def layer_plan(config: AugmentConfig) -> list[LayerStep]:
         steps.append(LayerStep(
             "shear", "RandomShear", {"x_factor": float(c.shear_range), "y_factor": 0.0, **fill},
             f"shear_range={_num(c.shear_range)} = shear factor tan(angle), up to {angle:.0f} degrees",
-            f"shear {_num(c.shear_range)} (≈{angle:.0f}°)", fills=True))
+            translate("augment_config", "shear {factor} (≈{angle:.0f}°)").format(factor=_num(c.shear_range),
+                                                                                angle=angle),
+            fills=True))
     if c.zoom_range:
         # ImageDataGenerator scaled by a random factor in [1-z, 1+z]. RandomZoom's height_factor
         # is the same fraction with the sign flipped (negative = zoom in); width_factor=None keeps
@@ -270,28 +292,29 @@ def layer_plan(config: AugmentConfig) -> list[LayerStep]:
         steps.append(LayerStep(
             "zoom", "RandomZoom", {"height_factor": (-float(c.zoom_range), float(c.zoom_range)), **fill},
             f"zoom_range={_num(c.zoom_range)} -> zoom in or out by up to {_pct(c.zoom_range)}, aspect kept",
-            f"zoom ±{_pct(c.zoom_range)}", fills=True))
+            translate("augment_config", "zoom ±{percent}").format(percent=_pct(c.zoom_range)), fills=True))
     if c.horizontal_flip or c.vertical_flip:
         mode = "horizontal_and_vertical" if c.horizontal_flip and c.vertical_flip else (
             "horizontal" if c.horizontal_flip else "vertical")
         steps.append(LayerStep(
             "flip", "RandomFlip", {"mode": mode},
             "each flip happens with probability 1/2",
-            {"horizontal": "horizontal flip", "vertical": "vertical flip",
-             "horizontal_and_vertical": "horizontal and vertical flips"}[mode]))
+            {"horizontal": translate("augment_config", "horizontal flip"),
+             "vertical": translate("augment_config", "vertical flip"),
+             "horizontal_and_vertical": translate("augment_config", "horizontal and vertical flips")}[mode]))
     if c.brightness_range:
         # RandomBrightness adds factor*(high-low) with factor in [-b, b]; value_range=(0, 255)
         # because our images are raw pixels, so b=0.2 means up to ±51 grey levels.
         steps.append(LayerStep(
             "brightness", "RandomBrightness", {"factor": float(c.brightness_range), "value_range": (0, 255)},
             f"brightness_range={_num(c.brightness_range)} -> add up to ±{_num(c.brightness_range * 255)} of 255",
-            f"brightness ±{_pct(c.brightness_range)}"))
+            translate("augment_config", "brightness ±{percent}").format(percent=_pct(c.brightness_range))))
     if c.contrast_range:
         # RandomContrast multiplies the distance from the mean by a factor in [1-c, 1+c].
         steps.append(LayerStep(
             "contrast", "RandomContrast", {"factor": float(c.contrast_range), "value_range": (0, 255)},
             f"contrast_range={_num(c.contrast_range)} -> contrast times a factor in [1-c, 1+c]",
-            f"contrast ±{_pct(c.contrast_range)}"))
+            translate("augment_config", "contrast ±{percent}").format(percent=_pct(c.contrast_range))))
     if c.saturation_range:
         # RandomSaturation's factor is odd: 0.5 leaves the image unchanged, 0 is fully grey,
         # 1 fully saturated. A range s is centred on 0.5: factor in [0.5 - s/2, 0.5 + s/2].
@@ -300,7 +323,7 @@ def layer_plan(config: AugmentConfig) -> list[LayerStep]:
             "saturation", "RandomSaturation",
             {"factor": (round(0.5 - half, 6), round(0.5 + half, 6)), "value_range": (0, 255)},
             f"saturation_range={_num(c.saturation_range)} -> factor around 0.5 (0.5 = unchanged)",
-            f"saturation ±{_pct(c.saturation_range)}"))
+            translate("augment_config", "saturation ±{percent}").format(percent=_pct(c.saturation_range))))
     return steps
 
 
@@ -321,7 +344,8 @@ PRESETS: dict[str, AugmentConfig] = {
 def preset(name: str) -> AugmentConfig:
     """A copy of a named preset; UserError listing the names if unknown."""
     if name not in PRESETS:
-        raise UserError(f"There is no augmentation preset {name!r}. Presets: {', '.join(PRESETS)}.")
+        raise UserError(translate("augment_config", "There is no augmentation preset {name}. Presets: {presets}.")
+                        .format(name=repr(name), presets=", ".join(PRESETS)))
     return replace(PRESETS[name])
 
 
@@ -330,13 +354,16 @@ def load_augment_config(path: str | Path) -> AugmentConfig:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise UserError(f"The augmentation settings file {path} does not exist. Choose another file.") from None
+        raise UserError(translate("augment_config", "The augmentation settings file {path} does not exist. Choose "
+                                                    "another file.").format(path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"The augmentation settings file {path} cannot be read ({exc}). Choose another file.") from None
+        raise UserError(translate("augment_config", "The augmentation settings file {path} cannot be read "
+                                                    "({error}). Choose another file.").format(path=path, error=exc)
+                        ) from None
     try:
         return AugmentConfig.from_json(text)
     except UserError as exc:
-        raise UserError(f"{path.name}: {exc}") from None
+        raise UserError(translate("augment_config", "{file}: {error}").format(file=path.name, error=exc)) from None
 
 
 def save_augment_config(config: AugmentConfig, path: str | Path) -> None:
@@ -344,7 +371,18 @@ def save_augment_config(config: AugmentConfig, path: str | Path) -> None:
     try:
         path.write_text(config.to_json() + "\n", encoding="utf-8")
     except OSError as exc:
-        raise UserError(f"Could not write {path} ({exc.strerror}). Choose another folder.") from None
+        raise UserError(translate("augment_config", "Could not write {path} ({error}). Choose another folder.")
+                        .format(path=path, error=exc.strerror)) from None
+
+
+def _unit(unit: str) -> str:
+    """A unit from RANGES in the interface language."""
+    return translate("augment_config", unit)
+
+
+def _fill_mode_error(value: Any) -> UserError:
+    return UserError(translate("augment_config", "fill_mode must be one of {modes}; got {value}.")
+                     .format(modes=", ".join(FILL_MODES), value=repr(value)))
 
 
 def _num(value: float) -> str:

@@ -16,6 +16,8 @@ import math
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
+from cnnexplorer.core.i18n import translate
+
 OVERFIT_EPOCHS = 3  # validation loss rising this many epochs in a row (train loss falling) = overfitting
 DIVERGE_FACTOR = 1.5  # training loss this many times its best value and still rising = diverging
 
@@ -48,16 +50,21 @@ def coach(history: Mapping[str, Sequence[float]], batch_losses: Sequence[float] 
     """
     loss = list(history.get("loss", []))
     val_loss = list(history.get("val_loss", []))
-    lr_hint = f" (now {learning_rate:g})" if learning_rate else ""
+    # The current learning rate, appended to "Lower the learning rate" (empty when unknown).
+    lr_hint = translate("coach", " (now {rate})").format(rate=f"{learning_rate:g}") if learning_rate else ""
 
     nan_batch = _first_nonfinite(batch_losses)
     nan_epoch = _first_nonfinite(loss)
     if nan_batch is not None or nan_epoch is not None:
-        where = f"epoch {nan_epoch + 1}" if nan_epoch is not None else f"batch {nan_batch + 1}"
+        if nan_epoch is not None:
+            where = translate("coach", "epoch {epoch}").format(epoch=nan_epoch + 1)
+        else:
+            where = translate("coach", "batch {batch}").format(batch=nan_batch + 1)
         return Advice(
             "problem",
-            f"The loss became NaN (not a number) at {where}: the weights blew up. "
-            f"Lower the learning rate{lr_hint}, e.g. ten times smaller, and train again.",
+            translate("coach", "The loss became NaN (not a number) at {where}: the weights blew up. "
+                               "Lower the learning rate{lr_hint}, e.g. ten times smaller, and train again.")
+            .format(where=where, lr_hint=lr_hint),
         )
 
     finite = _finite(loss)
@@ -67,8 +74,9 @@ def coach(history: Mapping[str, Sequence[float]], batch_losses: Sequence[float] 
         if rising and finite[-1] > DIVERGE_FACTOR * best and finite[-1] > finite[0]:
             return Advice(
                 "problem",
-                f"The training loss is climbing ({finite[-3]:.3g} → {finite[-1]:.3g}) instead of falling: "
-                f"the model is diverging. Lower the learning rate{lr_hint} and train again.",
+                translate("coach", "The training loss is climbing ({first:.3g} → {last:.3g}) instead of falling: "
+                                   "the model is diverging. Lower the learning rate{lr_hint} and train again.")
+                .format(first=finite[-3], last=finite[-1], lr_hint=lr_hint),
             )
 
     if len(val_loss) >= OVERFIT_EPOCHS + 1 and len(loss) >= OVERFIT_EPOCHS + 1:
@@ -80,9 +88,11 @@ def coach(history: Mapping[str, Sequence[float]], batch_losses: Sequence[float] 
             best_epoch = min(range(len(val_loss)), key=lambda i: val_loss[i]) + 1
             return Advice(
                 "warning",
-                f"Validation loss has risen for {OVERFIT_EPOCHS} epochs while training loss keeps falling: "
-                f"the network is memorising the training images (overfitting; best was epoch {best_epoch}). "
-                "Turn on augmentation, add a Dropout layer, or train fewer epochs.",
+                translate("coach", "Validation loss has risen for {epochs} epochs while training loss keeps "
+                                   "falling: the network is memorising the training images (overfitting; best "
+                                   "was epoch {best}). Turn on augmentation, add a Dropout layer, or train fewer "
+                                   "epochs.")
+                .format(epochs=OVERFIT_EPOCHS, best=best_epoch),
             )
 
     acc = _finite(history.get("accuracy", []))
@@ -91,30 +101,38 @@ def coach(history: Mapping[str, Sequence[float]], batch_losses: Sequence[float] 
         if acc[-1] < chance + 0.05:
             return Advice(
                 "warning",
-                f"Accuracy is stuck near chance ({acc[-1]:.0%}, guessing gives {chance:.0%}): the network is not "
-                f"learning. Try a learning rate ten times smaller or larger{lr_hint}, or check that the last layer "
-                "fits the loss.",
+                translate("coach", "Accuracy is stuck near chance ({accuracy:.0%}, guessing gives {chance:.0%}): "
+                                   "the network is not learning. Try a learning rate ten times smaller or "
+                                   "larger{lr_hint}, or check that the last layer fits the loss.")
+                .format(accuracy=acc[-1], chance=chance, lr_hint=lr_hint),
             )
 
     if not finite:
         if _finite(batch_losses):
-            return Advice("info", "Training has started; the first epoch's numbers appear when it ends.")
-        return Advice("info", "Press Start to train; the chart shows loss and accuracy as the network learns.")
+            return Advice("info", translate("coach", "Training has started; the first epoch's numbers appear "
+                                                     "when it ends."))
+        return Advice("info", translate("coach", "Press Start to train; the chart shows loss and accuracy as the "
+                                                 "network learns."))
 
+    epochs = len(finite)
     val_acc = _finite(history.get("val_accuracy", []))
     if val_acc:
         gap = (acc[-1] - val_acc[-1]) if acc else 0.0
-        text = f"After {len(finite)} epoch(s): validation accuracy {val_acc[-1]:.1%}"
         if gap > 0.05:
-            text += f", {gap:.0%} below training accuracy — watch for overfitting."
+            text = translate("coach", "After {epochs} epoch(s): validation accuracy {val_accuracy:.1%}, {gap:.0%} "
+                                      "below training accuracy — watch for overfitting.")
         elif len(val_loss) >= 2 and val_loss[-1] < min(val_loss[:-1]):
-            text += ", still improving: more epochs may help."
+            text = translate("coach", "After {epochs} epoch(s): validation accuracy {val_accuracy:.1%}, still "
+                                      "improving: more epochs may help.")
         else:
-            text += "."
-        return Advice("good", text)
+            text = translate("coach", "After {epochs} epoch(s): validation accuracy {val_accuracy:.1%}.")
+        return Advice("good", text.format(epochs=epochs, val_accuracy=val_acc[-1], gap=gap))
     if acc:
-        return Advice("good", f"After {len(finite)} epoch(s): training accuracy {acc[-1]:.1%}, loss {finite[-1]:.3g}.")
-    return Advice("good", f"After {len(finite)} epoch(s): training loss {finite[-1]:.3g}.")
+        return Advice("good", translate("coach", "After {epochs} epoch(s): training accuracy {accuracy:.1%}, "
+                                                 "loss {loss:.3g}.")
+                      .format(epochs=epochs, accuracy=acc[-1], loss=finite[-1]))
+    return Advice("good", translate("coach", "After {epochs} epoch(s): training loss {loss:.3g}.")
+                  .format(epochs=epochs, loss=finite[-1]))
 
 
 def smooth(values: Sequence[float], weight: float = 0.9) -> list[float]:

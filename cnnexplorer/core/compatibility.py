@@ -15,6 +15,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from cnnexplorer.core import images as imaging
+from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.progress import check_cancel
 from cnnexplorer.core.spec import ModelSpec
 
@@ -55,13 +56,14 @@ def check_compatibility(input_shape: Sequence[Any], output_units: int | None, lo
     problems: list[Mismatch] = []
     shape = tuple(input_shape)
     data_shape = tuple(info.input_shape)
-    name = getattr(info, "name", "this dataset")
+    name = getattr(info, "name", None) or translate("compatibility", "this dataset")
     if info.kind == "images":
         if len(shape) != 3:
             problems.append(Mismatch(
                 "kind",
-                f"The model takes sequences of shape {shape}, but {name} holds images: "
-                "choose a sequence dataset, or build an image model (e.g. the MNIST CNN template).",
+                translate("compatibility", "The model takes sequences of shape {shape}, but {name} holds images: "
+                                           "choose a sequence dataset, or build an image model (e.g. the MNIST "
+                                           "CNN template).").format(shape=shape, name=name),
                 False,
             ))
         else:
@@ -70,42 +72,53 @@ def check_compatibility(input_shape: Sequence[Any], output_units: int | None, lo
             if (mh is not None and mh != dh) or (mw is not None and mw != dw):
                 problems.append(Mismatch(
                     "size",
-                    f"The model expects {mh}×{mw} images, {name} has {dh}×{dw}: "
-                    f"resize the images to {mh}×{mw}?",
+                    translate("compatibility", "The model expects {height}×{width} images, {name} has "
+                                               "{data_height}×{data_width}: resize the images to {height}×{width}?")
+                    .format(height=mh, width=mw, name=name, data_height=dh, data_width=dw),
                     mh is not None and mw is not None,
                 ))
             if mc is not None and mc != dc:
-                target = "grayscale" if mc == 1 else "colour"
+                if mc == 1:
+                    text = translate("compatibility", "The model expects grayscale images ({channels} channel), "
+                                                      "{name} has {data_channels}: convert the images to grayscale?")
+                else:
+                    text = translate("compatibility", "The model expects colour images ({channels} channels), "
+                                                      "{name} has {data_channels}: convert the images to colour?")
                 problems.append(Mismatch(
                     "channels",
-                    f"The model expects {target} images ({mc} channel{'s' if mc != 1 else ''}), {name} has {dc}: "
-                    f"convert the images to {target}?",
+                    text.format(channels=mc, name=name, data_channels=dc),
                     mc in (1, 3) and dc in (1, 3),
                 ))
     else:
         if len(shape) != 1:
             problems.append(Mismatch(
                 "kind",
-                f"The model takes images of shape {shape}, but {name} holds sequences: "
-                "choose an image dataset, or build a sequence model (e.g. the Conv1D text template).",
+                translate("compatibility", "The model takes images of shape {shape}, but {name} holds sequences: "
+                                           "choose an image dataset, or build a sequence model (e.g. the Conv1D "
+                                           "text template).").format(shape=shape, name=name),
                 False,
             ))
         elif shape[0] is not None and shape[0] != data_shape[0]:
             problems.append(Mismatch(
                 "kind",
-                f"The model takes sequences of length {shape[0]}, {name} has length {data_shape[0]}: "
-                f"set the design's input length to {data_shape[0]}.",
+                translate("compatibility", "The model takes sequences of length {length}, {name} has length "
+                                           "{data_length}: set the design's input length to {data_length}.")
+                .format(length=shape[0], name=name, data_length=data_shape[0]),
                 False,
             ))
     k = int(info.num_classes)
     if output_units is not None:
         binary_ok = output_units == 1 and loss == BINARY_LOSS and k == 2
         if not binary_ok and output_units != k:
+            if output_units == 1:
+                text = translate("compatibility", "The model outputs {outputs} class, {name} has {classes}: "
+                                                  "change the last Dense layer to {units} units?")
+            else:
+                text = translate("compatibility", "The model outputs {outputs} classes, {name} has {classes}: "
+                                                  "change the last Dense layer to {units} units?")
+            units = 1 if (k == 2 and loss == BINARY_LOSS) else k
             problems.append(Mismatch(
-                "classes",
-                f"The model outputs {output_units} class{'es' if output_units != 1 else ''}, {name} has {k}: "
-                f"change the last Dense layer to {1 if (k == 2 and loss == BINARY_LOSS) else k} units?",
-                True,
+                "classes", text.format(outputs=output_units, name=name, classes=k, units=units), True,
             ))
     return problems
 
@@ -136,7 +149,8 @@ def fix_output_classes(spec: ModelSpec, num_classes: int) -> ModelSpec:
     if not dense:
         from cnnexplorer.core.errors import SpecError
 
-        raise SpecError("The design has no Dense layer to change; add Dense(units=number of classes) at the end.")
+        raise SpecError(translate("compatibility", "The design has no Dense layer to change; add "
+                                                   "Dense(units=number of classes) at the end."))
     last = fixed.layers[dense[-1]]
     if num_classes == 2 and fixed.compile.loss == BINARY_LOSS:
         last.params.update(units=1, activation="sigmoid")

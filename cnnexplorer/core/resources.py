@@ -5,6 +5,7 @@ from importlib import resources as _resources
 from pathlib import Path
 
 from cnnexplorer.core.errors import UserError
+from cnnexplorer.core.i18n import translate
 
 
 def resource_path(*parts: str) -> Path:
@@ -17,8 +18,8 @@ def resource_path(*parts: str) -> Path:
     path = root.joinpath(*parts)
     if not path.exists():
         raise UserError(
-            f"The bundled file {'/'.join(parts)} is missing from {root}. "
-            "The installation is incomplete: reinstall CNN Explorer."
+            translate("resources", "The bundled file {file} is missing from {folder}. The installation is "
+                                   "incomplete: reinstall CNN Explorer.").format(file="/".join(parts), folder=root)
         )
     return path
 
