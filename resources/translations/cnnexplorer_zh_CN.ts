@@ -1703,6 +1703,14 @@
         <translation>每个类别一个子文件夹的文件夹</translation>
     </message>
     <message>
+        <source>Example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a small generated folder (circles, squares, triangles; 60 images each) and use it: works without network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Image folder:</source>
         <translation>图像文件夹：</translation>
     </message>
@@ -1791,6 +1799,10 @@
         <translation>图像文件夹（每个类别一个子文件夹）</translation>
     </message>
     <message>
+        <source>Writing the example folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading %1…</source>
         <translation>正在载入 %1…</translation>
     </message>
@@ -1833,6 +1845,10 @@
     <message>
         <source>Base ready. Choose an image folder, then a method.</source>
         <translation>基网络已就绪。请选择图像文件夹，再选择一种方法。</translation>
+    </message>
+    <message>
+        <source>Example folder ready: 3 classes of generated shapes (circles, squares, triangles).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>feature extraction</source>
@@ -2728,10 +2744,1057 @@ true {1} · pred {2}
     </message>
 </context>
 <context>
+    <name>augment</name>
+    <message>
+        <source>The preview needs one uint8 image shaped (height, width, channels).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of variants must be from 1 to 64; got {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preview ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The robustness probe needs a batch of images (N, height, width, channels).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model expects images of shape {model_shape}, but the test images are {data_shape}. Choose the dataset the model was trained on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>augment_config</name>
+    <message>
+        <source>degrees</source>
+        <translation>度</translation>
+    </message>
+    <message>
+        <source>fraction of the width</source>
+        <translation>宽度的比例</translation>
+    </message>
+    <message>
+        <source>fraction of the height</source>
+        <translation>高度的比例</translation>
+    </message>
+    <message>
+        <source>shear factor (sideways shift per unit of height)</source>
+        <translation>错切系数（每单位高度的横向位移）</translation>
+    </message>
+    <message>
+        <source>fraction</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>pixel value</source>
+        <translation>像素值</translation>
+    </message>
+    <message>
+        <source>fraction of 255</source>
+        <translation>255 的比例</translation>
+    </message>
+    <message>
+        <source>{name} must be a number from {low} to {high} ({unit}); got {value}.</source>
+        <translation>{name} 必须是 {low} 到 {high} 之间的数（{unit}）；现在是 {value}。</translation>
+    </message>
+    <message>
+        <source>{name} must be from {low} to {high} ({unit}); got {value}.</source>
+        <translation>{name} 必须在 {low} 到 {high} 之间（{unit}）；现在是 {value}。</translation>
+    </message>
+    <message>
+        <source>{name} must be true or false; got {value}.</source>
+        <translation>{name} 必须是 true 或 false；现在是 {value}。</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>fill {mode} {value}</source>
+        <translation>填充 {mode} {value}</translation>
+    </message>
+    <message>
+        <source>fill {mode}</source>
+        <translation>填充 {mode}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Augmentation transforms images, but this input has shape {shape}, which is not an image (height, width, channels). Turn augmentation off for this dataset.</source>
+        <translation>数据增强变换的是图像，但这个输入的形状是 {shape}，不是图像（高度、宽度、通道）。请为这个数据集关闭数据增强。</translation>
+    </message>
+    <message>
+        <source>{name} changes colours, but the input is grayscale (1 channel), so it cannot be applied. Set {name} to 0 (or use the &quot;digits (no flips)&quot; preset).</source>
+        <translation>{name} 会改变颜色，但输入是灰度图像（1 个通道），所以无法应用。请把 {name} 设为 0（或使用“数字（不翻转）”预设）。</translation>
+    </message>
+    <message>
+        <source>Flipping a digit turns it into a mirror image that is no digit (a flipped 2 is not a 2): turn the flips off for digits.</source>
+        <translation>翻转后的数字是镜像，已经不是数字了（翻转的 2 不再是 2）：处理数字时请关闭翻转。</translation>
+    </message>
+    <message>
+        <source>Rotating digits by more than about 30° can make a 6 look like a 9: use a smaller rotation_range.</source>
+        <translation>把数字旋转超过约 30° 可能让 6 看起来像 9：请使用更小的 rotation_range。</translation>
+    </message>
+    <message>
+        <source>Augmentation settings must be a JSON object such as {example}.</source>
+        <translation>数据增强设置必须是一个 JSON 对象，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>Unknown augmentation setting {name}. Known settings: {known}.</source>
+        <translation>未知的数据增强设置 {name}。已知的设置：{known}。</translation>
+    </message>
+    <message>
+        <source>{name} must be one number from {low} to {high} ({unit}), not a list; got {value}.</source>
+        <translation>{name} 必须是 {low} 到 {high} 之间的一个数（{unit}），不能是列表；现在是 {value}。</translation>
+    </message>
+    <message>
+        <source>The augmentation settings are not valid JSON (line {line}: {error}).</source>
+        <translation>数据增强设置不是有效的 JSON（第 {line} 行：{error}）。</translation>
+    </message>
+    <message>
+        <source>rotation ±{degrees}°</source>
+        <translation>旋转 ±{degrees}°</translation>
+    </message>
+    <message>
+        <source>shift {width} × {height}</source>
+        <translation>平移 {width} × {height}</translation>
+    </message>
+    <message>
+        <source>shear {factor} (≈{angle:.0f}°)</source>
+        <translation>错切 {factor}（≈{angle:.0f}°）</translation>
+    </message>
+    <message>
+        <source>zoom ±{percent}</source>
+        <translation>缩放 ±{percent}</translation>
+    </message>
+    <message>
+        <source>horizontal flip</source>
+        <translation>水平翻转</translation>
+    </message>
+    <message>
+        <source>vertical flip</source>
+        <translation>垂直翻转</translation>
+    </message>
+    <message>
+        <source>horizontal and vertical flips</source>
+        <translation>水平和垂直翻转</translation>
+    </message>
+    <message>
+        <source>brightness ±{percent}</source>
+        <translation>亮度 ±{percent}</translation>
+    </message>
+    <message>
+        <source>contrast ±{percent}</source>
+        <translation>对比度 ±{percent}</translation>
+    </message>
+    <message>
+        <source>saturation ±{percent}</source>
+        <translation>饱和度 ±{percent}</translation>
+    </message>
+    <message>
+        <source>There is no augmentation preset {name}. Presets: {presets}.</source>
+        <translation>没有名为 {name} 的数据增强预设。可用的预设：{presets}。</translation>
+    </message>
+    <message>
+        <source>The augmentation settings file {path} does not exist. Choose another file.</source>
+        <translation>数据增强设置文件 {path} 不存在。请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>The augmentation settings file {path} cannot be read ({error}). Choose another file.</source>
+        <translation>无法读取数据增强设置文件 {path}（{error}）。请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>{file}: {error}</source>
+        <translation>{file}：{error}</translation>
+    </message>
+    <message>
+        <source>Could not write {path} ({error}). Choose another folder.</source>
+        <translation>无法写入 {path}（{error}）。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>fill_mode must be one of {modes}; got {value}.</source>
+        <translation>fill_mode 必须是 {modes} 之一；现在是 {value}。</translation>
+    </message>
+</context>
+<context>
+    <name>build</name>
+    <message>
+        <source>This design cannot be built yet:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer {index} {type}: Keras refused it ({reason}). Change its settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model file {path} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} contains a Lambda layer, i.e. Python code that would run when the file is opened. For your safety CNN Explorer opens models in Keras&apos; safe mode, which refuses such files. Rebuild the model without Lambda layers, or open it only in your own trusted script.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} could not be opened as a Keras model ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} cannot be read ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a .keras file is a zip archive, and this one is damaged or is not one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the archive holds no model configuration (config.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not an HDF5 file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a readable Keras model ({reason}). The file may be truncated or of another kind; save the model again with model.save(&apos;name.keras&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a readable Keras model: {reason}. The file may be truncated or of another kind; save the model again with model.save(&apos;name.keras&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer {index} {type} ({layer}) is not a layer the Builder knows, so {model} opens read-only: you can train, inspect and visualise it, but not edit it. To edit it, rebuild it from Builder layers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer {index} {type} ({layer}) uses {setting}, which the Builder cannot edit, so {model} opens read-only (train, inspect and visualise it as it is).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer {index} {type} ({layer}) uses the activation {value}, which the Builder does not offer, so {model} opens read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer {index} {type} ({layer}) uses padding={value}, which the Builder does not offer, so {model} opens read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{model} has no known inputs; the Builder edits one-input models only, so it opens read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{model} has {count} inputs; the Builder edits one-input models only, so it opens read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{model} accepts inputs of any size {shape}; the Builder needs a fixed input size, so it opens read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{model} is not a simple chain of layers (it branches or merges at {layer}); the Builder edits chains only, so it opens read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{model}&apos;s layers could not be reproduced exactly (the design would have {design:,} parameters, the file has {file:,}), so it opens read-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>coach</name>
+    <message>
+        <source> (now {rate})</source>
+        <translation>（当前为 {rate}）</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}</source>
+        <translation>第 {epoch} 轮</translation>
+    </message>
+    <message>
+        <source>batch {batch}</source>
+        <translation>第 {batch} 个批次</translation>
+    </message>
+    <message>
+        <source>The loss became NaN (not a number) at {where}: the weights blew up. Lower the learning rate{lr_hint}, e.g. ten times smaller, and train again.</source>
+        <translation>损失在{where}变成了 NaN（不是数字）：权重爆炸了。请降低学习率{lr_hint}，例如缩小到十分之一，然后重新训练。</translation>
+    </message>
+    <message>
+        <source>The training loss is climbing ({first:.3g} → {last:.3g}) instead of falling: the model is diverging. Lower the learning rate{lr_hint} and train again.</source>
+        <translation>训练损失在上升（{first:.3g} → {last:.3g}）而不是下降：模型正在发散。请降低学习率{lr_hint}，然后重新训练。</translation>
+    </message>
+    <message>
+        <source>Validation loss has risen for {epochs} epochs while training loss keeps falling: the network is memorising the training images (overfitting; best was epoch {best}). Turn on augmentation, add a Dropout layer, or train fewer epochs.</source>
+        <translation>验证损失已连续 {epochs} 轮上升，而训练损失仍在下降：网络在死记训练图像（过拟合；最好的是第 {best} 轮）。请开启数据增强、添加 Dropout 层，或减少训练轮次。</translation>
+    </message>
+    <message>
+        <source>Accuracy is stuck near chance ({accuracy:.0%}, guessing gives {chance:.0%}): the network is not learning. Try a learning rate ten times smaller or larger{lr_hint}, or check that the last layer fits the loss.</source>
+        <translation>精度停在随机猜测的水平附近（{accuracy:.0%}，随机猜测为 {chance:.0%}）：网络没有在学习。试试把学习率缩小或放大十倍{lr_hint}，或检查最后一层是否与损失函数匹配。</translation>
+    </message>
+    <message>
+        <source>Training has started; the first epoch&apos;s numbers appear when it ends.</source>
+        <translation>训练已开始；第一轮结束时会显示它的数值。</translation>
+    </message>
+    <message>
+        <source>Press Start to train; the chart shows loss and accuracy as the network learns.</source>
+        <translation>按“开始”进行训练；图表会随着网络的学习显示损失和精度。</translation>
+    </message>
+    <message>
+        <source>After {epochs} epoch(s): validation accuracy {val_accuracy:.1%}, {gap:.0%} below training accuracy — watch for overfitting.</source>
+        <translation>{epochs} 轮后：验证精度 {val_accuracy:.1%}，比训练精度低 {gap:.0%}——注意过拟合。</translation>
+    </message>
+    <message>
+        <source>After {epochs} epoch(s): validation accuracy {val_accuracy:.1%}, still improving: more epochs may help.</source>
+        <translation>{epochs} 轮后：验证精度 {val_accuracy:.1%}，仍在提高：多训练几轮可能有帮助。</translation>
+    </message>
+    <message>
+        <source>After {epochs} epoch(s): validation accuracy {val_accuracy:.1%}.</source>
+        <translation>{epochs} 轮后：验证精度 {val_accuracy:.1%}。</translation>
+    </message>
+    <message>
+        <source>After {epochs} epoch(s): training accuracy {accuracy:.1%}, loss {loss:.3g}.</source>
+        <translation>{epochs} 轮后：训练精度 {accuracy:.1%}，损失 {loss:.3g}。</translation>
+    </message>
+    <message>
+        <source>After {epochs} epoch(s): training loss {loss:.3g}.</source>
+        <translation>{epochs} 轮后：训练损失 {loss:.3g}。</translation>
+    </message>
+</context>
+<context>
+    <name>compatibility</name>
+    <message>
+        <source>this dataset</source>
+        <translation>这个数据集</translation>
+    </message>
+    <message>
+        <source>The model takes sequences of shape {shape}, but {name} holds images: choose a sequence dataset, or build an image model (e.g. the MNIST CNN template).</source>
+        <translation>模型接收形状为 {shape} 的序列，但 {name} 里是图像：请选择序列数据集，或搭建图像模型（例如 MNIST CNN 模板）。</translation>
+    </message>
+    <message>
+        <source>The model expects {height}×{width} images, {name} has {data_height}×{data_width}: resize the images to {height}×{width}?</source>
+        <translation>模型需要 {height}×{width} 的图像，{name} 的图像是 {data_height}×{data_width}：把图像缩放到 {height}×{width}？</translation>
+    </message>
+    <message>
+        <source>The model expects grayscale images ({channels} channel), {name} has {data_channels}: convert the images to grayscale?</source>
+        <translation>模型需要灰度图像（{channels} 个通道），{name} 有 {data_channels} 个通道：把图像转换为灰度？</translation>
+    </message>
+    <message>
+        <source>The model expects colour images ({channels} channels), {name} has {data_channels}: convert the images to colour?</source>
+        <translation>模型需要彩色图像（{channels} 个通道），{name} 有 {data_channels} 个通道：把图像转换为彩色？</translation>
+    </message>
+    <message>
+        <source>The model takes images of shape {shape}, but {name} holds sequences: choose an image dataset, or build a sequence model (e.g. the Conv1D text template).</source>
+        <translation>模型接收形状为 {shape} 的图像，但 {name} 里是序列：请选择图像数据集，或搭建序列模型（例如 Conv1D 文本模板）。</translation>
+    </message>
+    <message>
+        <source>The model takes sequences of length {length}, {name} has length {data_length}: set the design&apos;s input length to {data_length}.</source>
+        <translation>模型接收长度为 {length} 的序列，{name} 的长度是 {data_length}：请把设计的输入长度设为 {data_length}。</translation>
+    </message>
+    <message>
+        <source>The model outputs {outputs} class, {name} has {classes}: change the last Dense layer to {units} units?</source>
+        <translation>模型输出 {outputs} 个类别，{name} 有 {classes} 个类别：把最后的 Dense 层改为 {units} 个单元？</translation>
+    </message>
+    <message>
+        <source>The model outputs {outputs} classes, {name} has {classes}: change the last Dense layer to {units} units?</source>
+        <translation>模型输出 {outputs} 个类别，{name} 有 {classes} 个类别：把最后的 Dense 层改为 {units} 个单元？</translation>
+    </message>
+    <message>
+        <source>The design has no Dense layer to change; add Dense(units=number of classes) at the end.</source>
+        <translation>设计中没有可以修改的 Dense 层；请在末尾添加 Dense(units=类别数)。</translation>
+    </message>
+</context>
+<context>
+    <name>configs</name>
+    <message>
+        <source>Epochs must be a whole number from 1 to {maximum} (got {value}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size must be a whole number from 1 to {maximum} (got {value}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The validation split must be a fraction from 0 to 0.9, e.g. 0.2 for 20 % (got {value}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The seed must be a whole number from 0 to {maximum} (got {value}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early-stopping patience must be a whole number of epochs, 0 to switch it off (got {value}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The training settings are not a JSON object; the file may be damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file does not hold CNN Explorer training settings (its &apos;format&apos; field differs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These training settings were saved by a newer CNN Explorer (version {version}); update the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown training setting(s): {unknown}. Known: {known}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The training settings are not valid JSON (line {line}: {error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The augmentation settings cannot be saved ({type}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <source>no changes set</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>data</name>
+    <message>
+        <source>There is no dataset called {name}. Choose one of {names}, or give the path of an image folder with one sub-folder per class.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading {title}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundled MNIST sample ({path}) is damaged ({error}). Reinstall CNN Explorer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} could not be downloaded ({reason}). Without a network, use the bundled {fallback}, or copy the dataset files into {folder} on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMDB reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image folder {root} does not exist. Choose a folder with one sub-folder per class.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {root} has no sub-folders. Put the images of each class in a sub-folder of its own (e.g. cats/ and dogs/).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {root} has only one class ({name}). A classifier needs at least two: add a second sub-folder of images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image folder {name} ({count} classes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading images {done}/{total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No readable images in {root} ({count} files could not be read as images). Put JPEG or PNG files in one sub-folder per class.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No readable images in {root}. Put JPEG or PNG files in one sub-folder per class.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The validation split must be between 0 and 1 (got {split}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{root} has too few images ({count}) to keep {split:.0%} aside for testing. Add images or change the validation split.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{root} has a train/ folder but no readable validation/ or test/ images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After skipping unreadable files, {root} has readable training images of only one class. A classifier needs images of at least two classes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read {count} images, skipped {skipped} unreadable files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read {count} images</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>images</name>
+    <message>
+        <source>The image {path} does not exist. Choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image {path} cannot be read ({error}). Choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not an image this app can read. Use a JPEG, PNG, BMP, GIF, TIFF or WebP file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot convert an image with {have} channels to {channels} channels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not encode {name} as PNG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {path} ({error}). Choose another folder.</source>
+        <translation type="unfinished">无法写入 {path}（{error}）。请选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>resources</name>
+    <message>
+        <source>The bundled file {file} is missing from {folder}. The installation is incomplete: reinstall CNN Explorer.</source>
+        <translation>内置文件 {file} 不在 {folder} 中。安装不完整：请重新安装 CNN Explorer。</translation>
+    </message>
+</context>
+<context>
+    <name>sample_folder</name>
+    <message>
+        <source>Writing example images: {done}/{total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the example folder {path} ({reason}). Free some disk space or check the folder&apos;s permissions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>shapes</name>
+    <message>
+        <source>scalar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer {index} {type}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: {name} must be a whole number (or {rank} of them), not {value} — use e.g. {name}=3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: {name}={value} is not allowed, sizes must be at least 1 — use {name}=1 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: unknown setting {name} — remove it ({type} takes {allowed}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: {name}={value} must be a whole number of at least 1 — a layer needs at least one unit; set {name} to 1 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: {name}={value} must be a whole number of at least 1 — a layer needs at least one of them; set {name} to 1 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: padding {value} is unknown — use &apos;valid&apos; or &apos;same&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: activation {value} is unknown — use one of {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: dropout rate {value} must be at least 0 and below 1 — try 0.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: {name}={value} must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a flat vector of {count:,} values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a sequence {shape} (length × channels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an image {shape} (height × width × channels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a {rank}-D tensor {shape}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an image (height × width × channels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>move {type} (layer {index}) below the last convolution or pooling layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use Conv1D / MaxPooling1D / GlobalMaxPooling1D for sequences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use an image input (height, width, channels) or remove the layers that flatten it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a sequence (length × channels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use Conv2D/MaxPooling2D for images, or start from a sequence input with an Embedding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>put an Embedding first to turn word ids into vectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove the Flatten/global pooling before it, or put an Embedding first for word ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: needs {need} but gets {what} — {fix}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: pool window {window} is larger than its input {input} — use padding=&apos;same&apos;, a smaller pool_size, or remove an earlier pooling layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: kernel {window} is larger than its input {input} — use padding=&apos;same&apos; or remove a pooling layer before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation type="unfinished">宽度</translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pooling has no weights (params = 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>params = depthwise {kernel}·{channels} + pointwise {channels}·{filters} + bias {filters} = {params:,}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one mean per channel: {input} → {channels}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one maximum per channel: {input} → {channels}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already flat: {count:,}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out = {units} unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out = {units} units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (applied to every position: {positions})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shape unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drops {rate:g} of values while training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>params = 4·{channels} = {params:,} (γ, β trainable; mean, variance not trainable: {frozen:,})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: an Embedding turns word ids into vectors, so it must be the first layer — move it to position 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each of the {ids} ids becomes a vector of {dim}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>values become {values}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: unknown layer type — remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The input shape {shape} is not valid: every size must be a whole number of at least 1 — e.g. (28, 28, 1) for MNIST digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The optimizer {optimizer} is not one the app offers — choose {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The loss {loss} is not one the app offers — choose {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learning rate {rate} must be a positive number — try 0.001.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown metric(s) {metrics} — use {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>The design has no layers — add some, or start from a template.</source>
         <translation>设计中还没有任何层——请添加层，或从模板开始。</translation>
+    </message>
+    <message>
+        <source>{prefix} is the last layer, but a classifier must end with a Dense layer that has one unit per class — add Dense(units=number of classes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: the model&apos;s output is {shape}, not one value per class — add Flatten or GlobalAveragePooling2D before the Dense layers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: softmax on a single unit always outputs 1.0, so binary cross-entropy cannot learn anything — use activation=&apos;sigmoid&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: binary cross-entropy needs a probability between 0 and 1 but the activation is {activation} — use activation=&apos;sigmoid&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: binary cross-entropy with class-index labels needs one sigmoid unit, not {units} — set units=1 and activation=&apos;sigmoid&apos;, or use sparse_categorical_crossentropy with softmax.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: {loss} needs one unit per class, but this layer has 1 — set units to the number of classes, or use binary_crossentropy with a sigmoid for two classes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: {loss} expects probabilities but the output activation is {activation} — use activation=&apos;softmax&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set units={classes} with softmax, or units=1 with sigmoid and binary_crossentropy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set units={classes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: the output has {units} unit but the dataset has {classes} classes — {fix}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{prefix}: the output has {units} units but the dataset has {classes} classes — {fix}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size} window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size-{size} window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>padding=&apos;same&apos; adds a border of zeros around the input, so the {window} may sit at every position; moving {step} at a time gives {positions} positions (the input {input} divided by {step}, rounded up).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With padding=&apos;valid&apos; the {window} must stay inside the input: moving {step} at a time it fits in {positions} positions of the {input} input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Pooling keeps the channels and learns nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> First one {size} filter per input channel ({channels}), then {filters} 1×1 filters mix the channels: far fewer weights than a Conv2D.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Each of the {filters} filters has {size}×{channels} weights (one per input channel) plus one bias, and makes one output channel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every one of the {units} units has a weight for each of the {inputs:,} inputs, plus one bias.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lays every value out in one row, so Dense layers can read it; nothing is learned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summarises each channel by one number, whatever the size: the spatial layout is dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per channel it learns a scale γ and a shift β (trainable) and keeps a running mean and variance (not trainable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lookup table: row i is the learned vector of word id i. Ids must be below the vocabulary size {vocabulary:,}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only active while training; at prediction time it passes values through unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scales raw values inside the model, so a saved model carries its preprocessing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spec</name>
+    <message>
+        <source>This file is not a CNN Explorer design (its &apos;format&apos; field is missing or different).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The design has no valid &apos;version&apos; field. It may be damaged; open another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The design was saved by a newer CNN Explorer (design version {version}, this app reads up to {supported}). Update the app to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer {index} of the design has no &apos;type&apos;. The file may be damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer {index} has the unknown type {type}; change or remove it in the file (known types: {known}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The design file is malformed ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The design is not valid JSON (line {line}, column {column}: {error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The design file {path} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The design file {path} cannot be read ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no template called {name}. Templates: {templates}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>train</name>
+    <message>
+        <source>The training set ({count} examples) is too small to hold out {fraction:.0%} for validation; use a smaller validation split or 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}/{epochs} · batch {batch}/{steps}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch {epoch}/{epochs} done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing: batch {batch}/{steps}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has no training examples; choose another dataset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: the loss became NaN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped after {epochs} epoch(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test accuracy {accuracy:.1%}, test loss {loss:.4f}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>transfer</name>
+    <message>
+        <source>{title} with its ImageNet classifier (include_top) only takes {size}×{size} images, not {got}×{got}: use input size {size}, or leave the classifier out and add your own head.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} needs images of at least {size}×{size} pixels (got {got}×{got}): choose an input size of {size} or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An input size of {size} is too large for this app: choose 1024 or less.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no pretrained network called {name}: choose one of {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weights from {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ImageNet weights for {title} could not be downloaded ({reason}). Without a network, choose a local weights file (copy {file} from another computer&apos;s {folder}) or use random weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading ImageNet weights for {title}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading {title} weights: {done:.1f} of {total:.1f} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading {title} weights: {done:.1f} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received {done} of {total} bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The weights file {path} does not exist: choose another file, or use random weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building {title} ({size}×{size})…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading weights from {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading ImageNet weights…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} does not hold weights of {title} without its classifier ({reason}): choose the file saved for this network, or use random weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} holds no weights for {title}: choose the file saved for this network, or use random weights.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base has no layer called {name}: choose one of its layers, e.g. {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A classifier needs at least two classes: add a second sub-folder of images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no head called {name}: choose one of {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The batch size must be at least 1 (got {size}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dataset has only {count} training images, fewer than the batch size {size}: lower the batch size to {most} or less, or add images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The training images are all of one class: a classifier needs at least two classes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pretrained networks need colour images (height × width × 3): load the folder as RGB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extracting features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{task}: batch {batch}/{steps}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the base over the training images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the base over the validation images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the base over the test images</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
