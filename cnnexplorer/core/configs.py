@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cnnexplorer.core.errors import UserError
+from cnnexplorer.core.i18n import translate
 
 FORMAT = "cnnexplorer-training"
 VERSION = 1
@@ -44,25 +45,29 @@ class TrainingConfig:
     def validate(self) -> None:
         """Raise UserError naming the bad setting and the allowed range."""
         if isinstance(self.epochs, bool) or not isinstance(self.epochs, int) or not 1 <= self.epochs <= MAX_EPOCHS:
-            raise UserError(f"Epochs must be a whole number from 1 to {MAX_EPOCHS} (got {self.epochs!r}).")
+            raise UserError(translate("configs", "Epochs must be a whole number from 1 to {maximum} (got {value}).")
+                            .format(maximum=MAX_EPOCHS, value=repr(self.epochs)))
         if (isinstance(self.batch_size, bool) or not isinstance(self.batch_size, int)
                 or not 1 <= self.batch_size <= MAX_BATCH):
-            raise UserError(f"Batch size must be a whole number from 1 to {MAX_BATCH} (got {self.batch_size!r}).")
+            raise UserError(translate("configs", "Batch size must be a whole number from 1 to {maximum} (got "
+                                                 "{value}).").format(maximum=MAX_BATCH, value=repr(self.batch_size)))
         try:
             split = float(self.validation_split)
         except (TypeError, ValueError):
             split = -1.0
         if not 0.0 <= split < 0.9 or split != split:
             raise UserError(
-                f"The validation split must be a fraction from 0 to 0.9, e.g. 0.2 for 20 % (got {self.validation_split!r})."
+                translate("configs", "The validation split must be a fraction from 0 to 0.9, e.g. 0.2 for 20 % (got "
+                                     "{value}).").format(value=repr(self.validation_split))
             )
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or not 0 <= self.seed < 2**31:
-            raise UserError(f"The seed must be a whole number from 0 to {2**31 - 1} (got {self.seed!r}).")
+            raise UserError(translate("configs", "The seed must be a whole number from 0 to {maximum} (got {value}).")
+                            .format(maximum=2**31 - 1, value=repr(self.seed)))
         if (isinstance(self.early_stopping_patience, bool) or not isinstance(self.early_stopping_patience, int)
                 or self.early_stopping_patience < 0):
             raise UserError(
-                "Early-stopping patience must be a whole number of epochs, 0 to switch it off "
-                f"(got {self.early_stopping_patience!r})."
+                translate("configs", "Early-stopping patience must be a whole number of epochs, 0 to switch it off "
+                                     "(got {value}).").format(value=repr(self.early_stopping_patience))
             )
 
     # -- JSON -----------------------------------------------------------------
@@ -85,19 +90,23 @@ class TrainingConfig:
     @classmethod
     def from_dict(cls, data: Any) -> "TrainingConfig":
         if not isinstance(data, dict):
-            raise UserError("The training settings are not a JSON object; the file may be damaged.")
+            raise UserError(translate("configs", "The training settings are not a JSON object; the file may be "
+                                                 "damaged."))
         if data.get("format", FORMAT) != FORMAT:
-            raise UserError("This file does not hold CNN Explorer training settings (its 'format' field differs).")
+            raise UserError(translate("configs", "This file does not hold CNN Explorer training settings (its "
+                                                 "'format' field differs)."))
         version = data.get("version", VERSION)
         if isinstance(version, int) and version > VERSION:
             raise UserError(
-                f"These training settings were saved by a newer CNN Explorer (version {version}); update the app."
+                translate("configs", "These training settings were saved by a newer CNN Explorer (version "
+                                     "{version}); update the app.").format(version=version)
             )
         known = {f.name for f in dataclasses.fields(cls)}
         unknown = set(data) - known - {"format", "version"}
         if unknown:
             raise UserError(
-                f"Unknown training setting(s): {', '.join(sorted(unknown))}. Known: {', '.join(sorted(known))}."
+                translate("configs", "Unknown training setting(s): {unknown}. Known: {known}.").format(
+                    unknown=", ".join(sorted(unknown)), known=", ".join(sorted(known)))
             )
         values = {k: v for k, v in data.items() if k in known}
         if "augment" in values:
@@ -113,7 +122,8 @@ class TrainingConfig:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise UserError(f"The training settings are not valid JSON (line {exc.lineno}: {exc.msg}).") from None
+            raise UserError(translate("configs", "The training settings are not valid JSON (line {line}: "
+                                                 "{error}).").format(line=exc.lineno, error=exc.msg)) from None
         return cls.from_dict(data)
 
 
@@ -143,7 +153,8 @@ def _augment_to_dict(augment: Any) -> Any:
         return dataclasses.asdict(augment)
     if isinstance(augment, dict):
         return dict(augment)
-    raise UserError(f"The augmentation settings cannot be saved ({type(augment).__name__}).")
+    raise UserError(translate("configs", "The augmentation settings cannot be saved ({type}).").format(
+        type=type(augment).__name__))
 
 
 def _augment_from_dict(data: Any) -> Any:
@@ -160,7 +171,7 @@ def _augment_from_dict(data: Any) -> Any:
 def describe_augment(augment: Any) -> str:
     """A short human list of the augmentation settings that are on, e.g. "rotation 10°, zoom 0.1"."""
     if augment is None:
-        return "off"
+        return translate("configs", "off")
     if hasattr(augment, "describe"):
         try:
             return str(augment.describe())
@@ -179,4 +190,4 @@ def describe_augment(augment: Any) -> str:
         if value in (None, False, 0, 0.0, "", "none"):
             continue
         parts.append(key.replace("_", " ") if value is True else f"{key.replace('_', ' ')} {value}")
-    return ", ".join(parts) if parts else "no changes set"
+    return ", ".join(parts) if parts else translate("configs", "no changes set")

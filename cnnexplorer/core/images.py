@@ -13,6 +13,7 @@ import cv2
 import numpy as np
 
 from cnnexplorer.core.errors import ImageError
+from cnnexplorer.core.i18n import translate
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp")
 
@@ -53,9 +54,11 @@ def load_image(path: str | Path, channels: int | None = None) -> np.ndarray:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ImageError(f"The image {path} does not exist. Choose another file.") from None
+        raise ImageError(translate("images", "The image {path} does not exist. Choose another file.").format(
+            path=path)) from None
     except OSError as exc:
-        raise ImageError(f"The image {path} cannot be read ({exc.strerror}). Choose another file.") from None
+        raise ImageError(translate("images", "The image {path} cannot be read ({error}). Choose another file.")
+                         .format(path=path, error=exc.strerror)) from None
     if channels is None:
         image = decode_image(data, None)
         if image is not None and _is_gray(image):
@@ -64,7 +67,8 @@ def load_image(path: str | Path, channels: int | None = None) -> np.ndarray:
         image = decode_image(data, channels)
     if image is None:
         raise ImageError(
-            f"{path.name} is not an image this app can read. Use a JPEG, PNG, BMP, GIF, TIFF or WebP file."
+            translate("images", "{name} is not an image this app can read. Use a JPEG, PNG, BMP, GIF, TIFF or WebP "
+                                "file.").format(name=path.name)
         )
     return image
 
@@ -84,7 +88,8 @@ def to_channels(image: np.ndarray, channels: int) -> np.ndarray:
         # ITU-R 601 luma, the weights OpenCV and PIL use
         gray = image[..., 0] * 0.299 + image[..., 1] * 0.587 + image[..., 2] * 0.114
         return np.clip(np.rint(gray), 0, 255).astype(image.dtype)[..., None]
-    raise ImageError(f"Cannot convert an image with {have} channels to {channels} channels.")
+    raise ImageError(translate("images", "Cannot convert an image with {have} channels to {channels} channels.")
+                     .format(have=have, channels=channels))
 
 
 def resize_image(image: np.ndarray, height: int, width: int) -> np.ndarray:
@@ -111,11 +116,12 @@ def save_png(path: str | Path, image: np.ndarray) -> None:
         arr = cv2.cvtColor(arr, cv2.COLOR_RGB2BGR)
     ok, buf = cv2.imencode(".png", arr)
     if not ok:
-        raise ImageError(f"Could not encode {path.name} as PNG.")
+        raise ImageError(translate("images", "Could not encode {name} as PNG.").format(name=path.name))
     try:
         buf.tofile(str(path))
     except OSError as exc:
-        raise ImageError(f"Could not write {path} ({exc.strerror}). Choose another folder.") from None
+        raise ImageError(translate("images", "Could not write {path} ({error}). Choose another folder.").format(
+            path=path, error=exc.strerror)) from None
 
 
 def normalize_to_uint8(channel: np.ndarray) -> np.ndarray:

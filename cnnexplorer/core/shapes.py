@@ -96,11 +96,16 @@ def fmt_shape(shape: Shape | None) -> str:
     """(26, 26, 32) -> '26×26×32'; None -> '?'."""
     if shape is None:
         return "?"
-    return "×".join(str(d) for d in shape) if shape else "scalar"
+    return "×".join(str(d) for d in shape) if shape else translate("shapes", "scalar")
 
 
 def fmt_int(n: int) -> str:
     return f"{n:,}"
+
+
+def layer_prefix(index: int, layer_type: str) -> str:
+    """'Layer 3 Conv2D': how every message names a layer (translated: '第 3 层 Conv2D')."""
+    return translate("shapes", "Layer {index} {type}").format(index=index, type=layer_type)
 
 
 # -- argument checks --------------------------------------------------------------
@@ -122,11 +127,13 @@ def _size_tuple(layer: LayerSpec, name: str, rank: int, prefix: str) -> tuple[in
     if len(values) == 1:
         values = values * rank
     if len(values) != rank or not all(_is_int(v) for v in values):
-        raise _ArgProblem(f"{prefix}: {name} must be a whole number (or {rank} of them), not {value!r} — "
-                          f"use e.g. {name}=3.")
+        raise _ArgProblem(translate("shapes", "{prefix}: {name} must be a whole number (or {rank} of them), not "
+                                              "{value} — use e.g. {name}=3.")
+                          .format(prefix=prefix, name=name, rank=rank, value=repr(value)))
     if any(v < 1 for v in values):
-        raise _ArgProblem(f"{prefix}: {name}={value!r} is not allowed, sizes must be at least 1 — "
-                          f"use {name}=1 or more.")
+        raise _ArgProblem(translate("shapes", "{prefix}: {name}={value} is not allowed, sizes must be at least 1 — "
+                                              "use {name}=1 or more.")
+                          .format(prefix=prefix, name=name, value=repr(value)))
     return tuple(values)
 
 
@@ -136,33 +143,43 @@ def _check_args(layer: LayerSpec, prefix: str) -> list[str]:
     known = LAYER_DEFAULTS[layer.type]
     for name in layer.params:
         if name not in known:
-            allowed = ", ".join(known) or "no settings"
-            messages.append(f"{prefix}: unknown setting {name!r} — remove it ({layer.type} takes {allowed}).")
+            allowed = ", ".join(known) or translate("shapes", "no settings")
+            messages.append(translate("shapes", "{prefix}: unknown setting {name} — remove it ({type} takes "
+                                                "{allowed}).")
+                            .format(prefix=prefix, name=repr(name), type=layer.type, allowed=allowed))
     for name in known:
         value = layer.arg(name)
         kind = arg_kind(layer.type, name)
         try:
             if kind == "int+":
                 if not _is_int(value) or value < 1:
-                    raise _ArgProblem(f"{prefix}: {name}={value!r} must be a whole number of at least 1 — "
-                                      f"a layer needs at least one {'unit' if name == 'units' else 'of them'}; "
-                                      f"set {name} to 1 or more.")
+                    if name == "units":
+                        text = translate("shapes", "{prefix}: {name}={value} must be a whole number of at least 1 — "
+                                                   "a layer needs at least one unit; set {name} to 1 or more.")
+                    else:
+                        text = translate("shapes", "{prefix}: {name}={value} must be a whole number of at least 1 — "
+                                                   "a layer needs at least one of them; set {name} to 1 or more.")
+                    raise _ArgProblem(text.format(prefix=prefix, name=name, value=repr(value)))
             elif kind in ("size", "size?"):
                 _size_tuple(layer, name, SPATIAL_RANK.get(layer.type, 1), prefix)
             elif kind == "padding":
                 if value not in PADDINGS:
-                    raise _ArgProblem(f"{prefix}: padding {value!r} is unknown — use 'valid' or 'same'.")
+                    raise _ArgProblem(translate("shapes", "{prefix}: padding {value} is unknown — use 'valid' or "
+                                                          "'same'.").format(prefix=prefix, value=repr(value)))
             elif kind == "activation":
                 if value is not None and value not in ACTIVATIONS:
-                    raise _ArgProblem(f"{prefix}: activation {value!r} is unknown — use one of "
-                                      f"{', '.join(ACTIVATIONS)}.")
+                    raise _ArgProblem(translate("shapes", "{prefix}: activation {value} is unknown — use one of "
+                                                          "{choices}.")
+                                      .format(prefix=prefix, value=repr(value), choices=", ".join(ACTIVATIONS)))
             elif kind == "fraction":
                 if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value < 1:
-                    raise _ArgProblem(f"{prefix}: dropout rate {value!r} must be at least 0 and below 1 — "
-                                      "try 0.5.")
+                    raise _ArgProblem(translate("shapes", "{prefix}: dropout rate {value} must be at least 0 and "
+                                                          "below 1 — try 0.5.").format(prefix=prefix,
+                                                                                        value=repr(value)))
             elif kind == "float":
                 if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
-                    raise _ArgProblem(f"{prefix}: {name}={value!r} must be a number.")
+                    raise _ArgProblem(translate("shapes", "{prefix}: {name}={value} must be a number.")
+                                      .format(prefix=prefix, name=name, value=repr(value)))
         except _ArgProblem as exc:
             messages.append(str(exc))
     return messages
@@ -173,35 +190,39 @@ def _check_args(layer: LayerSpec, prefix: str) -> list[str]:
 def _what(shape: Shape) -> str:
     """Describe a shape the way a student thinks of it."""
     if len(shape) == 1:
-        return f"a flat vector of {shape[0]:,} values"
+        return translate("shapes", "a flat vector of {count:,} values").format(count=shape[0])
     if len(shape) == 2:
-        return f"a sequence {fmt_shape(shape)} (length × channels)"
+        return translate("shapes", "a sequence {shape} (length × channels)").format(shape=fmt_shape(shape))
     if len(shape) == 3:
-        return f"an image {fmt_shape(shape)} (height × width × channels)"
-    return f"a {len(shape)}-D tensor {fmt_shape(shape)}"
+        return translate("shapes", "an image {shape} (height × width × channels)").format(shape=fmt_shape(shape))
+    return translate("shapes", "a {rank}-D tensor {shape}").format(rank=len(shape), shape=fmt_shape(shape))
 
 
 def _rank_problem(layer: LayerSpec, prefix: str, shape: Shape, rank: int, spec: ModelSpec, index: int) -> str:
     if rank == 3:
-        need = "an image (height × width × channels)"
+        need = translate("shapes", "an image (height × width × channels)")
         flatten_at = next((i for i, l in enumerate(spec.layers[: index - 1], start=1)
                            if l.type in ("Flatten", "GlobalAveragePooling2D", "GlobalMaxPooling2D")), None)
         if len(shape) == 1 and flatten_at is not None:
-            fix = (f"move {spec.layers[flatten_at - 1].type} (layer {flatten_at}) below the last "
-                   "convolution or pooling layer")
+            fix = translate("shapes", "move {type} (layer {index}) below the last convolution or pooling layer").format(
+                type=spec.layers[flatten_at - 1].type, index=flatten_at)
         elif len(shape) == 2:
-            fix = "use Conv1D / MaxPooling1D / GlobalMaxPooling1D for sequences"
+            fix = translate("shapes", "use Conv1D / MaxPooling1D / GlobalMaxPooling1D for sequences")
         else:
-            fix = "use an image input (height, width, channels) or remove the layers that flatten it"
+            fix = translate("shapes", "use an image input (height, width, channels) or remove the layers that "
+                                      "flatten it")
     else:
-        need = "a sequence (length × channels)"
+        need = translate("shapes", "a sequence (length × channels)")
         if len(shape) == 3:
-            fix = "use Conv2D/MaxPooling2D for images, or start from a sequence input with an Embedding"
+            fix = translate("shapes", "use Conv2D/MaxPooling2D for images, or start from a sequence input with an "
+                                      "Embedding")
         elif len(shape) == 1 and index == 1:
-            fix = "put an Embedding first to turn word ids into vectors"
+            fix = translate("shapes", "put an Embedding first to turn word ids into vectors")
         else:
-            fix = "remove the Flatten/global pooling before it, or put an Embedding first for word ids"
-    return f"{prefix}: needs {need} but gets {_what(shape)} — {fix}."
+            fix = translate("shapes", "remove the Flatten/global pooling before it, or put an Embedding first for "
+                                      "word ids")
+    return translate("shapes", "{prefix}: needs {need} but gets {what} — {fix}.").format(
+        prefix=prefix, need=need, what=_what(shape), fix=fix)
 
 
 def _window(in_size: int, k: int, s: int, padding: str, what: str) -> tuple[int | None, str]:
@@ -221,11 +242,16 @@ def _axes_formula(names: list[str], parts: list[str]) -> str:
     return "; ".join(f"{n} = {p}" for n, p in zip(names, parts))
 
 
+def _formula(*parts: str) -> str:
+    """Formula lines joined by '; ' (the Builder shows each on its own line, so no part may contain ';')."""
+    return "; ".join(parts)
+
+
 def _infer_layer(spec: ModelSpec, index: int, layer: LayerSpec, shape: Shape
                  ) -> tuple[Shape | None, int, int, str, list[Problem]]:
     """(output_shape, params, non_trainable, formula, problems) for one layer on an input shape."""
     t = layer.type
-    prefix = f"Layer {index} {t}"
+    prefix = layer_prefix(index, t)
     arg_msgs = _check_args(layer, prefix)
     if arg_msgs:
         return None, 0, 0, "", [Problem(index, m) for m in arg_msgs]
@@ -245,18 +271,25 @@ def _infer_layer(spec: ModelSpec, index: int, layer: LayerSpec, shape: Shape
         for axis in range(rank):
             out, formula = _window(shape[axis], k[axis], s[axis], padding, "kernel")
             if out is None:
-                word = "pool window" if pooling else "kernel"
                 inner = fmt_shape(shape[:rank])
-                fix = ("use padding='same' or remove a pooling layer before it" if not pooling
-                       else "use padding='same', a smaller pool_size, or remove an earlier pooling layer")
-                return reject(f"{prefix}: {word} {fmt_shape(k)} is larger than its input {inner} — {fix}.")
+                if pooling:
+                    text = translate("shapes", "{prefix}: pool window {window} is larger than its input {input} — "
+                                               "use padding='same', a smaller pool_size, or remove an earlier "
+                                               "pooling layer.")
+                else:
+                    text = translate("shapes", "{prefix}: kernel {window} is larger than its input {input} — use "
+                                               "padding='same' or remove a pooling layer before it.")
+                return reject(text.format(prefix=prefix, window=fmt_shape(k), input=inner))
             outs.append(out)
             parts.append(formula)
-        names = ["height", "width"] if rank == 2 else ["length"]
+        if rank == 2:
+            names = [translate("shapes", "height"), translate("shapes", "width")]
+        else:
+            names = [translate("shapes", "length")]
         channels = shape[-1]
         if pooling:
             out_shape = (*outs, channels)
-            text = _axes_formula(names, parts) + "; pooling has no weights (params = 0)"
+            text = _formula(_axes_formula(names, parts), translate("shapes", "pooling has no weights (params = 0)"))
             return out_shape, 0, 0, text, []
         filters = layer.arg("filters")
         kk = "·".join(str(x) for x in k)
@@ -264,64 +297,86 @@ def _infer_layer(spec: ModelSpec, index: int, layer: LayerSpec, shape: Shape
             depthwise = math.prod(k) * channels
             pointwise = channels * filters
             params = depthwise + pointwise + filters
-            ptext = (f"params = depthwise {kk}·{channels} + pointwise {channels}·{filters} + bias {filters}"
-                     f" = {params:,}")
+            ptext = translate("shapes", "params = depthwise {kernel}·{channels} + pointwise {channels}·{filters} + "
+                                        "bias {filters} = {params:,}").format(
+                kernel=kk, channels=channels, filters=filters, params=params)
         else:
             params = math.prod(k) * channels * filters + filters
             ptext = f"params = {kk}·{channels}·{filters} + {filters} = {params:,}"
-        return (*outs, filters), params, 0, _axes_formula(names, parts) + "; " + ptext, []
+        return (*outs, filters), params, 0, _formula(_axes_formula(names, parts), ptext), []
 
     if t in ("GlobalAveragePooling2D", "GlobalMaxPooling2D", "GlobalMaxPooling1D"):
         rank = 3 if t.endswith("2D") else 2
         if len(shape) != rank:
             return reject(_rank_problem(layer, prefix, shape, rank, spec, index))
-        kind = "mean" if "Average" in t else "maximum"
-        return (shape[-1],), 0, 0, (f"one {kind} per channel: {fmt_shape(shape)} → {shape[-1]}; "
-                                    "params = 0"), []
+        if "Average" in t:
+            text = translate("shapes", "one mean per channel: {input} → {channels}")
+        else:
+            text = translate("shapes", "one maximum per channel: {input} → {channels}")
+        return (shape[-1],), 0, 0, _formula(text.format(input=fmt_shape(shape), channels=shape[-1]),
+                                            "params = 0"), []
 
     if t == "Flatten":
         n = math.prod(shape)
-        text = f"out = {'·'.join(str(d) for d in shape)} = {n:,}; params = 0" if len(shape) > 1 else \
-            f"already flat: {n:,}; params = 0"
-        return (n,), 0, 0, text, []
+        if len(shape) > 1:
+            text = f"out = {'·'.join(str(d) for d in shape)} = {n:,}"
+        else:
+            text = translate("shapes", "already flat: {count:,}").format(count=n)
+        return (n,), 0, 0, _formula(text, "params = 0"), []
 
     if t == "Dense":
         units, last = layer.arg("units"), shape[-1]
         params = last * units + units
-        note = "" if len(shape) == 1 else f" (applied to every position: {fmt_shape(shape[:-1])})"
+        if units == 1:
+            out_text = translate("shapes", "out = {units} unit").format(units=units)
+        else:
+            out_text = translate("shapes", "out = {units} units").format(units=units)
+        if len(shape) != 1:
+            out_text += translate("shapes", " (applied to every position: {positions})").format(
+                positions=fmt_shape(shape[:-1]))
         return ((*shape[:-1], units), params, 0,
-                f"out = {units} unit{'' if units == 1 else 's'}{note}; "
-                f"params = {last}·{units} + {units} = {params:,}", [])
+                _formula(out_text, f"params = {last}·{units} + {units} = {params:,}"), [])
 
     if t == "Dropout":
-        return shape, 0, 0, f"shape unchanged; drops {layer.arg('rate'):g} of values while training; params = 0", []
+        return shape, 0, 0, _formula(translate("shapes", "shape unchanged"),
+                                     translate("shapes", "drops {rate:g} of values while training").format(
+                                         rate=layer.arg("rate")),
+                                     "params = 0"), []
 
     if t == "BatchNormalization":
         c = shape[-1]
         params = 4 * c
         return (shape, params, 2 * c,
-                f"shape unchanged; params = 4·{c} = {params:,} (γ, β trainable; mean, variance "
-                f"not trainable: {2 * c:,})", [])
+                _formula(translate("shapes", "shape unchanged"),
+                         translate("shapes", "params = 4·{channels} = {params:,} (γ, β trainable; mean, variance "
+                                             "not trainable: {frozen:,})").format(
+                             channels=c, params=params, frozen=2 * c)), [])
 
     if t == "Embedding":
         dim, vocab = layer.arg("output_dim"), layer.arg("input_dim")
         params = vocab * dim
         problems = []
         if index != 1:
-            problems.append(Problem(index, f"{prefix}: an Embedding turns word ids into vectors, so it must be "
-                                           f"the first layer — move it to position 1.", keras_rejects=False))
+            problems.append(Problem(index, translate("shapes", "{prefix}: an Embedding turns word ids into vectors, "
+                                                               "so it must be the first layer — move it to position "
+                                                               "1.").format(prefix=prefix),
+                                    keras_rejects=False))
         return ((*shape, dim), params, 0,
-                f"each of the {fmt_shape(shape)} ids becomes a vector of {dim}; "
-                f"params = {vocab:,}·{dim} = {params:,}", problems)
+                _formula(translate("shapes", "each of the {ids} ids becomes a vector of {dim}").format(
+                    ids=fmt_shape(shape), dim=dim),
+                    f"params = {vocab:,}·{dim} = {params:,}"), problems)
 
     if t == "Rescaling":
         scale = layer.arg("scale")
         shown = "1/255" if abs(scale - 1 / 255) < 1e-12 else f"{scale:g}"
         offset = layer.arg("offset") or 0
         text = f"x·{shown}" + (f" + {offset:g}" if offset else "")
-        return shape, 0, 0, f"shape unchanged; values become {text}; params = 0", []
+        return shape, 0, 0, _formula(translate("shapes", "shape unchanged"),
+                                     translate("shapes", "values become {values}").format(values=text),
+                                     "params = 0"), []
 
-    return reject(f"{prefix}: unknown layer type — remove it.")  # pragma: no cover (from_dict refuses these)
+    return reject(translate("shapes", "{prefix}: unknown layer type — remove it.").format(
+        prefix=prefix))  # pragma: no cover (from_dict refuses these)
 
 
 def infer_shapes(spec: ModelSpec) -> ShapeReport:
@@ -334,18 +389,20 @@ def infer_shapes(spec: ModelSpec) -> ShapeReport:
     layers: list[LayerShape] = []
     shape: Shape | None = in_shape
     if not in_shape or not all(_is_int(d) and d >= 1 for d in in_shape):
-        problems.append(Problem(None, f"The input shape {in_shape!r} is not valid: every size must be a whole "
-                                      "number of at least 1 — e.g. (28, 28, 1) for MNIST digits."))
+        problems.append(Problem(None, translate("shapes", "The input shape {shape} is not valid: every size must be "
+                                                          "a whole number of at least 1 — e.g. (28, 28, 1) for MNIST "
+                                                          "digits.").format(shape=repr(in_shape))))
         shape = None
     total = 0
     for index, layer in enumerate(spec.layers, start=1):
         if layer.type not in LAYER_DEFAULTS:
             row = LayerShape(index, layer.type, shape, None,
-                             problems=[Problem(index, f"Layer {index} {layer.type}: unknown layer type — remove "
-                                                      "it.")])
+                             problems=[Problem(index, translate("shapes", "{prefix}: unknown layer type — remove "
+                                                                          "it.").format(
+                                 prefix=layer_prefix(index, layer.type)))])
         elif shape is None:
             # An earlier layer is broken: still check this layer's own settings.
-            msgs = _check_args(layer, f"Layer {index} {layer.type}")
+            msgs = _check_args(layer, layer_prefix(index, layer.type))
             row = LayerShape(index, layer.type, None, None, problems=[Problem(index, m) for m in msgs])
         else:
             out, params, frozen, formula, layer_problems = _infer_layer(spec, index, layer, shape)
@@ -367,18 +424,21 @@ def _compile_problems(spec: ModelSpec) -> list[Problem]:
     c = spec.compile
     problems = []
     if c.optimizer not in OPTIMIZERS:
-        problems.append(Problem(None, f"The optimizer {c.optimizer!r} is not one the app offers — choose "
-                                      f"{', '.join(OPTIMIZERS)}.", False))
+        problems.append(Problem(None, translate("shapes", "The optimizer {optimizer} is not one the app offers — "
+                                                          "choose {choices}.").format(
+            optimizer=repr(c.optimizer), choices=", ".join(OPTIMIZERS)), False))
     if c.loss not in LOSSES:
-        problems.append(Problem(None, f"The loss {c.loss!r} is not one the app offers — choose "
-                                      f"{', '.join(LOSSES)}.", False))
+        problems.append(Problem(None, translate("shapes", "The loss {loss} is not one the app offers — choose "
+                                                          "{choices}.").format(
+            loss=repr(c.loss), choices=", ".join(LOSSES)), False))
     lr = c.learning_rate
     if not isinstance(lr, (int, float)) or isinstance(lr, bool) or not math.isfinite(lr) or lr <= 0:
-        problems.append(Problem(None, f"The learning rate {lr!r} must be a positive number — try 0.001.", False))
+        problems.append(Problem(None, translate("shapes", "The learning rate {rate} must be a positive number — try "
+                                                          "0.001.").format(rate=repr(lr)), False))
     unknown = [m for m in c.metrics if m not in KNOWN_METRICS]
     if unknown:
-        problems.append(Problem(None, f"Unknown metric(s) {', '.join(map(repr, unknown))} — use "
-                                      f"{', '.join(METRICS)}.", False))
+        problems.append(Problem(None, translate("shapes", "Unknown metric(s) {metrics} — use {choices}.").format(
+            metrics=", ".join(map(repr, unknown)), choices=", ".join(METRICS)), False))
     return problems
 
 
@@ -389,50 +449,67 @@ def _model_problems(spec: ModelSpec, report: ShapeReport, num_classes: int | Non
                                    False)]
     last_i = len(spec.layers)
     last = spec.layers[-1]
-    prefix = f"Layer {last_i} {last.type}"
+    prefix = layer_prefix(last_i, last.type)
     loss = spec.compile.loss
     out = report.output_shape
     if last.type != "Dense":
-        problems.append(Problem(last_i, f"{prefix} is the last layer, but a classifier must end with a Dense "
-                                        "layer that has one unit per class — add Dense(units=number of classes).",
+        problems.append(Problem(last_i, translate("shapes", "{prefix} is the last layer, but a classifier must end "
+                                                            "with a Dense layer that has one unit per class — add "
+                                                            "Dense(units=number of classes).").format(prefix=prefix),
                                 False))
         return problems
     units, act = last.arg("units"), last.arg("activation")
     if out is not None and len(out) != 1:
-        problems.append(Problem(last_i, f"{prefix}: the model's output is {fmt_shape(out)}, not one value per "
-                                        "class — add Flatten or GlobalAveragePooling2D before the Dense layers.",
-                                False))
+        problems.append(Problem(last_i, translate("shapes", "{prefix}: the model's output is {shape}, not one value "
+                                                            "per class — add Flatten or GlobalAveragePooling2D before "
+                                                            "the Dense layers.").format(
+            prefix=prefix, shape=fmt_shape(out)), False))
     if not _is_int(units):
         return problems
     if loss == "binary_crossentropy":
         if units == 1 and act == "softmax":
-            problems.append(Problem(last_i, f"{prefix}: softmax on a single unit always outputs 1.0, so binary "
-                                            "cross-entropy cannot learn anything — use activation='sigmoid'.",
+            problems.append(Problem(last_i, translate("shapes", "{prefix}: softmax on a single unit always outputs "
+                                                                "1.0, so binary cross-entropy cannot learn anything — "
+                                                                "use activation='sigmoid'.").format(prefix=prefix),
                                     False))
         elif units == 1 and act != "sigmoid":
-            problems.append(Problem(last_i, f"{prefix}: binary cross-entropy needs a probability between 0 and 1 "
-                                            f"but the activation is {act or 'linear'} — use activation='sigmoid'.",
-                                    False))
+            problems.append(Problem(last_i, translate("shapes", "{prefix}: binary cross-entropy needs a probability "
+                                                                "between 0 and 1 but the activation is {activation} — "
+                                                                "use activation='sigmoid'.").format(
+                prefix=prefix, activation=act or "linear"), False))
         elif units != 1:
-            problems.append(Problem(last_i, f"{prefix}: binary cross-entropy with class-index labels needs one "
-                                            f"sigmoid unit, not {units} — set units=1 and activation='sigmoid', "
-                                            "or use sparse_categorical_crossentropy with softmax.", False))
+            problems.append(Problem(last_i, translate("shapes", "{prefix}: binary cross-entropy with class-index "
+                                                                "labels needs one sigmoid unit, not {units} — set "
+                                                                "units=1 and activation='sigmoid', or use "
+                                                                "sparse_categorical_crossentropy with softmax.").format(
+                prefix=prefix, units=units), False))
     elif loss in ("sparse_categorical_crossentropy", "categorical_crossentropy"):
         if units == 1:
-            problems.append(Problem(last_i, f"{prefix}: {loss} needs one unit per class, but this layer has 1 — "
-                                            "set units to the number of classes, or use binary_crossentropy with "
-                                            "a sigmoid for two classes.", False))
+            problems.append(Problem(last_i, translate("shapes", "{prefix}: {loss} needs one unit per class, but this "
+                                                                "layer has 1 — set units to the number of classes, "
+                                                                "or use binary_crossentropy with a sigmoid for two "
+                                                                "classes.").format(prefix=prefix, loss=loss), False))
         elif act != "softmax":
-            problems.append(Problem(last_i, f"{prefix}: {loss} expects probabilities but the output activation "
-                                            f"is {act or 'linear'} — use activation='softmax'.", False))
+            problems.append(Problem(last_i, translate("shapes", "{prefix}: {loss} expects probabilities but the "
+                                                                "output activation is {activation} — use "
+                                                                "activation='softmax'.").format(
+                prefix=prefix, loss=loss, activation=act or "linear"), False))
     if num_classes is not None:
         binary_ok = num_classes == 2 and units == 1
         if units != num_classes and not binary_ok:
-            fix = f"set units={num_classes}"
             if num_classes == 2:
-                fix += " with softmax, or units=1 with sigmoid and binary_crossentropy"
-            problems.append(Problem(last_i, f"{prefix}: the output has {units} unit{'s' if units != 1 else ''} "
-                                            f"but the dataset has {num_classes} classes — {fix}.", False))
+                fix = translate("shapes", "set units={classes} with softmax, or units=1 with sigmoid and "
+                                          "binary_crossentropy").format(classes=num_classes)
+            else:
+                fix = translate("shapes", "set units={classes}").format(classes=num_classes)
+            if units == 1:
+                text = translate("shapes", "{prefix}: the output has {units} unit but the dataset has {classes} "
+                                           "classes — {fix}.")
+            else:
+                text = translate("shapes", "{prefix}: the output has {units} units but the dataset has {classes} "
+                                           "classes — {fix}.")
+            problems.append(Problem(last_i, text.format(prefix=prefix, units=units, classes=num_classes, fix=fix),
+                                    False))
     return problems
 
 
@@ -464,41 +541,47 @@ def explain(spec: ModelSpec, report: ShapeReport, index: int) -> str:
         pooling = "Pooling" in t
         k = _size_tuple(layer, "pool_size" if pooling else "kernel_size", rank, "")
         s = _size_tuple(layer, "strides", rank, "") or k
-        window = f"{fmt_shape(k)} window" if rank == 2 else f"size-{k[0]} window"
+        if rank == 2:
+            window = translate("shapes", "{size} window").format(size=fmt_shape(k))
+        else:
+            window = translate("shapes", "size-{size} window").format(size=k[0])
         step = str(s[0]) if len(set(s)) == 1 else fmt_shape(s)
         if layer.arg("padding") == "same":
-            where = (f"padding='same' adds a border of zeros around the input, so the {window} may sit at every "
-                     f"position; moving {step} at a time gives {fmt_shape(row.output_shape[:-1])} positions "
-                     f"(the input {fmt_shape(row.input_shape[:-1])} divided by {step}, rounded up).")
+            where = translate("shapes", "padding='same' adds a border of zeros around the input, so the {window} "
+                                        "may sit at every position; moving {step} at a time gives {positions} "
+                                        "positions (the input {input} divided by {step}, rounded up).")
         else:
-            where = (f"With padding='valid' the {window} must stay inside the input: moving {step} at a time "
-                     f"it fits in {fmt_shape(row.output_shape[:-1])} positions of the "
-                     f"{fmt_shape(row.input_shape[:-1])} input.")
+            where = translate("shapes", "With padding='valid' the {window} must stay inside the input: moving "
+                                        "{step} at a time it fits in {positions} positions of the {input} input.")
+        where = where.format(window=window, step=step, positions=fmt_shape(row.output_shape[:-1]),
+                             input=fmt_shape(row.input_shape[:-1]))
         if pooling:
-            return where + " Pooling keeps the channels and learns nothing."
+            return where + translate("shapes", " Pooling keeps the channels and learns nothing.")
         filters = layer.arg("filters")
         if t == "SeparableConv2D":
-            what = (f" First one {fmt_shape(k)} filter per input channel ({row.input_shape[-1]}), then {filters} "
-                    f"1×1 filters mix the channels: far fewer weights than a Conv2D.")
+            what = translate("shapes", " First one {size} filter per input channel ({channels}), then {filters} 1×1 "
+                                       "filters mix the channels: far fewer weights than a Conv2D.")
         else:
-            what = (f" Each of the {filters} filters has {fmt_shape(k)}×{row.input_shape[-1]} weights (one per input "
-                    "channel) plus one bias, and makes one output channel.")
-        return where + what
+            what = translate("shapes", " Each of the {filters} filters has {size}×{channels} weights (one per input "
+                                       "channel) plus one bias, and makes one output channel.")
+        return where + what.format(size=fmt_shape(k), channels=row.input_shape[-1], filters=filters)
     if t == "Dense":
-        return (f"Every one of the {layer.arg('units')} units has a weight for each of the {row.input_shape[-1]:,} "
-                "inputs, plus one bias.")
+        return translate("shapes", "Every one of the {units} units has a weight for each of the {inputs:,} inputs, "
+                                   "plus one bias.").format(units=layer.arg("units"), inputs=row.input_shape[-1])
     if t == "Flatten":
-        return "Lays every value out in one row, so Dense layers can read it; nothing is learned."
+        return translate("shapes", "Lays every value out in one row, so Dense layers can read it; nothing is learned.")
     if t.startswith("Global"):
-        return "Summarises each channel by one number, whatever the size: the spatial layout is dropped."
+        return translate("shapes", "Summarises each channel by one number, whatever the size: the spatial layout is "
+                                   "dropped.")
     if t == "BatchNormalization":
-        return ("Per channel it learns a scale γ and a shift β (trainable) and keeps a running mean and "
-                "variance (not trainable).")
+        return translate("shapes", "Per channel it learns a scale γ and a shift β (trainable) and keeps a running "
+                                   "mean and variance (not trainable).")
     if t == "Embedding":
-        return ("A lookup table: row i is the learned vector of word id i. Ids must be below the "
-                f"vocabulary size {layer.arg('input_dim'):,}.")
+        return translate("shapes", "A lookup table: row i is the learned vector of word id i. Ids must be below the "
+                                   "vocabulary size {vocabulary:,}.").format(vocabulary=layer.arg("input_dim"))
     if t == "Dropout":
-        return "Only active while training; at prediction time it passes values through unchanged."
+        return translate("shapes", "Only active while training; at prediction time it passes values through "
+                                   "unchanged.")
     if t == "Rescaling":
-        return "Scales raw values inside the model, so a saved model carries its preprocessing."
+        return translate("shapes", "Scales raw values inside the model, so a saved model carries its preprocessing.")
     return ""

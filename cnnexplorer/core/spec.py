@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cnnexplorer.core.errors import SpecError
+from cnnexplorer.core.i18n import translate
 
 FORMAT = "cnnexplorer-design"
 VERSION = 1
@@ -165,26 +166,31 @@ class ModelSpec:
     @classmethod
     def from_dict(cls, data: Any) -> "ModelSpec":
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise SpecError("This file is not a CNN Explorer design (its 'format' field is missing or different).")
+            raise SpecError(translate("spec", "This file is not a CNN Explorer design (its 'format' field is missing "
+                                              "or different)."))
         version = data.get("version")
         if not isinstance(version, int) or version < 1:
-            raise SpecError("The design has no valid 'version' field. It may be damaged; open another file.")
+            raise SpecError(translate("spec", "The design has no valid 'version' field. It may be damaged; open "
+                                              "another file."))
         if version > VERSION:
             raise SpecError(
-                f"The design was saved by a newer CNN Explorer (design version {version}, this app reads up to "
-                f"{VERSION}). Update the app to open it."
+                translate("spec", "The design was saved by a newer CNN Explorer (design version {version}, this app "
+                                  "reads up to {supported}). Update the app to open it.")
+                .format(version=version, supported=VERSION)
             )
         try:
             shape = tuple(int(d) for d in data["input_shape"])
             layers = []
             for i, raw in enumerate(data.get("layers", []), start=1):
                 if not isinstance(raw, dict) or "type" not in raw:
-                    raise SpecError(f"Layer {i} of the design has no 'type'. The file may be damaged.")
+                    raise SpecError(translate("spec", "Layer {index} of the design has no 'type'. The file may be "
+                                                      "damaged.").format(index=i))
                 params = {k: v for k, v in raw.items() if k != "type"}
                 if raw["type"] not in LAYER_DEFAULTS:
                     known = ", ".join(LAYER_DEFAULTS)
-                    raise SpecError(f"Layer {i} has the unknown type {raw['type']!r}; change or remove it in the "
-                                    f"file (known types: {known}).")
+                    raise SpecError(translate("spec", "Layer {index} has the unknown type {type}; change or remove "
+                                                      "it in the file (known types: {known}).")
+                                    .format(index=i, type=repr(raw["type"]), known=known))
                 layers.append(LayerSpec(raw["type"], params))
             comp = data.get("compile", {})
             compile_spec = CompileSpec(
@@ -196,7 +202,8 @@ class ModelSpec:
         except SpecError:
             raise
         except (KeyError, TypeError, ValueError) as exc:
-            raise SpecError(f"The design file is malformed ({exc.__class__.__name__}: {exc}).") from None
+            raise SpecError(translate("spec", "The design file is malformed ({error}).").format(
+                error=f"{exc.__class__.__name__}: {exc}")) from None
         return cls(input_shape=shape, layers=layers, compile=compile_spec, name=str(data.get("name", "model")))
 
     @classmethod
@@ -204,7 +211,9 @@ class ModelSpec:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise SpecError(f"The design is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).") from None
+            raise SpecError(translate("spec", "The design is not valid JSON (line {line}, column {column}: "
+                                              "{error}).").format(line=exc.lineno, column=exc.colno,
+                                                                  error=exc.msg)) from None
         return cls.from_dict(data)
 
     def copy(self) -> "ModelSpec":
@@ -222,9 +231,10 @@ def load_spec(path: str | Path) -> ModelSpec:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise SpecError(f"The design file {path} does not exist.") from None
+        raise SpecError(translate("spec", "The design file {path} does not exist.").format(path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise SpecError(f"The design file {path} cannot be read ({exc}).") from None
+        raise SpecError(translate("spec", "The design file {path} cannot be read ({error}).").format(
+            path=path, error=exc)) from None
     return ModelSpec.from_json(text)
 
 
@@ -355,4 +365,5 @@ def template(name: str) -> ModelSpec:
     try:
         return TEMPLATES[name][1]()
     except KeyError:
-        raise SpecError(f"There is no template called {name!r}. Templates: {', '.join(TEMPLATES)}.") from None
+        raise SpecError(translate("spec", "There is no template called {name}. Templates: {templates}.").format(
+            name=repr(name), templates=", ".join(TEMPLATES))) from None
