@@ -142,3 +142,17 @@ def test_method_1_then_fine_tuning_makes_the_session_model_and_one_class_folder_
     after = tab.loaded.base.get_layer("block1_conv1").weights
     assert all(np.array_equal(a, b.numpy()) for a, b in zip(before, after))
     assert "fine-tuned" in tab.session.model_name.name
+
+
+def test_example_folder_button_writes_the_shapes_and_chooses_them(tab, qtbot, errors, tmp_path, monkeypatch):
+    from cnnexplorer.ml.data import load_dataset
+    from cnnexplorer.ui.tabs import pretrained
+
+    monkeypatch.setattr(pretrained.QStandardPaths, "writableLocation", lambda where: str(tmp_path))
+    tab.example_button.click()
+    _wait(qtbot, tab)
+    assert not errors
+    assert tab.folder_edit.text() == str(tmp_path / "example-shapes")
+    assert "circles" in tab.status_label.text()
+    data = load_dataset(tab.folder_edit.text(), image_size=(32, 32), color_mode="rgb", validation_split=0.2)
+    assert data.info.num_classes == 3 and len(data.x_train) + len(data.x_test) == 180

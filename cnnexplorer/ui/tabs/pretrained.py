@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QStandardPaths, Qt, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.progress import check_cancel
+from cnnexplorer.core.sample_folder import write_sample_folder
 from cnnexplorer.ml import transfer as T
 from cnnexplorer.ui import presentation, workers
 from cnnexplorer.ui.core_texts import tr_core
@@ -186,8 +187,13 @@ class PretrainedTab(Tab):
         self.folder_edit.setPlaceholderText(self.tr("folder with one sub-folder per class"))
         self.folder_button = QPushButton(self.tr("Browse…"), data_box)
         self.folder_button.clicked.connect(self._choose_folder)
+        self.example_button = QPushButton(self.tr("Example"), data_box)
+        self.example_button.setToolTip(self.tr("Write a small generated folder (circles, squares, triangles; 60 "
+                                               "images each) and use it: works without network."))
+        self.example_button.clicked.connect(self.use_example_folder)
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.folder_button)
+        folder_row.addWidget(self.example_button)
         dform.addRow(self.tr("Image folder:"), folder_row)
         self.head_combo = QComboBox(data_box)
         for key, text in T.HEADS.items():
@@ -350,6 +356,15 @@ class PretrainedTab(Tab):
             self.folder_edit.setText(path)
 
     @Slot()
+    def use_example_folder(self) -> None:
+        """Write (once) the generated shapes folder into the app's data folder and choose it."""
+        if self._busy():
+            return
+        root = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+        self._start("example", write_sample_folder, root / "example-shapes")
+        self._set_status(self.tr("Writing the example folder…"))
+
+    @Slot()
     def load_base(self) -> None:
         if self._busy():
             return
@@ -485,6 +500,11 @@ class PretrainedTab(Tab):
             self.set_loaded(result)
             self._set_status(self.tr("Base ready. Choose an image folder, then a method."))
             return
+        if self._task_kind == "example":
+            self.folder_edit.setText(str(result))
+            self._set_status(self.tr("Example folder ready: 3 classes of generated shapes (circles, squares, "
+                                     "triangles)."))
+            return
         outcome: RunOutcome = result
         self._dataset = outcome.dataset
         self._dataset_key = (self.folder_edit.text().strip(), self.loaded.input_size)
@@ -542,6 +562,7 @@ class PretrainedTab(Tab):
         busy = self._busy()
         has_base = self.loaded is not None
         self.load_button.setEnabled(not busy)
+        self.example_button.setEnabled(not busy)
         self.stop_button.setEnabled(busy)
         self.features_button.setEnabled(has_base and not busy)
         self.end_to_end_button.setEnabled(has_base and not busy)

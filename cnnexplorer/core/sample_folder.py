@@ -1,0 +1,102 @@
+"""A small generated image folder (circles, squares, triangles) for trying transfer learning offline.
+
+The Pretrained tab trains on "a folder with one sub-folder per class". In a
+classroom without network there may be no such folder at hand, so the app can
+write one: colour photos-to-be of three shape classes on textured backgrounds,
+deterministic for a seed, a few seconds to write. The shapes vary in size,
+position, rotation and colour, so the task is easy but not trivial.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from cnnexplorer.core.errors import ImageError
+from cnnexplorer.core.i18n import translate
+from cnnexplorer.core.images import save_png
+from cnnexplorer.core.progress import ProgressFn, check_cancel, report
+
+CLASSES = ("circles", "squares", "triangles")
+MARKER = ".cnnexplorer-sample"  # marks a folder this module wrote, so it is reused and not rewritten
+
+
+def _background(rng: np.random.Generator, size: int) -> np.ndarray:
+    """A smooth random colour gradient with a little noise, float 0-255, (size, size, 3)."""
+    yy, xx = np.mgrid[0:size, 0:size].astype(np.float32) / max(size - 1, 1)
+    corners = rng.uniform(40, 215, size=(4, 3)).astype(np.float32)
+    top = corners[0] * (1 - xx[..., None]) + corners[1] * xx[..., None]
+    bottom = corners[2] * (1 - xx[..., None]) + corners[3] * xx[..., None]
+    image = top * (1 - yy[..., None]) + bottom * yy[..., None]
+    return image + rng.normal(0, 8, size=image.shape).astype(np.float32)
+
+
+def _mask(kind: str, rng: np.random.Generator, size: int) -> np.ndarray:
+    """A boolean mask of one shape of ``kind`` with random size, centre and rotation."""
+    yy, xx = np.mgrid[0:size, 0:size].astype(np.float32)
+    radius = rng.uniform(0.15, 0.32) * size
+    cy, cx = rng.uniform(radius, size - radius, size=2)
+    angle = rng.uniform(0, 2 * np.pi)
+    dy, dx = yy - cy, xx - cx
+    # coordinates in the shape's own rotated frame
+    u = dx * np.cos(angle) + dy * np.sin(angle)
+    v = -dx * np.sin(angle) + dy * np.cos(angle)
+    if kind == "circles":
+        return u * u + v * v <= radius * radius
+    if kind == "squares":
+        half = radius * 0.85
+        return (np.abs(u) <= half) & (np.abs(v) <= half)
+    # an equilateral triangle inscribed in the circle: inside all three edges
+    inside = np.ones((size, size), dtype=bool)
+    for k in range(3):
+        theta = 2 * np.pi * k / 3
+        inside &= u * np.cos(theta) + v * np.sin(theta) <= radius / 2
+    return inside
+
+
+def make_image(kind: str, rng: np.random.Generator, size: int = 128) -> np.ndarray:
+    """One (size, size, 3) uint8 RGB image of a shape of ``kind`` (one of :data:`CLASSES`)."""
+    if kind not in CLASSES:
+        raise ValueError(f"unknown shape class {kind!r}")
+    image = _background(rng, size)
+    colour = rng.uniform(0, 255, size=3).astype(np.float32)
+    mean = image.reshape(-1, 3).mean(axis=0)
+    if np.abs(colour - mean).sum() < 150:  # keep the shape visible against its background
+        colour = 255 - mean
+    image[_mask(kind, rng, size)] = colour
+    return np.clip(image, 0, 255).astype(np.uint8)
+
+
+def write_sample_folder(root: str | Path, per_class: int = 60, size: int = 128, seed: int = 0,
+                        progress: ProgressFn | None = None, cancel=None) -> Path:
+    """Write ``root/<class>/<class>_NNN.png`` for every class and return ``root``.
+
+    A folder this function wrote before with the same settings is reused as it
+    is. Raises :class:`~cnnexplorer.core.errors.ImageError` when the folder
+    cannot be written.
+    """
+    root = Path(root)
+    stamp = f"{per_class} {size} {seed}"
+    marker = root / MARKER
+    if marker.is_file() and marker.read_text(encoding="utf-8").strip() == stamp:
+        return root
+    rng = np.random.default_rng(seed)
+    total = per_class * len(CLASSES)
+    done = 0
+    try:
+        for kind in CLASSES:
+            folder = root / kind
+            folder.mkdir(parents=True, exist_ok=True)
+            for i in range(per_class):
+                check_cancel(cancel)
+                save_png(folder / f"{kind}_{i:03d}.png", make_image(kind, rng, size))
+                done += 1
+                report(progress, "write", done, total,
+                       translate("sample_folder", "Writing example images: {done}/{total}").format(done=done,
+                                                                                                  total=total))
+        marker.write_text(stamp + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise ImageError(translate("sample_folder", "Could not write the example folder {path} ({reason}). Free "
+                                                    "some disk space or check the folder's permissions.")
+                         .format(path=root, reason=exc.strerror or exc)) from None
+    return root
