@@ -1704,11 +1704,11 @@
     </message>
     <message>
         <source>Example</source>
-        <translation type="unfinished"></translation>
+        <translation>示例</translation>
     </message>
     <message>
         <source>Write a small generated folder (circles, squares, triangles; 60 images each) and use it: works without network.</source>
-        <translation type="unfinished"></translation>
+        <translation>生成一个小型图像文件夹（圆形、正方形、三角形，每类 60 张）并使用它：无需网络。</translation>
     </message>
     <message>
         <source>Image folder:</source>
@@ -1800,7 +1800,7 @@
     </message>
     <message>
         <source>Writing the example folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写入示例文件夹…</translation>
     </message>
     <message>
         <source>Loading %1…</source>
@@ -1848,7 +1848,7 @@
     </message>
     <message>
         <source>Example folder ready: 3 classes of generated shapes (circles, squares, triangles).</source>
-        <translation type="unfinished"></translation>
+        <translation>示例文件夹已就绪：3 类生成的图形（圆形、正方形、三角形）。</translation>
     </message>
     <message>
         <source>feature extraction</source>
@@ -3282,11 +3282,11 @@ true {1} · pred {2}
     <name>sample_folder</name>
     <message>
         <source>Writing example images: {done}/{total}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写入示例图像：{done}/{total}</translation>
     </message>
     <message>
         <source>Could not write the example folder {path} ({reason}). Free some disk space or check the folder&apos;s permissions.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入示例文件夹 {path}（{reason}）。请腾出一些磁盘空间，或检查该文件夹的权限。</translation>
     </message>
 </context>
 <context>
