@@ -1924,6 +1924,10 @@
         <translation>速度</translation>
     </message>
     <message>
+        <source>Position %1 of %2 → output row %3, column %4</source>
+        <translation type="unfinished">第 %1 个位置（共 %2 个）→ 输出第 %3 行、第 %4 列</translation>
+    </message>
+    <message>
         <source>⏸ Pause</source>
         <translation>⏸ 暂停</translation>
     </message>
@@ -3118,55 +3122,55 @@ true {1} · pred {2}
     <name>configs</name>
     <message>
         <source>Epochs must be a whole number from 1 to {maximum} (got {value}).</source>
-        <translation type="unfinished"></translation>
+        <translation>轮次必须是 1 到 {maximum} 之间的整数（当前为 {value}）。</translation>
     </message>
     <message>
         <source>Batch size must be a whole number from 1 to {maximum} (got {value}).</source>
-        <translation type="unfinished"></translation>
+        <translation>批次大小必须是 1 到 {maximum} 之间的整数（当前为 {value}）。</translation>
     </message>
     <message>
         <source>The validation split must be a fraction from 0 to 0.9, e.g. 0.2 for 20 % (got {value}).</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集比例必须是 0 到 0.9 之间的小数，例如 0.2 表示 20 %（当前为 {value}）。</translation>
     </message>
     <message>
         <source>The seed must be a whole number from 0 to {maximum} (got {value}).</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子必须是 0 到 {maximum} 之间的整数（当前为 {value}）。</translation>
     </message>
     <message>
         <source>Early-stopping patience must be a whole number of epochs, 0 to switch it off (got {value}).</source>
-        <translation type="unfinished"></translation>
+        <translation>提前停止的耐心值必须是整数个轮次，设为 0 即关闭（当前为 {value}）。</translation>
     </message>
     <message>
         <source>The training settings are not a JSON object; the file may be damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练设置不是一个 JSON 对象；文件可能已损坏。</translation>
     </message>
     <message>
         <source>This file does not hold CNN Explorer training settings (its &apos;format&apos; field differs).</source>
-        <translation type="unfinished"></translation>
+        <translation>这个文件不包含 CNN Explorer 的训练设置（它的 &apos;format&apos; 字段不同）。</translation>
     </message>
     <message>
         <source>These training settings were saved by a newer CNN Explorer (version {version}); update the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>这些训练设置由更新版本的 CNN Explorer 保存（版本 {version}）；请更新应用。</translation>
     </message>
     <message>
         <source>Unknown training setting(s): {unknown}. Known: {known}.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的训练设置：{unknown}。已知设置：{known}。</translation>
     </message>
     <message>
         <source>The training settings are not valid JSON (line {line}: {error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>训练设置不是有效的 JSON（第 {line} 行：{error}）。</translation>
     </message>
     <message>
         <source>The augmentation settings cannot be saved ({type}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存数据增强设置（{type}）。</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>no changes set</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置任何变换</translation>
     </message>
 </context>
 <context>
@@ -3248,27 +3252,27 @@ true {1} · pred {2}
     <name>images</name>
     <message>
         <source>The image {path} does not exist. Choose another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>图像 {path} 不存在。请选择其他文件。</translation>
     </message>
     <message>
         <source>The image {path} cannot be read ({error}). Choose another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取图像 {path}（{error}）。请选择其他文件。</translation>
     </message>
     <message>
         <source>{name} is not an image this app can read. Use a JPEG, PNG, BMP, GIF, TIFF or WebP file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是本应用能读取的图像。请使用 JPEG、PNG、BMP、GIF、TIFF 或 WebP 文件。</translation>
     </message>
     <message>
         <source>Cannot convert an image with {have} channels to {channels} channels.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法把 {have} 通道的图像转换为 {channels} 通道。</translation>
     </message>
     <message>
         <source>Could not encode {name} as PNG.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法把 {name} 编码为 PNG。</translation>
     </message>
     <message>
         <source>Could not write {path} ({error}). Choose another folder.</source>
-        <translation type="unfinished">无法写入 {path}（{error}）。请选择其他文件夹。</translation>
+        <translation>无法写入 {path}（{error}）。请选择其他文件夹。</translation>
     </message>
 </context>
 <context>
@@ -3293,203 +3297,203 @@ true {1} · pred {2}
     <name>shapes</name>
     <message>
         <source>scalar</source>
-        <translation type="unfinished"></translation>
+        <translation>标量</translation>
     </message>
     <message>
         <source>Layer {index} {type}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {index} 层 {type}</translation>
     </message>
     <message>
         <source>{prefix}: {name} must be a whole number (or {rank} of them), not {value} — use e.g. {name}=3.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：{name} 必须是一个整数（或 {rank} 个整数），而不是 {value}——例如使用 {name}=3。</translation>
     </message>
     <message>
         <source>{prefix}: {name}={value} is not allowed, sizes must be at least 1 — use {name}=1 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：不允许 {name}={value}，大小至少为 1——请使用 {name}=1 或更大的值。</translation>
     </message>
     <message>
         <source>no settings</source>
-        <translation type="unfinished"></translation>
+        <translation>没有设置项</translation>
     </message>
     <message>
         <source>{prefix}: unknown setting {name} — remove it ({type} takes {allowed}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：未知的设置 {name}——请删除它（{type} 的设置项为：{allowed}）。</translation>
     </message>
     <message>
         <source>{prefix}: {name}={value} must be a whole number of at least 1 — a layer needs at least one unit; set {name} to 1 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：{name}={value} 必须是不小于 1 的整数——一层至少需要一个单元；请把 {name} 设为 1 或更大。</translation>
     </message>
     <message>
         <source>{prefix}: {name}={value} must be a whole number of at least 1 — a layer needs at least one of them; set {name} to 1 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：{name}={value} 必须是不小于 1 的整数——一层至少需要一个；请把 {name} 设为 1 或更大。</translation>
     </message>
     <message>
         <source>{prefix}: padding {value} is unknown — use &apos;valid&apos; or &apos;same&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：未知的填充方式 {value}——请使用 &apos;valid&apos; 或 &apos;same&apos;。</translation>
     </message>
     <message>
         <source>{prefix}: activation {value} is unknown — use one of {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：未知的激活函数 {value}——请使用以下之一：{choices}。</translation>
     </message>
     <message>
         <source>{prefix}: dropout rate {value} must be at least 0 and below 1 — try 0.5.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：丢弃率 {value} 必须不小于 0 且小于 1——可以试试 0.5。</translation>
     </message>
     <message>
         <source>{prefix}: {name}={value} must be a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：{name}={value} 必须是一个数字。</translation>
     </message>
     <message>
         <source>a flat vector of {count:,} values</source>
-        <translation type="unfinished"></translation>
+        <translation>一个含 {count:,} 个值的扁平向量</translation>
     </message>
     <message>
         <source>a sequence {shape} (length × channels)</source>
-        <translation type="unfinished"></translation>
+        <translation>一个序列 {shape}（长度 × 通道）</translation>
     </message>
     <message>
         <source>an image {shape} (height × width × channels)</source>
-        <translation type="unfinished"></translation>
+        <translation>一幅图像 {shape}（高 × 宽 × 通道）</translation>
     </message>
     <message>
         <source>a {rank}-D tensor {shape}</source>
-        <translation type="unfinished"></translation>
+        <translation>一个 {rank} 维张量 {shape}</translation>
     </message>
     <message>
         <source>an image (height × width × channels)</source>
-        <translation type="unfinished"></translation>
+        <translation>一幅图像（高 × 宽 × 通道）</translation>
     </message>
     <message>
         <source>move {type} (layer {index}) below the last convolution or pooling layer</source>
-        <translation type="unfinished"></translation>
+        <translation>把 {type}（第 {index} 层）移到最后一个卷积层或池化层之后</translation>
     </message>
     <message>
         <source>use Conv1D / MaxPooling1D / GlobalMaxPooling1D for sequences</source>
-        <translation type="unfinished"></translation>
+        <translation>序列请使用 Conv1D / MaxPooling1D / GlobalMaxPooling1D</translation>
     </message>
     <message>
         <source>use an image input (height, width, channels) or remove the layers that flatten it</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用图像输入（高, 宽, 通道），或删除把它展平的层</translation>
     </message>
     <message>
         <source>a sequence (length × channels)</source>
-        <translation type="unfinished"></translation>
+        <translation>一个序列（长度 × 通道）</translation>
     </message>
     <message>
         <source>use Conv2D/MaxPooling2D for images, or start from a sequence input with an Embedding</source>
-        <translation type="unfinished"></translation>
+        <translation>图像请使用 Conv2D/MaxPooling2D，或者从序列输入开始并先接一个 Embedding</translation>
     </message>
     <message>
         <source>put an Embedding first to turn word ids into vectors</source>
-        <translation type="unfinished"></translation>
+        <translation>把 Embedding 放在第一层，把单词编号变成向量</translation>
     </message>
     <message>
         <source>remove the Flatten/global pooling before it, or put an Embedding first for word ids</source>
-        <translation type="unfinished"></translation>
+        <translation>删除它前面的 Flatten/全局池化层，或者对单词编号先用 Embedding</translation>
     </message>
     <message>
         <source>{prefix}: needs {need} but gets {what} — {fix}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：需要{need}，但得到的是{what}——{fix}。</translation>
     </message>
     <message>
         <source>{prefix}: pool window {window} is larger than its input {input} — use padding=&apos;same&apos;, a smaller pool_size, or remove an earlier pooling layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：池化窗口 {window} 比它的输入 {input} 还大——请使用 padding=&apos;same&apos;、更小的 pool_size，或删除前面的一个池化层。</translation>
     </message>
     <message>
         <source>{prefix}: kernel {window} is larger than its input {input} — use padding=&apos;same&apos; or remove a pooling layer before it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：卷积核 {window} 比它的输入 {input} 还大——请使用 padding=&apos;same&apos;，或删除它前面的一个池化层。</translation>
     </message>
     <message>
         <source>height</source>
-        <translation type="unfinished"></translation>
+        <translation>高</translation>
     </message>
     <message>
         <source>width</source>
-        <translation type="unfinished">宽度</translation>
+        <translation>宽</translation>
     </message>
     <message>
         <source>length</source>
-        <translation type="unfinished"></translation>
+        <translation>长度</translation>
     </message>
     <message>
         <source>pooling has no weights (params = 0)</source>
-        <translation type="unfinished"></translation>
+        <translation>池化没有权重（params = 0）</translation>
     </message>
     <message>
         <source>params = depthwise {kernel}·{channels} + pointwise {channels}·{filters} + bias {filters} = {params:,}</source>
-        <translation type="unfinished"></translation>
+        <translation>params = 逐通道 {kernel}·{channels} + 逐点 {channels}·{filters} + 偏置 {filters} = {params:,}</translation>
     </message>
     <message>
         <source>one mean per channel: {input} → {channels}</source>
-        <translation type="unfinished"></translation>
+        <translation>每个通道取一个平均值：{input} → {channels}</translation>
     </message>
     <message>
         <source>one maximum per channel: {input} → {channels}</source>
-        <translation type="unfinished"></translation>
+        <translation>每个通道取一个最大值：{input} → {channels}</translation>
     </message>
     <message>
         <source>already flat: {count:,}</source>
-        <translation type="unfinished"></translation>
+        <translation>已经是扁平的：{count:,}</translation>
     </message>
     <message>
         <source>out = {units} unit</source>
-        <translation type="unfinished"></translation>
+        <translation>out = {units} 个单元</translation>
     </message>
     <message>
         <source>out = {units} units</source>
-        <translation type="unfinished"></translation>
+        <translation>out = {units} 个单元</translation>
     </message>
     <message>
         <source> (applied to every position: {positions})</source>
-        <translation type="unfinished"></translation>
+        <translation>（作用于每个位置：{positions}）</translation>
     </message>
     <message>
         <source>shape unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>形状不变</translation>
     </message>
     <message>
         <source>drops {rate:g} of values while training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时随机丢弃比例为 {rate:g} 的数值</translation>
     </message>
     <message>
         <source>params = 4·{channels} = {params:,} (γ, β trainable; mean, variance not trainable: {frozen:,})</source>
-        <translation type="unfinished"></translation>
+        <translation>params = 4·{channels} = {params:,}（γ、β 可训练，均值和方差不可训练：{frozen:,}）</translation>
     </message>
     <message>
         <source>{prefix}: an Embedding turns word ids into vectors, so it must be the first layer — move it to position 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：Embedding 把单词编号变成向量，所以必须是第一层——请把它移到第 1 个位置。</translation>
     </message>
     <message>
         <source>each of the {ids} ids becomes a vector of {dim}</source>
-        <translation type="unfinished"></translation>
+        <translation>{ids} 个编号中的每一个都变成长度为 {dim} 的向量</translation>
     </message>
     <message>
         <source>values become {values}</source>
-        <translation type="unfinished"></translation>
+        <translation>数值变为 {values}</translation>
     </message>
     <message>
         <source>{prefix}: unknown layer type — remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：未知的层类型——请删除它。</translation>
     </message>
     <message>
         <source>The input shape {shape} is not valid: every size must be a whole number of at least 1 — e.g. (28, 28, 1) for MNIST digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入形状 {shape} 无效：每个大小都必须是不小于 1 的整数——例如 MNIST 数字用 (28, 28, 1)。</translation>
     </message>
     <message>
         <source>The optimizer {optimizer} is not one the app offers — choose {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>本应用不提供优化器 {optimizer}——请从 {choices} 中选择。</translation>
     </message>
     <message>
         <source>The loss {loss} is not one the app offers — choose {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>本应用不提供损失函数 {loss}——请从 {choices} 中选择。</translation>
     </message>
     <message>
         <source>The learning rate {rate} must be a positive number — try 0.001.</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率 {rate} 必须是正数——可以试试 0.001。</translation>
     </message>
     <message>
         <source>Unknown metric(s) {metrics} — use {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的指标 {metrics}——请使用 {choices}。</translation>
     </message>
     <message>
         <source>The design has no layers — add some, or start from a template.</source>
@@ -3497,146 +3501,146 @@ true {1} · pred {2}
     </message>
     <message>
         <source>{prefix} is the last layer, but a classifier must end with a Dense layer that has one unit per class — add Dense(units=number of classes).</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix} 是最后一层，但分类器必须以每个类别一个单元的 Dense 层结尾——请添加 Dense(units=类别数)。</translation>
     </message>
     <message>
         <source>{prefix}: the model&apos;s output is {shape}, not one value per class — add Flatten or GlobalAveragePooling2D before the Dense layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：模型的输出是 {shape}，而不是每个类别一个值——请在 Dense 层之前添加 Flatten 或 GlobalAveragePooling2D。</translation>
     </message>
     <message>
         <source>{prefix}: softmax on a single unit always outputs 1.0, so binary cross-entropy cannot learn anything — use activation=&apos;sigmoid&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：只有一个单元时 softmax 总是输出 1.0，二元交叉熵因此什么也学不到——请使用 activation=&apos;sigmoid&apos;。</translation>
     </message>
     <message>
         <source>{prefix}: binary cross-entropy needs a probability between 0 and 1 but the activation is {activation} — use activation=&apos;sigmoid&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：二元交叉熵需要 0 到 1 之间的概率，但激活函数是 {activation}——请使用 activation=&apos;sigmoid&apos;。</translation>
     </message>
     <message>
         <source>{prefix}: binary cross-entropy with class-index labels needs one sigmoid unit, not {units} — set units=1 and activation=&apos;sigmoid&apos;, or use sparse_categorical_crossentropy with softmax.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：标签为类别编号时，二元交叉熵需要一个 sigmoid 单元，而不是 {units} 个——请设置 units=1 和 activation=&apos;sigmoid&apos;，或者使用 sparse_categorical_crossentropy 搭配 softmax。</translation>
     </message>
     <message>
         <source>{prefix}: {loss} needs one unit per class, but this layer has 1 — set units to the number of classes, or use binary_crossentropy with a sigmoid for two classes.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：{loss} 需要每个类别一个单元，但这一层只有 1 个——请把 units 设为类别数；如果只有两个类别，也可以使用 binary_crossentropy 搭配 sigmoid。</translation>
     </message>
     <message>
         <source>{prefix}: {loss} expects probabilities but the output activation is {activation} — use activation=&apos;softmax&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：{loss} 需要概率，但输出层的激活函数是 {activation}——请使用 activation=&apos;softmax&apos;。</translation>
     </message>
     <message>
         <source>set units={classes} with softmax, or units=1 with sigmoid and binary_crossentropy</source>
-        <translation type="unfinished"></translation>
+        <translation>请设置 units={classes} 并使用 softmax，或者设置 units=1 并使用 sigmoid 和 binary_crossentropy</translation>
     </message>
     <message>
         <source>set units={classes}</source>
-        <translation type="unfinished"></translation>
+        <translation>请设置 units={classes}</translation>
     </message>
     <message>
         <source>{prefix}: the output has {units} unit but the dataset has {classes} classes — {fix}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：输出有 {units} 个单元，但数据集有 {classes} 个类别——{fix}。</translation>
     </message>
     <message>
         <source>{prefix}: the output has {units} units but the dataset has {classes} classes — {fix}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{prefix}：输出有 {units} 个单元，但数据集有 {classes} 个类别——{fix}。</translation>
     </message>
     <message>
         <source>{size} window</source>
-        <translation type="unfinished"></translation>
+        <translation>{size} 窗口</translation>
     </message>
     <message>
         <source>size-{size} window</source>
-        <translation type="unfinished"></translation>
+        <translation>大小为 {size} 的窗口</translation>
     </message>
     <message>
         <source>padding=&apos;same&apos; adds a border of zeros around the input, so the {window} may sit at every position; moving {step} at a time gives {positions} positions (the input {input} divided by {step}, rounded up).</source>
-        <translation type="unfinished"></translation>
+        <translation>padding=&apos;same&apos; 在输入四周补一圈 0，{window}因此可以放在每个位置上；每次移动 {step} 格，得到 {positions} 个位置（输入 {input} 除以 {step}，向上取整）。</translation>
     </message>
     <message>
         <source>With padding=&apos;valid&apos; the {window} must stay inside the input: moving {step} at a time it fits in {positions} positions of the {input} input.</source>
-        <translation type="unfinished"></translation>
+        <translation>使用 padding=&apos;valid&apos; 时，{window}必须完全落在输入之内：每次移动 {step} 格，它在 {input} 的输入中能放下 {positions} 个位置。</translation>
     </message>
     <message>
         <source> Pooling keeps the channels and learns nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>池化保留通道数，不学习任何东西。</translation>
     </message>
     <message>
         <source> First one {size} filter per input channel ({channels}), then {filters} 1×1 filters mix the channels: far fewer weights than a Conv2D.</source>
-        <translation type="unfinished"></translation>
+        <translation>先对每个输入通道（共 {channels} 个）各用一个 {size} 过滤器，再用 {filters} 个 1×1 过滤器混合各通道：权重比 Conv2D 少得多。</translation>
     </message>
     <message>
         <source> Each of the {filters} filters has {size}×{channels} weights (one per input channel) plus one bias, and makes one output channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>{filters} 个过滤器中的每一个都有 {size}×{channels} 个权重（每个输入通道一组）加一个偏置，并生成一个输出通道。</translation>
     </message>
     <message>
         <source>Every one of the {units} units has a weight for each of the {inputs:,} inputs, plus one bias.</source>
-        <translation type="unfinished"></translation>
+        <translation>{units} 个单元中的每一个，对 {inputs:,} 个输入各有一个权重，另加一个偏置。</translation>
     </message>
     <message>
         <source>Lays every value out in one row, so Dense layers can read it; nothing is learned.</source>
-        <translation type="unfinished"></translation>
+        <translation>把所有值排成一行，让 Dense 层可以读取；不学习任何东西。</translation>
     </message>
     <message>
         <source>Summarises each channel by one number, whatever the size: the spatial layout is dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>不论尺寸多大，每个通道都用一个数概括：空间布局被舍弃。</translation>
     </message>
     <message>
         <source>Per channel it learns a scale γ and a shift β (trainable) and keeps a running mean and variance (not trainable).</source>
-        <translation type="unfinished"></translation>
+        <translation>它为每个通道学习一个缩放 γ 和一个平移 β（可训练），并保存滑动平均的均值和方差（不可训练）。</translation>
     </message>
     <message>
         <source>A lookup table: row i is the learned vector of word id i. Ids must be below the vocabulary size {vocabulary:,}.</source>
-        <translation type="unfinished"></translation>
+        <translation>一张查找表：第 i 行是编号为 i 的单词学到的向量。编号必须小于词汇表大小 {vocabulary:,}。</translation>
     </message>
     <message>
         <source>Only active while training; at prediction time it passes values through unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>只在训练时起作用；预测时原样传递数值。</translation>
     </message>
     <message>
         <source>Scales raw values inside the model, so a saved model carries its preprocessing.</source>
-        <translation type="unfinished"></translation>
+        <translation>在模型内部缩放原始数值，这样保存的模型自带预处理。</translation>
     </message>
 </context>
 <context>
     <name>spec</name>
     <message>
         <source>This file is not a CNN Explorer design (its &apos;format&apos; field is missing or different).</source>
-        <translation type="unfinished"></translation>
+        <translation>这个文件不是 CNN Explorer 的设计文件（它的 &apos;format&apos; 字段缺失或不同）。</translation>
     </message>
     <message>
         <source>The design has no valid &apos;version&apos; field. It may be damaged; open another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>设计文件没有有效的 &apos;version&apos; 字段，可能已损坏；请打开其他文件。</translation>
     </message>
     <message>
         <source>The design was saved by a newer CNN Explorer (design version {version}, this app reads up to {supported}). Update the app to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个设计由更新版本的 CNN Explorer 保存（设计版本 {version}，本应用最多读取到 {supported}）。请更新应用后再打开。</translation>
     </message>
     <message>
         <source>Layer {index} of the design has no &apos;type&apos;. The file may be damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>设计的第 {index} 层没有 &apos;type&apos;，文件可能已损坏。</translation>
     </message>
     <message>
         <source>Layer {index} has the unknown type {type}; change or remove it in the file (known types: {known}).</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {index} 层的类型 {type} 未知；请在文件中修改或删除它（已知类型：{known}）。</translation>
     </message>
     <message>
         <source>The design file is malformed ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>设计文件格式有误（{error}）。</translation>
     </message>
     <message>
         <source>The design is not valid JSON (line {line}, column {column}: {error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>设计不是有效的 JSON（第 {line} 行，第 {column} 列：{error}）。</translation>
     </message>
     <message>
         <source>The design file {path} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>设计文件 {path} 不存在。</translation>
     </message>
     <message>
         <source>The design file {path} cannot be read ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取设计文件 {path}（{error}）。</translation>
     </message>
     <message>
         <source>There is no template called {name}. Templates: {templates}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为 {name} 的模板。可用模板：{templates}。</translation>
     </message>
 </context>
 <context>
