@@ -16,6 +16,7 @@ import numpy as np
 from cnnexplorer.core import images as imaging
 from cnnexplorer.core.augment_config import AugmentConfig, LayerStep, layer_plan
 from cnnexplorer.core.errors import UserError
+from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.progress import ProgressFn, check_cancel, report
 from cnnexplorer.ml.runtime import keras
 
@@ -123,9 +124,10 @@ def preview(image_uint8: np.ndarray, config: AugmentConfig, count: int = 8, seed
     if image.ndim == 2:
         image = image[:, :, None]
     if image.ndim != 3 or image.dtype != np.uint8:
-        raise UserError("The preview needs one uint8 image shaped (height, width, channels).")
+        raise UserError(translate("augment", "The preview needs one uint8 image shaped (height, width, channels)."))
     if not 1 <= count <= 64:
-        raise UserError(f"The number of variants must be from 1 to 64; got {count}.")
+        raise UserError(translate("augment", "The number of variants must be from 1 to 64; got {count}.")
+                        .format(count=count))
     if seed is None:
         seed = int(np.random.default_rng().integers(0, 2**31 - 100))
     config = config.validate()
@@ -133,7 +135,7 @@ def preview(image_uint8: np.ndarray, config: AugmentConfig, count: int = 8, seed
     check_cancel(cancel)
     out = _preview_layers.run(config, np.repeat(image[None], count, axis=0), seed)
     check_cancel(cancel)
-    report(progress, "done", 1, 1, "preview ready")
+    report(progress, "done", 1, 1, translate("augment", "preview ready"))
     return [out[i] for i in range(count)]
 
 
@@ -189,12 +191,14 @@ def robustness_probe(model, x: np.ndarray, y: np.ndarray, config: AugmentConfig,
     """
     x = np.asarray(x)
     if x.ndim != 4:
-        raise UserError("The robustness probe needs a batch of images (N, height, width, channels).")
+        raise UserError(translate("augment", "The robustness probe needs a batch of images (N, height, width, "
+                                             "channels)."))
     model_shape = tuple(model.input_shape[1:]) if hasattr(model, "input_shape") else None
     if model_shape is not None and None not in model_shape and model_shape != tuple(x.shape[1:]):
         raise UserError(
-            f"The model expects images of shape {model_shape}, but the test images are {tuple(x.shape[1:])}. "
-            "Choose the dataset the model was trained on."
+            translate("augment", "The model expects images of shape {model_shape}, but the test images are "
+                                 "{data_shape}. Choose the dataset the model was trained on.")
+            .format(model_shape=model_shape, data_shape=tuple(x.shape[1:]))
         )
     singles = single_transforms(config, x.shape[1:])
     total = 1 + len(singles)

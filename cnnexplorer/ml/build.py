@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from cnnexplorer.core.errors import SpecError
+from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.shapes import infer_shapes, validate
 from cnnexplorer.core.spec import (
     ACTIVATIONS, LAYER_DEFAULTS, LOSSES, OPTIMIZERS, CompileSpec, LayerSpec, ModelSpec, default_loss,
@@ -34,7 +35,8 @@ def build_model(spec: ModelSpec, compile: bool = True, check: bool = True):
     """
     problems = validate(spec) if check else []
     if problems:
-        raise SpecError("This design cannot be built yet:\n" + "\n".join(p.message for p in problems))
+        raise SpecError(translate("build", "This design cannot be built yet:") + "\n"
+                        + "\n".join(p.message for p in problems))
     k = keras()
     model = k.Sequential(name=python_name(spec.name))
     model.add(k.Input(shape=tuple(spec.input_shape)))
@@ -43,8 +45,9 @@ def build_model(spec: ModelSpec, compile: bool = True, check: bool = True):
         try:
             model.add(cls(**layer_kwargs(layer)))
         except (ValueError, TypeError) as exc:  # the checks above should make this unreachable
-            raise SpecError(f"Layer {index} {layer.type}: Keras refused it ({_first_line(str(exc))}). "
-                            "Change its settings.") from None
+            raise SpecError(translate("build", "Layer {index} {type}: Keras refused it ({reason}). Change its "
+                                               "settings.")
+                            .format(index=index, type=layer.type, reason=_first_line(str(exc)))) from None
     if compile:
         model.compile(
             optimizer=make_optimizer(spec.compile.optimizer, spec.compile.learning_rate),
@@ -66,7 +69,7 @@ def load_model_file(path: str):
 
     p = Path(path)
     if not p.is_file():
-        raise ModelFileError(f"The model file {p} does not exist.")
+        raise ModelFileError(translate("build", "The model file {path} does not exist.").format(path=p))
     _check_model_file_signature(p)
     k = keras()
     # Our own layers (the pretrained bases' in-graph preprocessing) must be
@@ -80,16 +83,15 @@ def load_model_file(path: str):
         text = str(exc)
         if "Lambda" in text or "safe_mode" in text or "unsafe" in text.lower():
             raise ModelFileError(
-                f"{p.name} contains a Lambda layer, i.e. Python code that would run when the file is opened. "
-                "For your safety CNN Explorer opens models in Keras' safe mode, which refuses such files. "
-                "Rebuild the model without Lambda layers, or open it only in your own trusted script."
+                translate("build", "{name} contains a Lambda layer, i.e. Python code that would run when the file is "
+                                   "opened. For your safety CNN Explorer opens models in Keras' safe mode, which "
+                                   "refuses such files. Rebuild the model without Lambda layers, or open it only in "
+                                   "your own trusted script.").format(name=p.name)
             ) from None
-        raise ModelFileError(f"{p.name} could not be opened as a Keras model ({_first_line(text)}).") from None
+        raise ModelFileError(translate("build", "{name} could not be opened as a Keras model ({reason}).")
+                             .format(name=p.name, reason=_first_line(text))) from None
     except Exception as exc:  # truncated zips, HDF5 errors, random bytes ...
-        raise ModelFileError(
-            f"{p.name} is not a readable Keras model ({exc.__class__.__name__}: {_first_line(str(exc))}). "
-            "The file may be truncated or of another kind; save the model again with model.save('name.keras')."
-        ) from None
+        raise ModelFileError(_not_readable(p, f"{exc.__class__.__name__}: {_first_line(str(exc))}", True)) from None
     return model, str(p)
 
 
@@ -103,17 +105,29 @@ def _check_model_file_signature(p) -> None:
         with open(p, "rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise ModelFileError(f"{p.name} cannot be read ({exc.strerror}).") from None
-    broken = (f"{p.name} is not a readable Keras model: %s. The file may be truncated or of another kind; "
-              "save the model again with model.save('name.keras').")
+        raise ModelFileError(translate("build", "{name} cannot be read ({reason}).")
+                             .format(name=p.name, reason=exc.strerror)) from None
     if p.suffix.lower() == ".keras":
         if not zipfile.is_zipfile(p):
-            raise ModelFileError(broken % "a .keras file is a zip archive, and this one is damaged or is not one")
+            raise ModelFileError(_not_readable(p, translate(
+                "build", "a .keras file is a zip archive, and this one is damaged or is not one")))
         with zipfile.ZipFile(p) as z:
             if "config.json" not in z.namelist():
-                raise ModelFileError(broken % "the archive holds no model configuration (config.json)")
+                raise ModelFileError(_not_readable(p, translate(
+                    "build", "the archive holds no model configuration (config.json)")))
     elif p.suffix.lower() == ".h5" and head != b"\x89HDF\r\n\x1a\n":
-        raise ModelFileError(broken % "it is not an HDF5 file")
+        raise ModelFileError(_not_readable(p, translate("build", "it is not an HDF5 file")))
+
+
+def _not_readable(p, reason: str, in_brackets: bool = False) -> str:
+    """"<file> is not a readable Keras model: <reason>." (or "(<reason>)") and how to fix it."""
+    if in_brackets:
+        return translate("build", "{name} is not a readable Keras model ({reason}). The file may be truncated or "
+                                  "of another kind; save the model again with model.save('name.keras').").format(
+            name=p.name, reason=reason)
+    return translate("build", "{name} is not a readable Keras model: {reason}. The file may be truncated or of "
+                              "another kind; save the model again with model.save('name.keras').").format(
+        name=p.name, reason=reason)
 
 
 def save_model_file(model, path: str) -> None:
@@ -135,7 +149,7 @@ def save_model_file(model, path: str) -> None:
 
 def _first_line(text: str) -> str:
     text = text.strip()
-    return (text.splitlines()[0] if text else "no details")[:200]
+    return (text.splitlines()[0] if text else translate("build", "no details"))[:200]
 
 
 # -- a loaded model back into an editable design ---------------------------------------
@@ -166,9 +180,10 @@ def _layer_spec_from_keras(index: int, layer, model_name: str) -> LayerSpec:
     type_ = layer.__class__.__name__
     if type_ not in LAYER_DEFAULTS:
         raise SpecError(
-            f"Layer {index} {type_} ({layer.name}) is not a layer the Builder knows, so {model_name} opens "
-            "read-only: you can train, inspect and visualise it, but not edit it. To edit it, rebuild it from "
-            "Builder layers."
+            translate("build", "Layer {index} {type} ({layer}) is not a layer the Builder knows, so {model} opens "
+                               "read-only: you can train, inspect and visualise it, but not edit it. To edit it, "
+                               "rebuild it from Builder layers.")
+            .format(index=index, type=type_, layer=layer.name, model=model_name)
         )
     config = layer.get_config()
     for key, wanted in _MUST_BE.items():
@@ -184,8 +199,10 @@ def _layer_spec_from_keras(index: int, layer, model_name: str) -> LayerSpec:
             continue
         if value != wanted:
             raise SpecError(
-                f"Layer {index} {type_} ({layer.name}) uses {cfg_key}={config[cfg_key]!r}, which the Builder "
-                f"cannot edit, so {model_name} opens read-only (train, inspect and visualise it as it is)."
+                translate("build", "Layer {index} {type} ({layer}) uses {setting}, which the Builder cannot edit, so "
+                                   "{model} opens read-only (train, inspect and visualise it as it is).")
+                .format(index=index, type=type_, layer=layer.name, setting=f"{cfg_key}={config[cfg_key]!r}",
+                        model=model_name)
             )
     params: dict[str, Any] = {}
     for name in LAYER_DEFAULTS[type_]:
@@ -195,12 +212,14 @@ def _layer_spec_from_keras(index: int, layer, model_name: str) -> LayerSpec:
         if name == "activation":
             if isinstance(value, dict) or value not in ACTIVATIONS:
                 raise SpecError(
-                    f"Layer {index} {type_} ({layer.name}) uses the activation {value!r}, which the Builder does "
-                    f"not offer, so {model_name} opens read-only."
+                    translate("build", "Layer {index} {type} ({layer}) uses the activation {value}, which the "
+                                       "Builder does not offer, so {model} opens read-only.")
+                    .format(index=index, type=type_, layer=layer.name, value=repr(value), model=model_name)
                 )
         if name == "padding" and value not in ("valid", "same"):
-            raise SpecError(f"Layer {index} {type_} ({layer.name}) uses padding={value!r}, which the Builder does "
-                            f"not offer, so {model_name} opens read-only.")
+            raise SpecError(translate("build", "Layer {index} {type} ({layer}) uses padding={value}, which the "
+                                               "Builder does not offer, so {model} opens read-only.")
+                            .format(index=index, type=type_, layer=layer.name, value=repr(value), model=model_name))
         params[name] = value
     return LayerSpec(type_, params)
 
@@ -233,15 +252,18 @@ def spec_from_model(model, name: str | None = None) -> ModelSpec:
     otherwise: unknown layer types, options the Builder cannot edit, branches,
     several inputs, or inputs without a fixed size.
     """
-    model_name = name or getattr(model, "name", "the model")
+    model_name = name or getattr(model, "name", None) or translate("build", "the model")
     inputs = getattr(model, "inputs", None) or []
+    if not inputs:
+        raise SpecError(translate("build", "{model} has no known inputs; the Builder edits one-input models only, "
+                                           "so it opens read-only.").format(model=model_name))
     if len(inputs) != 1:
-        raise SpecError(f"{model_name} has {len(inputs) or 'no known'} inputs; the Builder edits one-input "
-                        "models only, so it opens read-only.")
+        raise SpecError(translate("build", "{model} has {count} inputs; the Builder edits one-input models only, "
+                                           "so it opens read-only.").format(model=model_name, count=len(inputs)))
     shape = tuple(inputs[0].shape[1:])
     if not shape or any(d is None for d in shape):
-        raise SpecError(f"{model_name} accepts inputs of any size {shape}; the Builder needs a fixed input size, "
-                        "so it opens read-only.")
+        raise SpecError(translate("build", "{model} accepts inputs of any size {shape}; the Builder needs a fixed "
+                                           "input size, so it opens read-only.").format(model=model_name, shape=shape))
     chain = [layer for layer in model.layers if layer.__class__.__name__ != "InputLayer"]
     if not isinstance(model, keras().Sequential):
         previous = inputs[0]
@@ -251,17 +273,19 @@ def spec_from_model(model, name: str | None = None) -> ModelSpec:
             except Exception:  # a layer used several times has no single input
                 linked = False
             if not linked:
-                raise SpecError(f"{model_name} is not a simple chain of layers (it branches or merges at "
-                                f"{layer.name}); the Builder edits chains only, so it opens read-only.")
+                raise SpecError(translate("build", "{model} is not a simple chain of layers (it branches or merges "
+                                                   "at {layer}); the Builder edits chains only, so it opens "
+                                                   "read-only.").format(model=model_name, layer=layer.name))
             previous = layer.output
     layers = [_layer_spec_from_keras(i, layer, model_name) for i, layer in enumerate(chain, start=1)]
     spec = ModelSpec(input_shape=tuple(int(d) for d in shape), layers=layers,
                      compile=_compile_from_model(model, layers), name=str(model_name))
     report = infer_shapes(spec)
     if report.keras_buildable and report.total_params != model.count_params():
-        raise SpecError(f"{model_name}'s layers could not be reproduced exactly (the design would have "
-                        f"{report.total_params:,} parameters, the file has {model.count_params():,}), so it opens "
-                        "read-only.")
+        raise SpecError(translate("build", "{model}'s layers could not be reproduced exactly (the design would "
+                                           "have {design:,} parameters, the file has {file:,}), so it opens "
+                                           "read-only.")
+                        .format(model=model_name, design=report.total_params, file=model.count_params()))
     return spec
 
 

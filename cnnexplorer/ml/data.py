@@ -29,6 +29,7 @@ import numpy as np
 from cnnexplorer.core import images as imaging
 from cnnexplorer.core import sequences
 from cnnexplorer.core.errors import DatasetError, UserError
+from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.progress import ProgressFn, check_cancel, report
 from cnnexplorer.core.resources import resource_path
 
@@ -136,8 +137,9 @@ def dataset_info(name: str, image_size: tuple[int, int] = (150, 150), color_mode
     if path.is_dir():
         return folder_info(path, image_size, color_mode)
     raise DatasetError(
-        f"There is no dataset called {name!r}. Choose one of {', '.join(_REGISTRY)}, "
-        "or give the path of an image folder with one sub-folder per class."
+        translate("data", "There is no dataset called {name}. Choose one of {names}, "
+                          "or give the path of an image folder with one sub-folder per class.")
+        .format(name=repr(name), names=", ".join(_REGISTRY))
     )
 
 
@@ -145,7 +147,7 @@ def load_dataset(name: str, progress: ProgressFn | None = None, cancel: threadin
                  **folder_options) -> Dataset:
     """Load a dataset by name (or image-folder path). Raises DatasetError with the way out."""
     info = dataset_info(name, **{k: v for k, v in folder_options.items() if k in ("image_size", "color_mode")})
-    report(progress, "load", 0, 0, f"Loading {info.title}…")
+    report(progress, "load", 0, 0, translate("data", "Loading {title}…").format(title=display_title(info)))
     if info.origin == "bundled":
         return _load_mnist_sample(info)
     if info.origin == "generated":
@@ -164,7 +166,8 @@ def _load_mnist_sample(info: DatasetInfo) -> Dataset:
             arrays = {k: npz[k] for k in ("x_train", "y_train", "x_test", "y_test")}
     except Exception as exc:  # zipfile/pickle/key errors all mean the same to the user
         raise DatasetError(
-            f"The bundled MNIST sample ({path}) is damaged ({exc.__class__.__name__}). Reinstall CNN Explorer."
+            translate("data", "The bundled MNIST sample ({path}) is damaged ({error}). Reinstall CNN Explorer.")
+            .format(path=path, error=exc.__class__.__name__)
         ) from None
     return Dataset(
         info,
@@ -201,9 +204,9 @@ def _load_keras(info: DatasetInfo, cancel: threading.Event | None) -> Dataset:
     except Exception as exc:
         fallback = "sequences-sample" if info.kind == "sequences" else "mnist-sample"
         raise DatasetError(
-            f"{info.title.split(' (')[0]} could not be downloaded ({_reason(exc)}). "
-            f"Without a network, use the bundled {fallback!r}, or copy the dataset files into "
-            f"{keras_cache_dir()} on this computer."
+            translate("data", "{title} could not be downloaded ({reason}). Without a network, use the bundled "
+                              "{fallback}, or copy the dataset files into {folder} on this computer.")
+            .format(title=_short_title(info), reason=_reason(exc), fallback=repr(fallback), folder=keras_cache_dir())
         ) from None
     check_cancel(cancel)
     if info.kind == "sequences":
@@ -211,6 +214,24 @@ def _load_keras(info: DatasetInfo, cancel: threading.Event | None) -> Dataset:
     elif x_train.ndim == 3:
         x_train, x_test = x_train[..., None], x_test[..., None]
     return Dataset(info, x_train, y_train.reshape(-1).astype(np.int32), x_test, y_test.reshape(-1).astype(np.int32))
+
+
+def display_title(info: DatasetInfo) -> str:
+    """The dataset's title in the interface language.
+
+    The registry's fixed titles are collected for translation in
+    ``ui/core_texts.py`` (DATASET_TITLES, context "CoreTexts"), so they are
+    looked up there; an image folder's title is translated when it is made.
+    """
+    return translate("CoreTexts", info.title)
+
+
+def _short_title(info: DatasetInfo) -> str:
+    """The title without its description in brackets: "MNIST", "IMDB reviews"."""
+    short = info.title.split(" (")[0]
+    if short == "IMDB reviews":
+        return translate("data", "IMDB reviews")
+    return short
 
 
 def _reason(exc: Exception) -> str:
@@ -248,23 +269,25 @@ def _split_dirs(root: Path) -> dict[str, Path]:
 def folder_info(root: Path, image_size: tuple[int, int] = (150, 150), color_mode: str = "rgb") -> DatasetInfo:
     """Describe an image folder (one sub-folder per class, or train/validation/test of those)."""
     if not root.is_dir():
-        raise DatasetError(f"The image folder {root} does not exist. Choose a folder with one sub-folder per class.")
+        raise DatasetError(translate("data", "The image folder {root} does not exist. Choose a folder with one "
+                                             "sub-folder per class.").format(root=root))
     splits = _split_dirs(root)
     class_root = splits.get("train", root)
     classes = tuple(p.name for p in _class_dirs(class_root))
     if len(classes) == 0:
         raise DatasetError(
-            f"The folder {root} has no sub-folders. Put the images of each class in a sub-folder of its own "
-            "(e.g. cats/ and dogs/)."
+            translate("data", "The folder {root} has no sub-folders. Put the images of each class in a sub-folder "
+                              "of its own (e.g. cats/ and dogs/).").format(root=root)
         )
     if len(classes) == 1:
         raise DatasetError(
-            f"The folder {root} has only one class ({classes[0]}). A classifier needs at least two: "
-            "add a second sub-folder of images."
+            translate("data", "The folder {root} has only one class ({name}). A classifier needs at least two: "
+                              "add a second sub-folder of images.").format(root=root, name=classes[0])
         )
     channels = 1 if color_mode == "grayscale" else 3
     return DatasetInfo(
-        name=str(root), title=f"Image folder {root.name} ({len(classes)} classes)", kind="images",
+        name=str(root), kind="images",
+        title=translate("data", "Image folder {name} ({count} classes)").format(name=root.name, count=len(classes)),
         input_shape=(image_size[0], image_size[1], channels), num_classes=len(classes), class_names=classes,
         source=str(root), licence="your own images", origin="folder", path=str(root),
     )
@@ -289,7 +312,8 @@ def _read_split(root: Path, classes: tuple[str, ...], size: tuple[int, int], cha
             xs.append(imaging.resize_image(image, size[0], size[1]))
             ys.append(label)
             if done[0] % 50 == 0:
-                report(progress, "load", done[0], total, f"Reading images {done[0]}/{total}")
+                report(progress, "load", done[0], total,
+                       translate("data", "Reading images {done}/{total}").format(done=done[0], total=total))
     if not xs:
         return np.zeros((0, size[0], size[1], channels), np.uint8), np.zeros((0,), np.int32)
     return np.stack(xs), np.array(ys, dtype=np.int32)
@@ -316,19 +340,27 @@ def load_image_folder(root: Path, image_size: tuple[int, int] = (150, 150), colo
             for key, d in splits.items()}
     n_read = sum(len(y) for _, y in read.values())
     if n_read == 0:
+        if skipped:
+            raise DatasetError(
+                translate("data", "No readable images in {root} ({count} files could not be read as images). "
+                                  "Put JPEG or PNG files in one sub-folder per class.")
+                .format(root=root, count=len(skipped))
+            )
         raise DatasetError(
-            f"No readable images in {root}" + (f" ({len(skipped)} files could not be read as images)" if skipped
-                                               else "") + ". Put JPEG or PNG files in one sub-folder per class."
+            translate("data", "No readable images in {root}. Put JPEG or PNG files in one sub-folder per class.")
+            .format(root=root)
         )
     if "all" in read:
         x, y = read["all"]
         if not 0.0 < validation_split < 1.0:
-            raise DatasetError(f"The validation split must be between 0 and 1 (got {validation_split}).")
+            raise DatasetError(translate("data", "The validation split must be between 0 and 1 (got {split}).")
+                               .format(split=validation_split))
         train_idx, test_idx = stratified_split(y, validation_split, seed)
         if len(test_idx) == 0 or len(train_idx) == 0:
             raise DatasetError(
-                f"{root} has too few images ({len(y)}) to keep {validation_split:.0%} aside for testing. "
-                "Add images or change the validation split."
+                translate("data", "{root} has too few images ({count}) to keep {split:.0%} aside for testing. "
+                                  "Add images or change the validation split.")
+                .format(root=root, count=len(y), split=validation_split)
             )
         dataset = Dataset(info, x[train_idx], y[train_idx], x[test_idx], y[test_idx], skipped=skipped)
     else:
@@ -336,17 +368,22 @@ def load_image_folder(root: Path, image_size: tuple[int, int] = (150, 150), colo
         x_val, y_val = read.get("validation", (None, None))
         x_test, y_test = read.get("test", (x_val, y_val))
         if x_test is None or len(x_test) == 0:
-            raise DatasetError(f"{root} has a train/ folder but no readable validation/ or test/ images.")
+            raise DatasetError(translate("data", "{root} has a train/ folder but no readable validation/ or test/ "
+                                                 "images.").format(root=root))
         dataset = Dataset(info, x_train, y_train, x_test, y_test,
                           x_val if "test" in read else None, y_val if "test" in read else None, skipped=skipped)
     present = np.unique(dataset.y_train)
     if len(present) < 2:
         raise DatasetError(
-            f"After skipping unreadable files, {root} has readable training images of only one class. "
-            "A classifier needs images of at least two classes."
+            translate("data", "After skipping unreadable files, {root} has readable training images of only one "
+                              "class. A classifier needs images of at least two classes.").format(root=root)
         )
-    report(progress, "load", total, total, f"Read {n_read} images" + (f", skipped {len(skipped)} unreadable files"
-                                                                       if skipped else ""))
+    if skipped:
+        done_text = translate("data", "Read {count} images, skipped {skipped} unreadable files").format(
+            count=n_read, skipped=len(skipped))
+    else:
+        done_text = translate("data", "Read {count} images").format(count=n_read)
+    report(progress, "load", total, total, done_text)
     return dataset
 
 

@@ -31,6 +31,7 @@ import numpy as np
 from cnnexplorer.core.compatibility import Mismatch, check_compatibility, loss_name
 from cnnexplorer.core.configs import TrainingConfig
 from cnnexplorer.core.errors import UserError
+from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.progress import Cancelled, ProgressFn, check_cancel, report
 from cnnexplorer.ml.runtime import keras
 
@@ -123,8 +124,9 @@ def split_validation(x, y, fraction: float, seed: int):
     keep, held = stratified_split(np.asarray(y), fraction, seed)
     if len(held) == 0 or len(keep) == 0:
         raise UserError(
-            f"The training set ({len(y)} examples) is too small to hold out {fraction:.0%} for validation; "
-            "use a smaller validation split or 0."
+            translate("train", "The training set ({count} examples) is too small to hold out {fraction:.0%} for "
+                               "validation; use a smaller validation split or 0.")
+            .format(count=len(y), fraction=fraction)
         )
     return x[keep], y[keep], x[held], y[held]
 
@@ -197,7 +199,8 @@ def _make_callback(progress: ProgressFn | None, cancel: threading.Event | None, 
             # The first batch includes tracing the graph: no estimate until the second.
             per_batch = (now - self.warm_time) / (self.batches_run - 1) if self.batches_run > 1 else math.nan
             report(progress, "batch", batch + 1, steps,
-                   f"Epoch {self.epoch + 1}/{last_epoch} · batch {batch + 1}/{steps}",
+                   translate("train", "Epoch {epoch}/{epochs} · batch {batch}/{steps}").format(
+                       epoch=self.epoch + 1, epochs=last_epoch, batch=batch + 1, steps=steps),
                    metrics={"loss": loss, "accuracy": acc, "samples_per_s": rate, "eta_s": left * per_batch if left > 0 else 0.0,
                             "epoch": float(self.epoch), "batch_index": float(done_batches - 1),
                             "running_loss": mean_loss, "running_accuracy": mean_acc})
@@ -221,7 +224,9 @@ def _make_callback(progress: ProgressFn | None, cancel: threading.Event | None, 
                     history.setdefault(name, []).append(float(logs[name]))
             metrics["seconds"] = time.perf_counter() - self.epoch_start
             self.epochs_done += 1
-            report(progress, "epoch", epoch + 1, last_epoch, f"Epoch {epoch + 1}/{last_epoch} done", metrics=metrics)
+            report(progress, "epoch", epoch + 1, last_epoch,
+                   translate("train", "Epoch {epoch}/{epochs} done").format(epoch=epoch + 1, epochs=last_epoch),
+                   metrics=metrics)
             self._check()
 
     return EventCallback()
@@ -236,7 +241,8 @@ def _make_test_callback(progress: ProgressFn | None, cancel: threading.Event | N
                 raise _Stop("cancelled")
 
         def on_test_batch_end(self, batch, logs=None):
-            report(progress, "evaluate", batch + 1, steps, f"Testing: batch {batch + 1}/{steps}")
+            report(progress, "evaluate", batch + 1, steps,
+                   translate("train", "Testing: batch {batch}/{steps}").format(batch=batch + 1, steps=steps))
             if cancel is not None and cancel.is_set():
                 raise _Stop("cancelled")
 
@@ -256,7 +262,7 @@ def evaluate_model(model, dataset, progress: ProgressFn | None = None, cancel: t
     x = _inputs(model, dataset.x_test)
     y = prepare_labels(model, dataset.y_test, dataset.info.num_classes)
     steps = max(1, math.ceil(len(x) / batch_size))
-    report(progress, "evaluate", 0, steps, "Testing…")
+    report(progress, "evaluate", 0, steps, translate("train", "Testing…"))
     try:
         logs = model.evaluate(x, y, batch_size=batch_size, verbose=0, return_dict=True,
                               callbacks=[_make_test_callback(progress, cancel, steps)])
@@ -308,7 +314,8 @@ def train_model(model, dataset, config: TrainingConfig, progress: ProgressFn | N
     info = dataset.info
     _refuse_mismatch(model, info)
     if len(dataset.x_train) == 0:
-        raise UserError(f"{info.name} has no training examples; choose another dataset.")
+        raise UserError(translate("train", "{name} has no training examples; choose another dataset.")
+                        .format(name=info.name))
 
     k.utils.set_random_seed(int(config.seed) + int(initial_epoch))
     x_train, y_train = dataset.x_train, dataset.y_train
@@ -375,12 +382,13 @@ def train_model(model, dataset, config: TrainingConfig, progress: ProgressFn | N
 
 def _done_message(result: TrainResult) -> str:
     if result.stop_reason == "nan":
-        return "Stopped: the loss became NaN."
+        return translate("train", "Stopped: the loss became NaN.")
     if result.cancelled:
-        return f"Stopped after {result.epochs_run} epoch(s)."
+        return translate("train", "Stopped after {epochs} epoch(s).").format(epochs=result.epochs_run)
     if result.test_accuracy is not None:
-        return f"Test accuracy {result.test_accuracy:.1%}, test loss {result.test_loss:.4f}."
-    return "Done."
+        return translate("train", "Test accuracy {accuracy:.1%}, test loss {loss:.4f}.").format(
+            accuracy=result.test_accuracy, loss=result.test_loss)
+    return translate("train", "Done.")
 
 
 def _augmented_dataset(x: np.ndarray, y: np.ndarray, config: TrainingConfig, input_shape: tuple):

@@ -26,6 +26,7 @@ from typing import Any, Optional, Sequence
 import numpy as np
 
 from cnnexplorer.core.errors import DatasetError, ModelFileError, UserError
+from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.progress import Cancelled, ProgressFn, check_cancel, report
 
 DOWNLOAD_TIMEOUT_S = 20.0  # per socket operation: a dead network fails in seconds, not minutes
@@ -72,17 +73,20 @@ class Architecture:
         """Raise UserError if the base cannot take ``input_size``×``input_size`` images."""
         if include_top and input_size != self.default_size:
             raise UserError(
-                f"{self.title} with its ImageNet classifier (include_top) only takes "
-                f"{self.default_size}×{self.default_size} images, not {input_size}×{input_size}: "
-                f"use input size {self.default_size}, or leave the classifier out and add your own head."
+                translate("transfer", "{title} with its ImageNet classifier (include_top) only takes "
+                                      "{size}×{size} images, not {got}×{got}: use input size {size}, or leave the "
+                                      "classifier out and add your own head.")
+                .format(title=self.title, size=self.default_size, got=input_size)
             )
         if input_size < self.min_size:
             raise UserError(
-                f"{self.title} needs images of at least {self.min_size}×{self.min_size} pixels "
-                f"(got {input_size}×{input_size}): choose an input size of {self.min_size} or more."
+                translate("transfer", "{title} needs images of at least {size}×{size} pixels (got {got}×{got}): "
+                                      "choose an input size of {size} or more.")
+                .format(title=self.title, size=self.min_size, got=input_size)
             )
         if input_size > 1024:
-            raise UserError(f"An input size of {input_size} is too large for this app: choose 1024 or less.")
+            raise UserError(translate("transfer", "An input size of {size} is too large for this app: choose 1024 "
+                                                  "or less.").format(size=input_size))
 
 
 CATALOG: dict[str, Architecture] = {
@@ -110,8 +114,8 @@ def get_architecture(name: str) -> Architecture:
     for arch in CATALOG.values():
         if want in (re.sub(r"[^a-z0-9]", "", arch.key), arch.title.lower()):
             return arch
-    raise UserError(f"There is no pretrained network called {name!r}: choose one of "
-                    f"{', '.join(a.key for a in CATALOG.values())}.")
+    raise UserError(translate("transfer", "There is no pretrained network called {name}: choose one of {names}.")
+                    .format(name=repr(name), names=", ".join(a.key for a in CATALOG.values())))
 
 
 # -- weights sources --------------------------------------------------------------
@@ -136,7 +140,7 @@ class WeightsSource:
         if self.kind == "imagenet":
             return "ImageNet weights"
         if self.kind == "file":
-            return f"weights from {Path(self.path or '').name}"
+            return translate("transfer", "weights from {name}").format(name=Path(self.path or "").name)
         return RANDOM_LABEL
 
 
@@ -152,11 +156,10 @@ def cached_weights(arch: Architecture, input_size: int = 0, include_top: bool = 
 
 
 def offline_message(arch: Architecture, reason: str) -> str:
-    return (
-        f"The ImageNet weights for {arch.title} could not be downloaded ({reason}). Without a network, "
-        f"choose a local weights file (copy {arch.weights_filename()} from another computer's "
-        f"{keras_models_dir()}) or use random weights."
-    )
+    return translate(
+        "transfer", "The ImageNet weights for {title} could not be downloaded ({reason}). Without a network, choose "
+                    "a local weights file (copy {file} from another computer's {folder}) or use random weights."
+    ).format(title=arch.title, reason=reason, file=arch.weights_filename(), folder=keras_models_dir())
 
 
 def download_imagenet_weights(arch: Architecture, input_size: int = 0, include_top: bool = False,
@@ -174,7 +177,8 @@ def download_imagenet_weights(arch: Architecture, input_size: int = 0, include_t
     url = arch.weights_url(input_size, include_top)
     target = keras_models_dir() / arch.weights_filename(input_size, include_top)
     tmp = target.with_name(target.name + ".part")
-    report(progress, "download", 0, 0, f"Downloading ImageNet weights for {arch.title}…")
+    report(progress, "download", 0, 0,
+           translate("transfer", "Downloading ImageNet weights for {title}…").format(title=arch.title))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with urllib.request.urlopen(url, timeout=timeout) as response, open(tmp, "wb") as out:
@@ -187,11 +191,16 @@ def download_imagenet_weights(arch: Architecture, input_size: int = 0, include_t
                     break
                 out.write(chunk)
                 done += len(chunk)
-                report(progress, "download", done, total,
-                       f"Downloading {arch.title} weights: {done / 1e6:.1f}"
-                       + (f" of {total / 1e6:.1f} MB" if total else " MB"))
+                if total:
+                    text = translate("transfer", "Downloading {title} weights: {done:.1f} of {total:.1f} MB").format(
+                        title=arch.title, done=done / 1e6, total=total / 1e6)
+                else:
+                    text = translate("transfer", "Downloading {title} weights: {done:.1f} MB").format(
+                        title=arch.title, done=done / 1e6)
+                report(progress, "download", done, total, text)
         if done == 0 or (total and done != total):
-            raise OSError(f"received {done} of {total or '?'} bytes")
+            raise OSError(translate("transfer", "received {done} of {total} bytes")
+                          .format(done=done, total=total or "?"))
         os.replace(tmp, target)
     except Cancelled:
         raise
@@ -280,12 +289,13 @@ def build_base(arch: Architecture | str, input_size: int, weights: str | Weights
     if source.kind == "file":
         weights_path = Path(source.path or "")
         if not weights_path.is_file():
-            raise ModelFileError(f"The weights file {weights_path} does not exist: choose another file, "
-                                 "or use random weights.")
+            raise ModelFileError(translate("transfer", "The weights file {path} does not exist: choose another "
+                                                       "file, or use random weights.").format(path=weights_path))
     elif source.kind == "imagenet":
         weights_path = download_imagenet_weights(arch, input_size, include_top, progress, cancel)
     check_cancel(cancel)
-    report(progress, "build", 0, 0, f"Building {arch.title} ({input_size}×{input_size})…")
+    report(progress, "build", 0, 0,
+           translate("transfer", "Building {title} ({size}×{size})…").format(title=arch.title, size=input_size))
     from cnnexplorer.ml.runtime import keras
 
     k = keras()
@@ -298,7 +308,11 @@ def build_base(arch: Architecture | str, input_size: int, weights: str | Weights
     base.name = arch.key  # the tutorial's summary shows "vgg16"; Visualize finds the base by it
     if weights_path is not None:
         check_cancel(cancel)
-        report(progress, "build", 0, 0, f"Loading {source.label() if source.kind == 'file' else 'ImageNet weights'}…")
+        if source.kind == "file":
+            text = translate("transfer", "Loading weights from {name}…").format(name=weights_path.name)
+        else:
+            text = translate("transfer", "Loading ImageNet weights…")
+        report(progress, "build", 0, 0, text)
         load_base_weights(base, arch, input_size, weights_path)
     return base
 
@@ -313,14 +327,15 @@ def load_base_weights(base, arch: Architecture, input_size: int, path: str | Pat
         for var, value in zip(base.weights, before):
             var.assign(value)
         raise ModelFileError(
-            f"{path.name} does not hold weights of {arch.title} without its classifier "
-            f"({_reason(exc)}): choose the file saved for this network, or use random weights."
+            translate("transfer", "{name} does not hold weights of {title} without its classifier ({reason}): "
+                                  "choose the file saved for this network, or use random weights.")
+            .format(name=path.name, title=arch.title, reason=_reason(exc))
         ) from None
     if before and all(np.array_equal(a, w.numpy()) for a, w in zip(before, base.weights)):
         # Keras skips files with no matching layers only with a warning: nothing was loaded.
         raise ModelFileError(
-            f"{path.name} holds no weights for {arch.title}: choose the file saved for this network, "
-            "or use random weights."
+            translate("transfer", "{name} holds no weights for {title}: choose the file saved for this network, "
+                                  "or use random weights.").format(name=path.name, title=arch.title)
         )
 
 
@@ -466,8 +481,9 @@ class FreezeState:
         for row in self.rows:
             if row.name == name:
                 return row.index
-        raise UserError(f"The base has no layer called {name!r}: choose one of its layers, e.g. "
-                        f"{', '.join(r.name for r in self.rows[-4:])}.")
+        raise UserError(translate("transfer", "The base has no layer called {name}: choose one of its layers, "
+                                              "e.g. {names}.")
+                        .format(name=repr(name), names=", ".join(r.name for r in self.rows[-4:])))
 
     @property
     def trainable_params(self) -> int:
@@ -539,7 +555,8 @@ HEADS = {
 def output_setup(num_classes: int) -> tuple[int, str, str]:
     """(units, activation, loss) of the output layer; labels are class indices."""
     if num_classes < 2:
-        raise DatasetError("A classifier needs at least two classes: add a second sub-folder of images.")
+        raise DatasetError(translate("transfer", "A classifier needs at least two classes: add a second sub-folder "
+                                                 "of images."))
     if num_classes == 2:
         return 1, "sigmoid", "binary_crossentropy"
     return num_classes, "softmax", "sparse_categorical_crossentropy"
@@ -558,7 +575,8 @@ def head_layers(kind: str, num_classes: int, hidden: int = 256, dropout: float =
     if kind == "gap":
         return [k.layers.GlobalAveragePooling2D(name="global_average_pooling"), k.layers.Dropout(0.2, name="dropout"),
                 k.layers.Dense(units, activation=activation, name="predictions")]
-    raise UserError(f"There is no head called {kind!r}: choose one of {', '.join(HEADS)}.")
+    raise UserError(translate("transfer", "There is no head called {name}: choose one of {names}.")
+                    .format(name=repr(kind), names=", ".join(HEADS)))
 
 
 def _apply(layers, x):
@@ -670,16 +688,20 @@ def check_dataset(dataset, batch_size: int) -> None:
     """Refuse datasets a run cannot use, before anything is built or changed."""
     n = len(dataset.y_train)
     if batch_size < 1:
-        raise UserError(f"The batch size must be at least 1 (got {batch_size}).")
+        raise UserError(translate("transfer", "The batch size must be at least 1 (got {size}).")
+                        .format(size=batch_size))
     if n < batch_size:
         raise DatasetError(
-            f"The dataset has only {n} training images, fewer than the batch size {batch_size}: "
-            f"lower the batch size to {max(1, n)} or less, or add images."
+            translate("transfer", "The dataset has only {count} training images, fewer than the batch size {size}: "
+                                  "lower the batch size to {most} or less, or add images.")
+            .format(count=n, size=batch_size, most=max(1, n))
         )
     if len(np.unique(dataset.y_train)) < 2:
-        raise DatasetError("The training images are all of one class: a classifier needs at least two classes.")
+        raise DatasetError(translate("transfer", "The training images are all of one class: a classifier needs at "
+                                                 "least two classes."))
     if dataset.x_train.ndim != 4 or dataset.x_train.shape[-1] != 3:
-        raise DatasetError("Pretrained networks need colour images (height × width × 3): load the folder as RGB.")
+        raise DatasetError(translate("transfer", "Pretrained networks need colour images (height × width × 3): "
+                                                 "load the folder as RGB."))
 
 
 def load_folder(path: str, input_size: int, validation_split: float = 0.2, progress: ProgressFn | None = None,
@@ -698,7 +720,7 @@ def _validation(dataset):
 
 
 def extract_features(model, x: np.ndarray, batch_size: int = 32, progress: ProgressFn | None = None,
-                     cancel: threading.Event | None = None, message: str = "Extracting features") -> np.ndarray:
+                     cancel: threading.Event | None = None, message: str = "") -> np.ndarray:
     """Run ``model`` (normally :func:`feature_extractor`) over ``x`` once, with progress and cancel.
 
     Uses ``model.predict`` itself (with a callback), so it is as fast as a
@@ -708,11 +730,13 @@ def extract_features(model, x: np.ndarray, batch_size: int = 32, progress: Progr
 
     k = keras()
     steps = (len(x) + batch_size - 1) // batch_size
+    message = message or translate("transfer", "Extracting features")
     check_cancel(cancel)
 
     class _Watch(k.callbacks.Callback):
         def on_predict_batch_end(self, batch, logs=None):
-            report(progress, "extract", batch + 1, steps, f"{message}: batch {batch + 1}/{steps}")
+            report(progress, "extract", batch + 1, steps, translate("transfer", "{task}: batch {batch}/{steps}")
+                   .format(task=message, batch=batch + 1, steps=steps))
             if cancel is not None and cancel.is_set():
                 self.model.stop_predicting = True
 
@@ -762,12 +786,13 @@ def run_feature_extraction(arch: Architecture | str, base, dataset, head: str = 
     x_val, _ = _validation(dataset)
     t0 = time.perf_counter()
     f_train = extract_features(extractor, dataset.x_train, batch_size, progress, cancel,
-                               "Running the base over the training images")
+                               translate("transfer", "Running the base over the training images"))
     extract_train = time.perf_counter() - t0
     f_val = extract_features(extractor, x_val, batch_size, progress, cancel,
-                             "Running the base over the validation images")
+                             translate("transfer", "Running the base over the validation images"))
     f_test = f_val if x_val is dataset.x_test else extract_features(
-        extractor, dataset.x_test, batch_size, progress, cancel, "Running the base over the test images")
+        extractor, dataset.x_test, batch_size, progress, cancel,
+        translate("transfer", "Running the base over the test images"))
     num_classes = dataset.info.num_classes
     layers = head_layers(head, num_classes)
     feat_in = k.Input(shape=f_train.shape[1:], name="features")
