@@ -2751,23 +2751,23 @@ true {1} · pred {2}
     <name>augment</name>
     <message>
         <source>The preview needs one uint8 image shaped (height, width, channels).</source>
-        <translation type="unfinished"></translation>
+        <translation>预览需要一张形状为 (height, width, channels) 的 uint8 图像。</translation>
     </message>
     <message>
         <source>The number of variants must be from 1 to 64; got {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>变体数量必须在 1 到 64 之间；当前为 {count}。</translation>
     </message>
     <message>
         <source>preview ready</source>
-        <translation type="unfinished"></translation>
+        <translation>预览已就绪</translation>
     </message>
     <message>
         <source>The robustness probe needs a batch of images (N, height, width, channels).</source>
-        <translation type="unfinished"></translation>
+        <translation>鲁棒性测试需要一批图像，形状为 (N, height, width, channels)。</translation>
     </message>
     <message>
         <source>The model expects images of shape {model_shape}, but the test images are {data_shape}. Choose the dataset the model was trained on.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型需要形状为 {model_shape} 的图像，但测试图像是 {data_shape}。请选择训练该模型时使用的数据集。</translation>
     </message>
 </context>
 <context>
@@ -2929,91 +2929,91 @@ true {1} · pred {2}
     <name>build</name>
     <message>
         <source>This design cannot be built yet:</source>
-        <translation type="unfinished"></translation>
+        <translation>这个设计暂时无法构建：</translation>
     </message>
     <message>
         <source>Layer {index} {type}: Keras refused it ({reason}). Change its settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {index} 层 {type}：Keras 拒绝了它（{reason}）。请修改它的设置。</translation>
     </message>
     <message>
         <source>The model file {path} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型文件 {path} 不存在。</translation>
     </message>
     <message>
         <source>{name} contains a Lambda layer, i.e. Python code that would run when the file is opened. For your safety CNN Explorer opens models in Keras&apos; safe mode, which refuses such files. Rebuild the model without Lambda layers, or open it only in your own trusted script.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 含有 Lambda 层，即打开文件时会运行的 Python 代码。为了安全，CNN Explorer 以 Keras 的安全模式（safe mode）打开模型，该模式拒绝此类文件。请去掉 Lambda 层重新构建模型，或只在你自己信任的脚本中打开它。</translation>
     </message>
     <message>
         <source>{name} could not be opened as a Keras model ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将 {name} 作为 Keras 模型打开（{reason}）。</translation>
     </message>
     <message>
         <source>{name} cannot be read ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 {name}（{reason}）。</translation>
     </message>
     <message>
         <source>a .keras file is a zip archive, and this one is damaged or is not one</source>
-        <translation type="unfinished"></translation>
+        <translation>.keras 文件是一个 zip 压缩包，而这个文件已损坏或不是 zip 压缩包</translation>
     </message>
     <message>
         <source>the archive holds no model configuration (config.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>压缩包中没有模型配置（config.json）</translation>
     </message>
     <message>
         <source>it is not an HDF5 file</source>
-        <translation type="unfinished"></translation>
+        <translation>它不是 HDF5 文件</translation>
     </message>
     <message>
         <source>{name} is not a readable Keras model ({reason}). The file may be truncated or of another kind; save the model again with model.save(&apos;name.keras&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是可读取的 Keras 模型（{reason}）。文件可能不完整或属于其他类型；请用 model.save(&apos;name.keras&apos;) 重新保存模型。</translation>
     </message>
     <message>
         <source>{name} is not a readable Keras model: {reason}. The file may be truncated or of another kind; save the model again with model.save(&apos;name.keras&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 不是可读取的 Keras 模型：{reason}。文件可能不完整或属于其他类型；请用 model.save(&apos;name.keras&apos;) 重新保存模型。</translation>
     </message>
     <message>
         <source>no details</source>
-        <translation type="unfinished"></translation>
+        <translation>无详细信息</translation>
     </message>
     <message>
         <source>Layer {index} {type} ({layer}) is not a layer the Builder knows, so {model} opens read-only: you can train, inspect and visualise it, but not edit it. To edit it, rebuild it from Builder layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {index} 层 {type}（{layer}）不是搭建器认识的层，所以 {model} 以只读方式打开：可以训练、查看和可视化它，但不能编辑。若要编辑，请用搭建器中的层重新搭建。</translation>
     </message>
     <message>
         <source>Layer {index} {type} ({layer}) uses {setting}, which the Builder cannot edit, so {model} opens read-only (train, inspect and visualise it as it is).</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {index} 层 {type}（{layer}）使用了 {setting}，搭建器无法编辑这一设置，所以 {model} 以只读方式打开（可按原样训练、查看和可视化）。</translation>
     </message>
     <message>
         <source>Layer {index} {type} ({layer}) uses the activation {value}, which the Builder does not offer, so {model} opens read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {index} 层 {type}（{layer}）使用了激活函数 {value}，搭建器不提供该函数，所以 {model} 以只读方式打开。</translation>
     </message>
     <message>
         <source>Layer {index} {type} ({layer}) uses padding={value}, which the Builder does not offer, so {model} opens read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {index} 层 {type}（{layer}）使用了 padding={value}，搭建器不提供这种填充，所以 {model} 以只读方式打开。</translation>
     </message>
     <message>
         <source>the model</source>
-        <translation type="unfinished"></translation>
+        <translation>该模型</translation>
     </message>
     <message>
         <source>{model} has no known inputs; the Builder edits one-input models only, so it opens read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>{model} 没有已知的输入；搭建器只能编辑单输入模型，所以它以只读方式打开。</translation>
     </message>
     <message>
         <source>{model} has {count} inputs; the Builder edits one-input models only, so it opens read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>{model} 有 {count} 个输入；搭建器只能编辑单输入模型，所以它以只读方式打开。</translation>
     </message>
     <message>
         <source>{model} accepts inputs of any size {shape}; the Builder needs a fixed input size, so it opens read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>{model} 接受任意尺寸的输入 {shape}；搭建器需要固定的输入尺寸，所以它以只读方式打开。</translation>
     </message>
     <message>
         <source>{model} is not a simple chain of layers (it branches or merges at {layer}); the Builder edits chains only, so it opens read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>{model} 不是简单的层链（它在 {layer} 处分支或合并）；搭建器只能编辑链式结构，所以它以只读方式打开。</translation>
     </message>
     <message>
         <source>{model}&apos;s layers could not be reproduced exactly (the design would have {design:,} parameters, the file has {file:,}), so it opens read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法准确重现 {model} 的各层（设计会有 {design:,} 个参数，而文件中有 {file:,} 个），所以它以只读方式打开。</translation>
     </message>
 </context>
 <context>
@@ -3177,75 +3177,75 @@ true {1} · pred {2}
     <name>data</name>
     <message>
         <source>There is no dataset called {name}. Choose one of {names}, or give the path of an image folder with one sub-folder per class.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为 {name} 的数据集。请从 {names} 中选择一个，或给出一个图像文件夹的路径（每个类别一个子文件夹）。</translation>
     </message>
     <message>
         <source>Loading {title}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载 {title}…</translation>
     </message>
     <message>
         <source>The bundled MNIST sample ({path}) is damaged ({error}). Reinstall CNN Explorer.</source>
-        <translation type="unfinished"></translation>
+        <translation>内置的 MNIST 样本（{path}）已损坏（{error}）。请重新安装 CNN Explorer。</translation>
     </message>
     <message>
         <source>{title} could not be downloaded ({reason}). Without a network, use the bundled {fallback}, or copy the dataset files into {folder} on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法下载 {title}（{reason}）。没有网络时，请使用内置的 {fallback}，或把数据集文件复制到本机的 {folder}。</translation>
     </message>
     <message>
         <source>IMDB reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>IMDB 影评</translation>
     </message>
     <message>
         <source>The image folder {root} does not exist. Choose a folder with one sub-folder per class.</source>
-        <translation type="unfinished"></translation>
+        <translation>图像文件夹 {root} 不存在。请选择一个每个类别各有一个子文件夹的文件夹。</translation>
     </message>
     <message>
         <source>The folder {root} has no sub-folders. Put the images of each class in a sub-folder of its own (e.g. cats/ and dogs/).</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹 {root} 中没有子文件夹。请把每个类别的图像放进各自的子文件夹（例如 cats/ 和 dogs/）。</translation>
     </message>
     <message>
         <source>The folder {root} has only one class ({name}). A classifier needs at least two: add a second sub-folder of images.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹 {root} 只有一个类别（{name}）。分类器至少需要两个类别：请再添加一个图像子文件夹。</translation>
     </message>
     <message>
         <source>Image folder {name} ({count} classes)</source>
-        <translation type="unfinished"></translation>
+        <translation>图像文件夹 {name}（{count} 个类别）</translation>
     </message>
     <message>
         <source>Reading images {done}/{total}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取图像 {done}/{total}</translation>
     </message>
     <message>
         <source>No readable images in {root} ({count} files could not be read as images). Put JPEG or PNG files in one sub-folder per class.</source>
-        <translation type="unfinished"></translation>
+        <translation>{root} 中没有可读取的图像（有 {count} 个文件无法作为图像读取）。请把 JPEG 或 PNG 文件按类别放进各自的子文件夹。</translation>
     </message>
     <message>
         <source>No readable images in {root}. Put JPEG or PNG files in one sub-folder per class.</source>
-        <translation type="unfinished"></translation>
+        <translation>{root} 中没有可读取的图像。请把 JPEG 或 PNG 文件按类别放进各自的子文件夹。</translation>
     </message>
     <message>
         <source>The validation split must be between 0 and 1 (got {split}).</source>
-        <translation type="unfinished"></translation>
+        <translation>验证集比例必须在 0 和 1 之间（当前为 {split}）。</translation>
     </message>
     <message>
         <source>{root} has too few images ({count}) to keep {split:.0%} aside for testing. Add images or change the validation split.</source>
-        <translation type="unfinished"></translation>
+        <translation>{root} 中的图像太少（{count} 张），无法留出 {split:.0%} 用于测试。请添加图像或修改验证集比例。</translation>
     </message>
     <message>
         <source>{root} has a train/ folder but no readable validation/ or test/ images.</source>
-        <translation type="unfinished"></translation>
+        <translation>{root} 中有 train/ 文件夹，但 validation/ 或 test/ 中没有可读取的图像。</translation>
     </message>
     <message>
         <source>After skipping unreadable files, {root} has readable training images of only one class. A classifier needs images of at least two classes.</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过无法读取的文件后，{root} 中可读取的训练图像只有一个类别。分类器至少需要两个类别的图像。</translation>
     </message>
     <message>
         <source>Read {count} images, skipped {skipped} unreadable files</source>
-        <translation type="unfinished"></translation>
+        <translation>已读取 {count} 张图像，跳过 {skipped} 个无法读取的文件</translation>
     </message>
     <message>
         <source>Read {count} images</source>
-        <translation type="unfinished"></translation>
+        <translation>已读取 {count} 张图像</translation>
     </message>
 </context>
 <context>
@@ -3639,6 +3639,26 @@ true {1} · pred {2}
         <translation>无法读取设计文件 {path}（{error}）。</translation>
     </message>
     <message>
+        <source>The tutorial&apos;s MNIST CNN (93,322 parameters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Dense-only network on the same digits, to compare with the CNN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SeparableConv2D network of section 7 (64x64 colour, 10 classes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conv1D text classifier of section 6 (10,000 words, length 500)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Small VGG-style network for 150x150 colour image folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>There is no template called {name}. Templates: {templates}.</source>
         <translation>没有名为 {name} 的模板。可用模板：{templates}。</translation>
     </message>
@@ -3647,158 +3667,158 @@ true {1} · pred {2}
     <name>train</name>
     <message>
         <source>The training set ({count} examples) is too small to hold out {fraction:.0%} for validation; use a smaller validation split or 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练集（{count} 个样本）太小，无法留出 {fraction:.0%} 用于验证；请使用更小的验证集比例，或设为 0。</translation>
     </message>
     <message>
         <source>Epoch {epoch}/{epochs} · batch {batch}/{steps}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {epoch}/{epochs} 轮 · 批次 {batch}/{steps}</translation>
     </message>
     <message>
         <source>Epoch {epoch}/{epochs} done</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {epoch}/{epochs} 轮完成</translation>
     </message>
     <message>
         <source>Testing: batch {batch}/{steps}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在测试：批次 {batch}/{steps}</translation>
     </message>
     <message>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在测试…</translation>
     </message>
     <message>
         <source>{name} has no training examples; choose another dataset.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 没有训练样本；请选择其他数据集。</translation>
     </message>
     <message>
         <source>Stopped: the loss became NaN.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止：损失变成了 NaN。</translation>
     </message>
     <message>
         <source>Stopped after {epochs} epoch(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>已在 {epochs} 轮后停止。</translation>
     </message>
     <message>
         <source>Test accuracy {accuracy:.1%}, test loss {loss:.4f}.</source>
-        <translation type="unfinished"></translation>
+        <translation>测试精度 {accuracy:.1%}，测试损失 {loss:.4f}。</translation>
     </message>
     <message>
         <source>Done.</source>
-        <translation type="unfinished"></translation>
+        <translation>完成。</translation>
     </message>
 </context>
 <context>
     <name>transfer</name>
     <message>
         <source>{title} with its ImageNet classifier (include_top) only takes {size}×{size} images, not {got}×{got}: use input size {size}, or leave the classifier out and add your own head.</source>
-        <translation type="unfinished"></translation>
+        <translation>带 ImageNet 分类器（include_top）的 {title} 只接受 {size}×{size} 的图像，不接受 {got}×{got}：请使用输入尺寸 {size}，或不要该分类器、加上你自己的分类头。</translation>
     </message>
     <message>
         <source>{title} needs images of at least {size}×{size} pixels (got {got}×{got}): choose an input size of {size} or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} 需要至少 {size}×{size} 像素的图像（当前为 {got}×{got}）：请选择 {size} 或更大的输入尺寸。</translation>
     </message>
     <message>
         <source>An input size of {size} is too large for this app: choose 1024 or less.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入尺寸 {size} 对本程序来说太大：请选择 1024 或更小。</translation>
     </message>
     <message>
         <source>There is no pretrained network called {name}: choose one of {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为 {name} 的预训练网络：请从 {names} 中选择一个。</translation>
     </message>
     <message>
         <source>weights from {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>来自 {name} 的权重</translation>
     </message>
     <message>
         <source>The ImageNet weights for {title} could not be downloaded ({reason}). Without a network, choose a local weights file (copy {file} from another computer&apos;s {folder}) or use random weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法下载 {title} 的 ImageNet 权重（{reason}）。没有网络时，请选择本地权重文件（从另一台电脑的 {folder} 复制 {file}），或使用随机权重。</translation>
     </message>
     <message>
         <source>Downloading ImageNet weights for {title}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在下载 {title} 的 ImageNet 权重…</translation>
     </message>
     <message>
         <source>Downloading {title} weights: {done:.1f} of {total:.1f} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>正在下载 {title} 权重：{done:.1f} / {total:.1f} MB</translation>
     </message>
     <message>
         <source>Downloading {title} weights: {done:.1f} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>正在下载 {title} 权重：{done:.1f} MB</translation>
     </message>
     <message>
         <source>received {done} of {total} bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>只收到 {done} / {total} 字节</translation>
     </message>
     <message>
         <source>The weights file {path} does not exist: choose another file, or use random weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重文件 {path} 不存在：请选择其他文件，或使用随机权重。</translation>
     </message>
     <message>
         <source>Building {title} ({size}×{size})…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在构建 {title}（{size}×{size}）…</translation>
     </message>
     <message>
         <source>Loading weights from {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在从 {name} 加载权重…</translation>
     </message>
     <message>
         <source>Loading ImageNet weights…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载 ImageNet 权重…</translation>
     </message>
     <message>
         <source>{name} does not hold weights of {title} without its classifier ({reason}): choose the file saved for this network, or use random weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 中不是 {title}（不含分类器）的权重（{reason}）：请选择为这个网络保存的文件，或使用随机权重。</translation>
     </message>
     <message>
         <source>{name} holds no weights for {title}: choose the file saved for this network, or use random weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 中没有 {title} 的权重：请选择为这个网络保存的文件，或使用随机权重。</translation>
     </message>
     <message>
         <source>The base has no layer called {name}: choose one of its layers, e.g. {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>基础模型中没有名为 {name} 的层：请选择它的某一层，例如 {names}。</translation>
     </message>
     <message>
         <source>A classifier needs at least two classes: add a second sub-folder of images.</source>
-        <translation type="unfinished"></translation>
+        <translation>分类器至少需要两个类别：请再添加一个图像子文件夹。</translation>
     </message>
     <message>
         <source>There is no head called {name}: choose one of {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为 {name} 的分类头：请从 {names} 中选择一个。</translation>
     </message>
     <message>
         <source>The batch size must be at least 1 (got {size}).</source>
-        <translation type="unfinished"></translation>
+        <translation>批次大小至少为 1（当前为 {size}）。</translation>
     </message>
     <message>
         <source>The dataset has only {count} training images, fewer than the batch size {size}: lower the batch size to {most} or less, or add images.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集只有 {count} 张训练图像，少于批次大小 {size}：请把批次大小降到 {most} 或更小，或添加图像。</translation>
     </message>
     <message>
         <source>The training images are all of one class: a classifier needs at least two classes.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练图像全都属于同一个类别：分类器至少需要两个类别。</translation>
     </message>
     <message>
         <source>Pretrained networks need colour images (height × width × 3): load the folder as RGB.</source>
-        <translation type="unfinished"></translation>
+        <translation>预训练网络需要彩色图像（高 × 宽 × 3）：请以 RGB 方式加载该文件夹。</translation>
     </message>
     <message>
         <source>Extracting features</source>
-        <translation type="unfinished"></translation>
+        <translation>正在提取特征</translation>
     </message>
     <message>
         <source>{task}: batch {batch}/{steps}</source>
-        <translation type="unfinished"></translation>
+        <translation>{task}：批次 {batch}/{steps}</translation>
     </message>
     <message>
         <source>Running the base over the training images</source>
-        <translation type="unfinished"></translation>
+        <translation>正在用基础模型处理训练图像</translation>
     </message>
     <message>
         <source>Running the base over the validation images</source>
-        <translation type="unfinished"></translation>
+        <translation>正在用基础模型处理验证图像</translation>
     </message>
     <message>
         <source>Running the base over the test images</source>
-        <translation type="unfinished"></translation>
+        <translation>正在用基础模型处理测试图像</translation>
     </message>
 </context>
 </TS>
