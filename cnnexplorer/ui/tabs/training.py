@@ -502,7 +502,7 @@ class TrainingTab(Tab):
             problems = check_model_dataset(model, info)
             if any(p.kind == "classes" for p in problems):
                 raise UserError(
-                    next(p.message for p in problems if p.kind == "classes").split(":")[0]
+                    next(p.message for p in problems if p.kind == "classes").replace("：", ":").split(":")[0]
                     + ". A trained model's output layer cannot be changed here: train the Builder's design "
                       "instead, or choose a dataset with as many classes."
                 )
