@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cnnexplorer.core.errors import SpecError
-from cnnexplorer.core.i18n import translate
+from cnnexplorer.core.i18n import QT_TRANSLATE_NOOP, translate
 
 FORMAT = "cnnexplorer-design"
 VERSION = 1
@@ -351,12 +351,16 @@ def _small_vgg() -> ModelSpec:
     )
 
 
+# Descriptions are marked for translation; the interface shows them through translate("spec", description).
 TEMPLATES = {
-    "mnist-cnn": ("The tutorial's MNIST CNN (93,322 parameters)", _mnist_cnn),
-    "dense-baseline": ("A Dense-only network on the same digits, to compare with the CNN", _dense_baseline),
-    "separable-cnn": ("SeparableConv2D network of section 7 (64x64 colour, 10 classes)", _separable_cnn),
-    "conv1d-text": ("Conv1D text classifier of section 6 (10,000 words, length 500)", _conv1d_text),
-    "small-vgg": ("Small VGG-style network for 150x150 colour image folders", _small_vgg),
+    "mnist-cnn": (QT_TRANSLATE_NOOP("spec", "The tutorial's MNIST CNN (93,322 parameters)"), _mnist_cnn),
+    "dense-baseline": (QT_TRANSLATE_NOOP("spec", "A Dense-only network on the same digits, to compare with the CNN"),
+                       _dense_baseline),
+    "separable-cnn": (QT_TRANSLATE_NOOP("spec", "SeparableConv2D network of section 7 (64x64 colour, 10 classes)"),
+                      _separable_cnn),
+    "conv1d-text": (QT_TRANSLATE_NOOP("spec", "Conv1D text classifier of section 6 (10,000 words, length 500)"),
+                    _conv1d_text),
+    "small-vgg": (QT_TRANSLATE_NOOP("spec", "Small VGG-style network for 150x150 colour image folders"), _small_vgg),
 }
 
 
