@@ -197,7 +197,7 @@ class BuilderTab(Tab):
         self.template_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for name, (description, _) in TEMPLATES.items():
             self.template_combo.addItem(name, name)
-            self.template_combo.setItemData(self.template_combo.count() - 1, description, Qt.ItemDataRole.ToolTipRole)
+            self.template_combo.setItemData(self.template_combo.count() - 1, translate("spec", description), Qt.ItemDataRole.ToolTipRole)
         self.template_combo.setToolTip(self.tr("Start from one of the tutorial's networks"))
         bar.addWidget(self.template_combo)
         self.load_template_button = QPushButton(self.tr("Load template"))
