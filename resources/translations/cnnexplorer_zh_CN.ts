@@ -3313,7 +3313,7 @@ true {1} · pred {2}
     </message>
     <message>
         <source>no settings</source>
-        <translation>没有设置项</translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>{prefix}: unknown setting {name} — remove it ({type} takes {allowed}).</source>
@@ -3569,11 +3569,11 @@ true {1} · pred {2}
     </message>
     <message>
         <source> Each of the {filters} filters has {size}×{channels} weights (one per input channel) plus one bias, and makes one output channel.</source>
-        <translation>{filters} 个过滤器中的每一个都有 {size}×{channels} 个权重（每个输入通道一组）加一个偏置，并生成一个输出通道。</translation>
+        <translation>每个过滤器（共 {filters} 个）有 {size}×{channels} 个权重（每个输入通道一组）加一个偏置，并生成一个输出通道。</translation>
     </message>
     <message>
         <source>Every one of the {units} units has a weight for each of the {inputs:,} inputs, plus one bias.</source>
-        <translation>{units} 个单元中的每一个，对 {inputs:,} 个输入各有一个权重，另加一个偏置。</translation>
+        <translation>每个单元（共 {units} 个）对 {inputs:,} 个输入各有一个权重，另加一个偏置。</translation>
     </message>
     <message>
         <source>Lays every value out in one row, so Dense layers can read it; nothing is learned.</source>
@@ -3640,23 +3640,23 @@ true {1} · pred {2}
     </message>
     <message>
         <source>The tutorial&apos;s MNIST CNN (93,322 parameters)</source>
-        <translation type="unfinished"></translation>
+        <translation>教程中的 MNIST CNN（93,322 个参数）</translation>
     </message>
     <message>
         <source>A Dense-only network on the same digits, to compare with the CNN</source>
-        <translation type="unfinished"></translation>
+        <translation>只用 Dense 层、处理同样数字的网络，用来和 CNN 比较</translation>
     </message>
     <message>
         <source>SeparableConv2D network of section 7 (64x64 colour, 10 classes)</source>
-        <translation type="unfinished"></translation>
+        <translation>第 7 节的 SeparableConv2D 网络（64x64 彩色图像，10 个类别）</translation>
     </message>
     <message>
         <source>Conv1D text classifier of section 6 (10,000 words, length 500)</source>
-        <translation type="unfinished"></translation>
+        <translation>第 6 节的 Conv1D 文本分类器（10,000 个单词，长度 500）</translation>
     </message>
     <message>
         <source>Small VGG-style network for 150x150 colour image folders</source>
-        <translation type="unfinished"></translation>
+        <translation>用于 150x150 彩色图像文件夹的小型 VGG 风格网络</translation>
     </message>
     <message>
         <source>There is no template called {name}. Templates: {templates}.</source>
