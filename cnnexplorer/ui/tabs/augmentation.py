@@ -399,7 +399,7 @@ class AugmentationTab(Tab):
         shape = getattr(model, "input_shape", None) if model is not None else None
         if isinstance(shape, tuple) and len(shape) == 4:
             for problem in self.config.fit_problems(tuple(shape[1:])):
-                text = self.tr("The current model takes %s input: ") % ("grayscale" if shape[-1] == 1 else str(shape[1:]))
+                text = self.tr("The current model takes %s input: ") % (self.tr("grayscale") if shape[-1] == 1 else str(shape[1:]))
                 if text + problem not in notes and problem not in notes:
                     notes.append(text + problem)
         notes += [self.tr("Training on %s: ") % self.session.dataset_name + w

@@ -503,8 +503,8 @@ class TrainingTab(Tab):
             if any(p.kind == "classes" for p in problems):
                 raise UserError(
                     next(p.message for p in problems if p.kind == "classes").replace("：", ":").split(":")[0]
-                    + ". A trained model's output layer cannot be changed here: train the Builder's design "
-                      "instead, or choose a dataset with as many classes."
+                    + self.tr(". A trained model's output layer cannot be changed here: train the Builder's design "
+                              "instead, or choose a dataset with as many classes.")
                 )
             adapt = self._offer_fixes(problems, model_input_shape(model))
             if adapt is False:
