@@ -212,6 +212,10 @@
         <translation>当前模型的输入是 %s：</translation>
     </message>
     <message>
+        <source>grayscale</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
         <source>Training on %s: </source>
         <translation>在 %s 上训练：</translation>
     </message>
@@ -2126,6 +2130,10 @@
     <message>
         <source>Starting… (the first batch also prepares the network)</source>
         <translation>正在开始…（第一个批次还要准备网络）</translation>
+    </message>
+    <message>
+        <source>. A trained model&apos;s output layer cannot be changed here: train the Builder&apos;s design instead, or choose a dataset with as many classes.</source>
+        <translation>。训练好的模型的输出层不能在这里修改：请改为训练构建页中的设计，或选择类别数相同的数据集。</translation>
     </message>
     <message>
         <source>The design cannot be trained yet: {0} Fix it in the Builder tab.</source>
