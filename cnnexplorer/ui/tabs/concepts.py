@@ -12,16 +12,19 @@ import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSizePolicy,
-    QSlider, QSpinBox, QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QApplication, QButtonGroup, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QScrollArea, QSizePolicy, QSlider, QSpinBox, QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
 )
 
 from cnnexplorer.core import conv_lab as lab
 from cnnexplorer.core import receptive_field as rf
 from cnnexplorer.core.conv_lab import fmt
+from cnnexplorer.ui import presentation
 from cnnexplorer.ui.session_bridge import SessionBridge
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.cost_bars import CostBars
+from cnnexplorer.ui.widgets.flow_layout import FlowLayout
 from cnnexplorer.ui.widgets.lab_canvas import RIGHT_BUTTON, LabCanvas, Panel
 
 DEFAULT_GRID = 10
@@ -102,6 +105,31 @@ class InputModel(QObject):
 
 # -- small shared widgets --------------------------------------------------------------
 
+def _pt(factor: float) -> str:
+    """A rich-text font size ``factor`` × the application's text size, so it grows with presentation mode."""
+    return f"{QApplication.font().pointSizeF() * factor:.1f}pt"
+
+
+def _side_width() -> int:
+    """Width of a lab's side panel: wider with presentation-size text (the grids are limited by height then)."""
+    return 420 if presentation.is_on() else 340
+
+
+def _scrolling(widget: QWidget, object_name: str = "") -> QScrollArea:
+    """``widget`` in a frameless area that scrolls vertically only, so a long explanation in large text
+    scrolls inside its column instead of making the whole page taller than a 1280×800 projector."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # Its content's height must not count as the page's wanted height (that is the point of scrolling here).
+    area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+    if object_name:
+        area.setObjectName(object_name)
+    return area
+
+
 def _side_label(text: str = "", object_name: str = "") -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
@@ -123,8 +151,8 @@ class StepBar(QWidget):
         self.count = 0
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # A flow, so the buttons, the speed and the position wrap onto a second row with presentation-size text.
+        layout = FlowLayout(self, spacing=8)
         self.first_button = QPushButton(self.tr("|◀ Start"))
         self.back_button = QPushButton(self.tr("◀ Back"))
         self.next_button = QPushButton(self.tr("Step ▶"))
@@ -139,19 +167,33 @@ class StepBar(QWidget):
         self.next_button.clicked.connect(self._next)
         self.last_button.clicked.connect(self._last)
         self.play_button.toggled.connect(self._play)
-        layout.addSpacing(16)
-        layout.addWidget(QLabel(self.tr("Speed")))
         self.speed = QSlider(Qt.Orientation.Horizontal)
         self.speed.setRange(1, 10)
         self.speed.setValue(5)
-        self.speed.setMaximumWidth(160)
+        self.speed.setFixedWidth(140)
         self.speed.valueChanged.connect(self._speed_changed)
-        layout.addWidget(self.speed)
-        layout.addSpacing(16)
+        speed_box = QWidget()
+        speed_layout = QHBoxLayout(speed_box)
+        speed_layout.setContentsMargins(12, 0, 12, 0)
+        speed_layout.addWidget(QLabel(self.tr("Speed")))
+        speed_layout.addWidget(self.speed)
+        layout.addWidget(speed_box)
         self.position = QLabel()
         self.position.setObjectName("stepPosition")
-        layout.addWidget(self.position, 1)
+        layout.addWidget(self.position)
         self._speed_changed(self.speed.value())
+        self._fit_position()
+
+    def _fit_position(self) -> None:
+        """Room for the longest position text, so the bar does not re-wrap as the numbers grow."""
+        sample = self.tr("Position %1 of %2 → output row %3, column %4").replace("%1", "88").replace("%2", "88") \
+            .replace("%3", "88").replace("%4", "88")
+        self.position.setMinimumWidth(self.position.fontMetrics().horizontalAdvance(sample) + 8)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_position()
+        super().changeEvent(event)
 
     def set_state(self, index: int, count: int, text: str) -> None:
         self.index, self.count = index, count
@@ -203,14 +245,19 @@ class StepBar(QWidget):
         self.stepRequested.emit(self.index + 1)
 
 
-def _labelled(layout: QHBoxLayout, text: str, widget: QWidget) -> QWidget:
+def _labelled(layout: FlowLayout, text: str, widget: QWidget) -> QWidget:
+    """Add "label [box]" to a flow of controls as one piece, so a row never ends between the two."""
     if isinstance(widget, QComboBox):
         widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     label = QLabel(text)
     label.setBuddy(widget)
-    layout.addWidget(label)
-    layout.addWidget(widget)
-    layout.addSpacing(6)
+    group = QWidget()
+    group_layout = QHBoxLayout(group)
+    group_layout.setContentsMargins(0, 0, 6, 0)
+    group_layout.setSpacing(6)
+    group_layout.addWidget(label)
+    group_layout.addWidget(widget)
+    layout.addWidget(group)
     return widget
 
 
@@ -240,7 +287,7 @@ class _LabPage(QWidget):
         super().__init__(parent)
         self.model = model
         self.index = 0
-        self.controls = QHBoxLayout()
+        self.controls = FlowLayout()
         self.source_combo = QComboBox()
         for d in range(10):
             self.source_combo.addItem(self.tr("Digit %1").replace("%1", str(d)), f"digit {d}")
@@ -253,7 +300,6 @@ class _LabPage(QWidget):
         self.step_bar = StepBar()
         self.side = QFrame()
         self.side.setObjectName("conceptsSide")
-        self.side.setFixedWidth(340)
         self.side_layout = QVBoxLayout(self.side)
         self.calc = _side_label(object_name="calc")
         self.formula = _side_label(object_name="formula")
@@ -262,6 +308,7 @@ class _LabPage(QWidget):
                                     " border-radius: 6px; padding: 6px; }")
         self.explain = _side_label(object_name="explain")
         for w in (self.calc, self.problems, self.formula, self.explain):
+            w.setMinimumWidth(50)  # a long unbreakable line is clipped, never widens the column past its area
             self.side_layout.addWidget(w)
         self.side_layout.addStretch(1)
         left = QWidget()
@@ -270,10 +317,12 @@ class _LabPage(QWidget):
         left_layout.addLayout(self.controls)
         left_layout.addWidget(self.canvas, 1)
         left_layout.addWidget(self.step_bar)
+        self.side_area = _scrolling(self.side, "conceptsSideArea")
+        self.side_area.setFixedWidth(_side_width())
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(left, 1)
-        layout.addWidget(self.side)
+        layout.addWidget(self.side_area)
         self.source_combo.currentIndexChanged.connect(self._source_chosen)
         self.size_spin.valueChanged.connect(self._size_chosen)
         self.step_bar.stepRequested.connect(self.go_to)
@@ -365,7 +414,7 @@ class _LabPage(QWidget):
         settings = self.tr("n = %1, k = %2, s = %3, padding '%4'").replace("%1", str(n)).replace("%2", str(k)) \
             .replace("%3", str(s)).replace("%4", padding)
         text = "\n".join(lines)
-        return f"<p><b>{title}</b><br>{settings}</p><pre style='font-size: 10.5pt'>{text}</pre>"
+        return f"<p><b>{title}</b><br>{settings}</p><pre style='font-size: {_pt(1.0)}'>{text}</pre>"
 
     def where_text(self, row: int, col: int) -> str:
         return self.tr("output row %1, column %2").replace("%1", str(row + 1)).replace("%2", str(col + 1))
@@ -400,7 +449,6 @@ class ConvLab(_LabPage):
             self.preset_combo.addItem(names[key], key)
         self.preset_combo.addItem(self.tr("edited by hand"), "custom")
         _labelled(self.controls, self.tr("Values"), self.preset_combo)
-        self.controls.addStretch(1)
         self.random_seed = 0
         self.kernel = lab.kernel_preset("edge", 3)
         self.result: lab.ConvResult | None = None
@@ -500,7 +548,7 @@ class ConvLab(_LabPage):
         if result is None:
             input_panel = Panel("input", title, grid, vmax=max(float(grid.max()), 9.0))
             self.canvas.set_panels([input_panel, kernel_panel])
-            self.calc.setText("<p style='font-size: 16pt'><b>" + self.tr("No output") + "</b></p>")
+            self.calc.setText(f"<p style='font-size: {_pt(1.6)}'><b>" + self.tr("No output") + "</b></p>")
             self.step_bar.set_state(0, 0, self.tr("The window does not fit: see the note on the right."))
             return
         count = len(result.steps)
@@ -536,8 +584,8 @@ class ConvLab(_LabPage):
         else:
             sums = self.tr("every product is 0") + " = 0"
         where = self.where_text(step.out_row, step.out_col)
-        self.calc.setText(f"<p><b>{heading}</b></p><p style='font-size: 15pt'>{sums}</p>"
-                          f"<p style='font-size: 13pt'>→ {where} = <b>{fmt(step.total)}</b></p>")
+        self.calc.setText(f"<p><b>{heading}</b></p><p style='font-size: {_pt(1.5)}'>{sums}</p>"
+                          f"<p style='font-size: {_pt(1.3)}'>→ {where} = <b>{fmt(step.total)}</b></p>")
         self.step_bar.set_state(self.index, count, self.step_text(self.index, count, step.out_row, step.out_col))
 
     def interesting_step(self) -> int:
@@ -573,7 +621,6 @@ class PoolLab(_LabPage):
         self.mode_combo.addItem(self.tr("max"), "max")
         self.mode_combo.addItem(self.tr("average"), "average")
         _labelled(self.controls, self.tr("Keep"), self.mode_combo)
-        self.controls.addStretch(1)
         self.result: lab.PoolResult | None = None
         for w in (self.pool_spin, self.stride_spin):
             w.valueChanged.connect(self._settings_changed)
@@ -626,7 +673,7 @@ class PoolLab(_LabPage):
         vmax = max(float(grid.max()), 9.0)
         if result is None:
             self.canvas.set_panels([Panel("input", title, grid, vmax=vmax)])
-            self.calc.setText("<p style='font-size: 16pt'><b>" + self.tr("No output") + "</b></p>")
+            self.calc.setText(f"<p style='font-size: {_pt(1.6)}'><b>" + self.tr("No output") + "</b></p>")
             self.step_bar.set_state(0, 0, self.tr("The window does not fit: see the note on the right."))
             return
         count = len(result.steps)
@@ -650,8 +697,8 @@ class PoolLab(_LabPage):
         heading = self.tr("This window keeps")
         where = self.where_text(step.out_row, step.out_col)
         self.calc.setText(f"<p><b>{heading}</b></p>"
-                          f"<p style='font-size: 15pt'>{word}({values}) = <b>{fmt(step.value)}</b></p>"
-                          f"<p style='font-size: 13pt'>→ {where}</p>")
+                          f"<p style='font-size: {_pt(1.5)}'>{word}({values}) = <b>{fmt(step.value)}</b></p>"
+                          f"<p style='font-size: {_pt(1.3)}'>→ {where}</p>")
         self.step_bar.set_state(self.index, count, self.step_text(self.index, count, step.out_row, step.out_col))
 
 
@@ -660,7 +707,7 @@ class PoolLab(_LabPage):
 class WeightsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        controls = QHBoxLayout()
+        controls = FlowLayout()
         self.height_spin = self._spin(1, 1024, 28)
         self.width_spin = self._spin(1, 1024, 28)
         self.channels_spin = self._spin(1, 2048, 1)
@@ -675,7 +722,6 @@ class WeightsPage(QWidget):
         _labelled(controls, self.tr("Filters / units"), self.filters_spin)
         _labelled(controls, self.tr("Kernel"), self.kernel_spin)
         _labelled(controls, self.tr("Padding"), self.padding_combo)
-        controls.addStretch(1)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([self.tr("Layer"), self.tr("Output shape"), self.tr("Weights"),
                                               self.tr("Multiply-adds"), self.tr("Where the weights come from")])
@@ -684,6 +730,7 @@ class WeightsPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self.table.installEventFilter(self)
         self.bars = CostBars()
         self.problem = _side_label()
         self.problem.setStyleSheet("QLabel { background: #fef3c7; color: #7c2d12; border: 2px solid #f59e0b;"
@@ -705,10 +752,9 @@ class WeightsPage(QWidget):
         right.addWidget(self.bars, 1)
         body = QHBoxLayout()
         body.addLayout(right, 3)
-        self.explain.setMinimumWidth(300)
-        self.explain.setMaximumWidth(420)
         self.explain.setAlignment(Qt.AlignmentFlag.AlignTop)
-        body.addWidget(self.explain, 1)
+        self.explain_area = _scrolling(self.explain)
+        body.addWidget(self.explain_area, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addLayout(body, 1)
@@ -717,6 +763,19 @@ class WeightsPage(QWidget):
         self.padding_combo.currentIndexChanged.connect(self.refresh)
         self.costs: list[lab.LayerCost] = []
         self.refresh()
+
+    def _fit_rows(self) -> None:
+        """Rows as tall as their (wrapped) text, and the table as tall as its rows: no inner scrolling."""
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        self.table.setFixedHeight(self.table.horizontalHeader().height() + rows + 2 * self.table.frameWidth() + 2)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.table and event.type() == QEvent.Type.Resize and event.oldSize().width() \
+                != event.size().width():
+            # after the table has laid out its columns for the new width: the texts wrap differently
+            QTimer.singleShot(0, self._fit_rows)
+        return super().eventFilter(watched, event)
 
     @staticmethod
     def _spin(lo: int, hi: int, value: int) -> QSpinBox:
@@ -749,9 +808,19 @@ class WeightsPage(QWidget):
                  f"Dense ({f} units)": self.tr("Dense, %1 units").replace("%1", str(f)),
                  "Conv2D": "Conv2D", "SeparableConv2D": "SeparableConv2D"}
         self.table.setRowCount(len(self.costs))
+            # With presentation-size text five columns and the explanation do not fit 1280 px: the formula then
+        # becomes the third line of the layer's cell instead of a column of its own.
+        compact = presentation.is_on()
+        self.explain_area.setMinimumWidth(260 if compact else 300)
+        self.explain_area.setMaximumWidth(300 if compact else 420)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch if compact
+                                    else QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(not compact)
+        self.table.setColumnHidden(4, compact)
         for row, cost in enumerate(self.costs):
-            cells = [names.get(cost.name, cost.name) + f"\n{cost.keras}", " × ".join(map(str, cost.output_shape)),
-                     f"{cost.params:,}", f"{cost.mult_adds:,}", cost.formula]
+            cells = [names.get(cost.name, cost.name) + f"\n{cost.keras}" + (f"\n{cost.formula}" if compact else ""),
+                     " × ".join(map(str, cost.output_shape)), f"{cost.params:,}", f"{cost.mult_adds:,}", cost.formula]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col in (2, 3):
@@ -760,9 +829,7 @@ class WeightsPage(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.table.setItem(row, col, item)
-        self.table.resizeRowsToContents()
-        height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r) for r in range(len(self.costs)))
-        self.table.setFixedHeight(height + 2 * self.table.frameWidth() + 2)
+        self._fit_rows()
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         labels = [short.get(cost.name, cost.name) for cost in self.costs]
         self.bars.set_groups([
@@ -795,7 +862,7 @@ class FieldPage(QWidget):
         self.canvas = LabCanvas(uniform_cells=False, max_cell=40)
         self.canvas.cellClicked.connect(self._cell_clicked)
         self.answer = _side_label(object_name="answer")
-        self.answer.setStyleSheet("QLabel { font-size: 14pt; }")
+        presentation.follow_text_size(self.answer, factor=1.4)
         self.explain = _side_label(object_name="explain")
         self.explain.setText(self.tr(
             "<p><b>What can one cell see?</b> Each cell of a layer is computed from a small window of the layer "
@@ -807,7 +874,7 @@ class FieldPage(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.source)
         left.addWidget(self.table, 1)
-        left.addWidget(self.explain)
+        left.addWidget(_scrolling(self.explain), 1)
         left_widget = QWidget()
         left_widget.setLayout(left)
         right = QVBoxLayout()
@@ -815,7 +882,7 @@ class FieldPage(QWidget):
         right.addWidget(self.answer)
         right_widget = QWidget()
         right_widget.setLayout(right)
-        splitter = QSplitter()
+        splitter = self.splitter = QSplitter()
         splitter.addWidget(left_widget)
         splitter.addWidget(right_widget)
         splitter.setStretchFactor(0, 2)
@@ -855,10 +922,21 @@ class FieldPage(QWidget):
             for col, text in enumerate(cells):
                 self.table.setItem(i, col, QTableWidgetItem(text))
         self.table.blockSignals(False)
+        self.fit_table()
         grid_rows = [i for i, row in enumerate(table.layers) if row.has_grid]
         self.select_layer(grid_rows[-1] if grid_rows else 0)
         if table.problem:
             self.answer.setText(f"⚠ {table.problem}")
+
+    def fit_table(self) -> None:
+        """Give the table column all its columns need (at most half the page), the picture the rest."""
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        needed = sum(header.sectionSize(c) for c in range(self.table.columnCount()))
+        needed += 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width() + 40
+        total = max(self.splitter.width(), 900)
+        left = max(360, min(needed, total // 2))
+        self.splitter.setSizes([left, total - left])
 
     def select_layer(self, row: int, cell: tuple[int, ...] | None = None) -> None:
         if self.table_data is None:
@@ -1019,6 +1097,7 @@ class ConceptsTab(Tab):
         layout.addWidget(self.stack, 1)
         self._field_stale = True
         bridge.changed.connect(self._session_changed)
+        presentation.look().changed.connect(self._restyle)
         self._apply_font()
         self._show_note()
 
@@ -1039,11 +1118,25 @@ class ConceptsTab(Tab):
         self.setFont(font)
         for label in self.findChildren(QLabel, "explain"):  # the long explanations stay at the normal size
             label.setFont(QFont(base))
+        for table in self.findChildren(QTableWidget):  # so do the tables, which would not fit 1280 px otherwise
+            table.setFont(QFont(base))
+            table.horizontalHeader().setFont(QFont(base))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.ApplicationFontChange:
             self._apply_font()
         super().changeEvent(event)
+
+    @Slot()
+    def _restyle(self) -> None:
+        """Presentation mode or the text size changed: side panels and the rich-text sizes follow."""
+        self._apply_font()
+        for page in (self.conv, self.pool):
+            page.side_area.setFixedWidth(_side_width())
+            page.refresh()
+        self.weights.refresh()
+        if not self._field_stale:
+            self.field.fit_table()
 
     @Slot(int)
     def _page_chosen(self, index: int) -> None:
@@ -1058,6 +1151,8 @@ class ConceptsTab(Tab):
         if name == "field" and self._field_stale:
             self.field.load_design()
             self._field_stale = False
+        elif name == "field":
+            self.field.fit_table()
 
     @Slot(str)
     def _session_changed(self, name: str) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
@@ -22,10 +22,10 @@ class CostBars(QWidget):
         super().__init__(parent)
         self.groups: list[tuple[str, list[tuple[str, int]]]] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(200)
+        self.setMinimumHeight(160)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(700, 320)
+        return QSize(560, 190)
 
     def set_groups(self, groups: list[tuple[str, list[tuple[str, int]]]]) -> None:
         """``[(group title, [(bar label, value), ...]), ...]``; every group uses the same colours in order."""
@@ -35,7 +35,9 @@ class CostBars(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("white"))
+        # Background and labels from the palette (light or dark theme); the bar colours read on both.
+        ink = self.palette().color(QPalette.ColorRole.Text)
+        painter.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Base))
         if not self.groups:
             painter.end()
             return
@@ -44,23 +46,24 @@ class CostBars(QWidget):
         top_exp = max(top_exp, 1)
         w, h = float(self.width()), float(self.height())
         n_bars = sum(len(bars) for _, bars in self.groups)
-        group_title_h = 30.0
-        row_h = max(14.0, min(44.0, (h - 10 - group_title_h * len(self.groups)) / max(n_bars, 1)))
+        text_px = max(20, self.fontInfo().pixelSize())  # grows with presentation mode's larger text
+        group_title_h = max(30.0, text_px * 1.5)
+        row_h = max(14.0, min(text_px * 2.2, (h - 10 - group_title_h * len(self.groups)) / max(n_bars, 1)))
         font = QFont(self.font())
-        font.setPixelSize(int(max(11, min(20, row_h * 0.5))))
+        font.setPixelSize(int(max(11, min(text_px, row_h * 0.6))))
         bold = QFont(font)
         bold.setBold(True)
-        label_w = min(w * 0.32, 260.0)
+        label_w = min(w * 0.36, 13.0 * font.pixelSize())
         x0, x1 = label_w + 12, w - 16
         y = 6.0
         for title, bars in self.groups:
             painter.setFont(bold)
-            painter.setPen(QColor("#1e293b"))
+            painter.setPen(ink)
             painter.drawText(QRectF(8, y, w - 16, group_title_h), Qt.AlignmentFlag.AlignVCenter, title)
             y += group_title_h
             for i, (label, value) in enumerate(bars):
                 painter.setFont(font)
-                painter.setPen(QColor("#1e293b"))
+                painter.setPen(ink)
                 painter.drawText(QRectF(8, y, label_w, row_h), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                                  label)
                 frac = (math.log10(value) if value > 1 else 0.0) / top_exp
@@ -74,7 +77,7 @@ class CostBars(QWidget):
                     painter.drawText(bar.adjusted(0, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                                      text)
                 else:
-                    painter.setPen(QColor("#1e293b"))
+                    painter.setPen(ink)
                     painter.drawText(QRectF(bar.right() + 6, bar.top(), x1 - bar.right(), bar.height()),
                                      Qt.AlignmentFlag.AlignVCenter, text)
                 y += row_h

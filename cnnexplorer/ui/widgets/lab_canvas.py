@@ -17,21 +17,65 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from cnnexplorer.core.conv_lab import fmt
+from cnnexplorer.ui import presentation
 
-INK = QColor("#1e293b")
-GRID_LINE = QColor("#94a3b8")
-PAD_FILL = QColor("#e2e8f0")
-PAD_TEXT = QColor("#94a3b8")
+# Data colours, chosen to read on a white and on a near-black background alike. Everything else (the
+# background, titles, grid lines, padding) comes from the widget's palette: see :class:`Colors`.
+INK = QColor("#1e293b")  # darkest cell of an "ink" grid in the light theme, and text on light cells
+PAPER = QColor("#ffffff")  # text on dark cells
 WINDOW = QColor("#f59e0b")
 KEPT = QColor("#16a34a")
 LOST = QColor("#dc2626")
 POSITIVE = QColor("#2563eb")
 NEGATIVE = QColor("#dc2626")
 REGION = QColor("#8b5cf6")
+# The same roles on a dark background: a little lighter, so the marks do not sink into it.
+_DARK_DATA = {"kept": QColor("#22c55e"), "lost": QColor("#f87171"), "positive": QColor("#3b82f6"),
+              "negative": QColor("#ef4444"), "region": QColor("#a78bfa")}
+
+
+def _mix(a: QColor, b: QColor, t: float) -> QColor:
+    """``a`` moved a fraction ``t`` of the way to ``b``."""
+    return QColor(round(a.red() + (b.red() - a.red()) * t), round(a.green() + (b.green() - a.green()) * t),
+                  round(a.blue() + (b.blue() - a.blue()) * t))
+
+
+@dataclass
+class Colors:
+    """The canvas colours for one palette: background and text from the palette, data colours that suit it.
+
+    In a dark palette an "ink" grid goes from the dark background (0) to the light text colour (max), like an
+    MNIST digit; in a light one from white to dark ink. Signed values fade from the background to blue/red.
+    """
+
+    background: QColor
+    text: QColor
+    muted: QColor  # captions and the ×, =, → signs
+    grid_line: QColor
+    pad_fill: QColor
+    pad_text: QColor
+    ink: QColor  # the "max" end of an ink grid
+    kept: QColor
+    lost: QColor
+    positive: QColor
+    negative: QColor
+    region: QColor
+    dark: bool
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> "Colors":
+        bg = QColor(palette.color(QPalette.ColorRole.Base))
+        text = QColor(palette.color(QPalette.ColorRole.Text))
+        dark = bg.lightnessF() < 0.5
+        data = _DARK_DATA if dark else {"kept": KEPT, "lost": LOST, "positive": POSITIVE, "negative": NEGATIVE,
+                                        "region": REGION}
+        return cls(background=bg, text=text, muted=_mix(text, bg, 0.3), grid_line=_mix(text, bg, 0.55),
+                   pad_fill=_mix(bg, text, 0.12), pad_text=_mix(text, bg, 0.5), ink=text if dark else INK,
+                   dark=dark, **{k: QColor(v) for k, v in data.items()})
 
 LEFT_BUTTON, RIGHT_BUTTON = 1, 2
 
@@ -89,12 +133,15 @@ class LabCanvas(QWidget):
         self.message = ""
         self._hits: list[tuple[Panel, QRectF, float]] = []
         self._drag_last: tuple[str, int, int] | None = None
+        self.colors = Colors.from_palette(self.palette())
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(False)
         self.setMinimumSize(320, 240)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
-        return QSize(900, 560)
+        # Modest: the tab gives the canvas whatever room is left, and a tall hint would make the page scroll
+        # on a 1280×800 projector in presentation mode.
+        return QSize(640, 380)
 
     def set_panels(self, panels: list[Panel], message: str = "") -> None:
         self.panels = panels
@@ -185,7 +232,8 @@ class LabCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("white"))
+        self.colors = Colors.from_palette(self.palette())
+        painter.fillRect(self.rect(), self.colors.background)
         self._hits = self._layout()
         if not self._hits and self.message:
             self._draw_message(painter)
@@ -204,7 +252,7 @@ class LabCanvas(QWidget):
         font = QFont(self.font())
         font.setPointSizeF(max(12.0, self.font().pointSizeF() * 1.3))
         painter.setFont(font)
-        painter.setPen(INK)
+        painter.setPen(self.colors.text)
         flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
         painter.drawText(self.rect().adjusted(40, 40, -40, -40), flags, self.message)
 
@@ -213,7 +261,7 @@ class LabCanvas(QWidget):
         font.setPixelSize(int(max(16, min(48, cell * 0.9))))
         font.setBold(True)
         painter.setFont(font)
-        painter.setPen(QColor("#475569"))
+        painter.setPen(self.colors.muted)
         cx = (left.right() + right.left()) / 2
         cy = (max(left.top(), right.top()) + min(left.bottom(), right.bottom())) / 2
         if min(left.bottom(), right.bottom()) < max(left.top(), right.top()):
@@ -223,8 +271,9 @@ class LabCanvas(QWidget):
 
     def _draw_panel(self, painter: QPainter, panel: Panel, rect: QRectF, cell: float) -> None:
         title_font = self._title_font(cell)
+        colors = self.colors
         painter.setFont(title_font)
-        painter.setPen(INK)
+        painter.setPen(colors.text)
         width = QFontMetricsF(title_font).horizontalAdvance(panel.title) + 8
         title_rect = QRectF(self._box_left(rect, width), rect.top() - title_font.pixelSize() * 1.7, width,
                             title_font.pixelSize() * 1.5)
@@ -233,7 +282,7 @@ class LabCanvas(QWidget):
             cap_font = QFont(self.font())
             cap_font.setPixelSize(int(max(12, min(18, cell * 0.3 + 6 if self.uniform_cells else 16))))
             painter.setFont(cap_font)
-            painter.setPen(QColor("#475569"))
+            painter.setPen(colors.muted)
             width = QFontMetricsF(cap_font).horizontalAdvance(panel.caption) + 8
             painter.drawText(QRectF(self._box_left(rect, width), rect.bottom() + 2, width, 24),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, panel.caption)
@@ -252,12 +301,12 @@ class LabCanvas(QWidget):
         # Cell colours as one image, grid lines as one call, text grouped by colour: a 28×28 grid stays
         # fast, and few Python→Qt calls are made per repaint.
         rgba = np.empty((total_rows, total_cols, 4), dtype=np.uint8)
-        rgba[:] = (PAD_FILL.red(), PAD_FILL.green(), PAD_FILL.blue(), 255)
-        inner = _colours(values, vmax, panel.colors)
-        inner[~filled] = 255
+        rgba[:] = (colors.pad_fill.red(), colors.pad_fill.green(), colors.pad_fill.blue(), 255)
+        inner = _colours(values, vmax, panel.colors, colors)
+        inner[~filled, :3] = _rgb(colors.background).astype(np.uint8)
         for (r, c) in panel.highlight:
             if 0 <= r < rows and 0 <= c < cols:
-                inner[r, c, :3] = np.rint(inner[r, c, :3] * 0.45 + _rgb(REGION) * 0.55).astype(np.uint8)
+                inner[r, c, :3] = np.rint(inner[r, c, :3] * 0.45 + _rgb(colors.region) * 0.55).astype(np.uint8)
         rgba[top:top + rows, left:left + cols] = inner
         image = QImage(rgba.data, total_cols, total_rows, total_cols * 4, QImage.Format.Format_RGBA8888)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
@@ -267,7 +316,7 @@ class LabCanvas(QWidget):
                      for i in range(total_rows + 1)]
             lines += [QLineF(rect.left() + j * cell, rect.top(), rect.left() + j * cell, rect.bottom())
                       for j in range(total_cols + 1)]
-            painter.setPen(QPen(GRID_LINE, 1.0))
+            painter.setPen(QPen(colors.grid_line, 1.0))
             painter.drawLines(lines)
         if panel.numbers and cell >= 14:
             self._draw_numbers(painter, panel, values, filled, inner, rect, cell)
@@ -278,24 +327,24 @@ class LabCanvas(QWidget):
                 box = self._cell_box(rect, cell, r + top, c + left)
                 crosses.append(QLineF(box.topLeft() + QPointF(4, 4), box.bottomRight() - QPointF(4, 4)))
                 crosses.append(QLineF(box.topRight() + QPointF(-4, 4), box.bottomLeft() + QPointF(4, -4)))
-            faint = QColor(LOST)
+            faint = QColor(colors.lost)
             faint.setAlpha(150)
             painter.setPen(QPen(faint, max(1.5, cell * 0.04)))
             painter.drawLines(crosses)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if panel.kept:
-            painter.setPen(QPen(KEPT, max(2.0, cell * 0.07)))
+            painter.setPen(QPen(colors.kept, max(2.0, cell * 0.07)))
         for (r, c) in panel.kept:
             box = self._cell_box(rect, cell, r + top, c + left)
             painter.drawEllipse(box.adjusted(cell * 0.1, cell * 0.1, -cell * 0.1, -cell * 0.1))
         if panel.focus_kept is not None:
             r, c = panel.focus_kept
             box = self._cell_box(rect, cell, r + top, c + left)
-            painter.setPen(QPen(KEPT, max(3.0, cell * 0.12)))
+            painter.setPen(QPen(colors.kept, max(3.0, cell * 0.12)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(box.adjusted(cell * 0.06, cell * 0.06, -cell * 0.06, -cell * 0.06))
         if panel.region is not None:
-            self._draw_rect(painter, rect, cell, panel.region, REGION, fill_alpha=70)
+            self._draw_rect(painter, rect, cell, panel.region, colors.region, fill_alpha=70)
         if panel.window is not None:
             self._draw_rect(painter, rect, cell, panel.window, panel.window_color, fill_alpha=55)
         if panel.current is not None:
@@ -303,7 +352,7 @@ class LabCanvas(QWidget):
             self._draw_rect(painter, rect, cell, (r + top, c + left, 1, 1), panel.window_color, fill_alpha=0)
         # outline of the real input, so the padded border reads as "added"
         if any(panel.pad):
-            painter.setPen(QPen(INK, 2.0))
+            painter.setPen(QPen(colors.text, 2.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(rect.left() + left * cell, rect.top() + top * cell, cols * cell, rows * cell))
 
@@ -316,10 +365,11 @@ class LabCanvas(QWidget):
                  for r in range(rows)]
         # One font size per text length (1-2, 3, 4+ characters), shrunk if the widest text would not fit.
         fonts: dict[int, QFont] = {}
+        boost = 1.15 if presentation.is_on() else 1.0  # a little more of each cell for the number on a projector
         for length in sorted({min(len(t), 4) for row in texts for t in row} | {1}):
             font = QFont(self.font())
             font.setBold(True)
-            font.setPixelSize(int(max(8, cell * {1: 0.44, 2: 0.44, 3: 0.36, 4: 0.3}[length])))
+            font.setPixelSize(int(max(8, cell * boost * {1: 0.44, 2: 0.44, 3: 0.36, 4: 0.3}[length])))
             widest = max((QFontMetricsF(font).horizontalAdvance(t) for row in texts for t in row
                           if min(len(t), 4) == length), default=0.0)
             if widest > cell - 6:
@@ -342,13 +392,14 @@ class LabCanvas(QWidget):
                 if not filled[r, c]:
                     continue
                 dark = _lightness(colours[r, c]) < 0.55
-                kind = "dark" if dark else "zero" if values[r, c] == 0 else "light"
+                kind = "zero" if values[r, c] == 0 else "dark" if dark else "light"
                 main_box = box.adjusted(0, cell * 0.3, 0, 0) if has_sub else box
                 groups.setdefault((kind, min(len(texts[r][c]), 4)), []).append((main_box, texts[r][c]))
                 if has_sub:
                     subs["dark" if dark else "light"].append((box.adjusted(2, 2, -2, -cell * 0.55),
                                                                panel.subtexts[r][c]))
-        pens = {"pad": PAD_TEXT, "zero": PAD_TEXT, "dark": QColor("white"), "light": INK}
+        # Text colour follows the cell's own colour, so it reads in either theme.
+        pens = {"pad": self.colors.pad_text, "zero": self.colors.pad_text, "dark": PAPER, "light": INK}
         for (kind, length), items in sorted(groups.items()):
             font = QFont(fonts[min(max(length, 1), 4)])
             font.setBold(kind != "pad")
@@ -437,15 +488,16 @@ def _rgb(color: QColor) -> np.ndarray:
     return np.array([color.red(), color.green(), color.blue()], dtype=np.float64)
 
 
-def _colours(values: np.ndarray, vmax: float, mode: str) -> np.ndarray:
-    """RGBA (uint8) of every cell: white to ink for "ink", white to blue/red for "signed"."""
-    white = np.array([255.0, 255.0, 255.0])
+def _colours(values: np.ndarray, vmax: float, mode: str, colors: Colors | None = None) -> np.ndarray:
+    """RGBA (uint8) of every cell: background to ink for "ink", background to blue/red for "signed"."""
+    colors = colors or Colors.from_palette(QPalette())
+    white = _rgb(colors.background)
     if mode == "signed":
         t = np.clip(np.abs(values) / vmax, 0, 1) * 0.85 if vmax > 0 else np.zeros_like(values)
-        base = np.where((values >= 0)[..., None], _rgb(POSITIVE), _rgb(NEGATIVE))
+        base = np.where((values >= 0)[..., None], _rgb(colors.positive), _rgb(colors.negative))
     else:
         t = np.clip(values / vmax, 0, 1) * 0.92 if vmax > 0 else np.zeros_like(values)
-        base = np.broadcast_to(_rgb(INK), values.shape + (3,))
+        base = np.broadcast_to(_rgb(colors.ink), values.shape + (3,))
     rgb = white + (base - white) * t[..., None]
     out = np.empty(values.shape + (4,), dtype=np.uint8)
     out[..., :3] = np.rint(rgb).astype(np.uint8)
