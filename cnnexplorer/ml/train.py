@@ -295,8 +295,15 @@ def predict_classes(model, x: np.ndarray, batch_size: int = 256,
 def _refuse_mismatch(model, info) -> None:
     problems = check_model_dataset(model, info)
     if problems:
-        raise UserError(" ".join(p.message.rstrip("?") + "." if p.message.endswith("?") else p.message
-                                 for p in problems))
+        raise UserError(" ".join(_as_statement(p.message) for p in problems))
+
+
+def _as_statement(text: str) -> str:
+    """A question such as "…: change the last Dense layer?" as a statement (English or Chinese stops)."""
+    for question, stop in (("?", "."), ("？", "。")):
+        if text.endswith(question):
+            return text[:-1] + stop
+    return text
 
 
 def train_model(model, dataset, config: TrainingConfig, progress: ProgressFn | None = None,

@@ -12,7 +12,7 @@ import math
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
@@ -75,7 +75,9 @@ def _probe_job(model, dataset_name, config, progress=None, cancel=None):
 
     data = load_dataset(dataset_name, progress=progress, cancel=cancel)
     if data.info.kind != "images":
-        raise UserError(f"The robustness probe needs an image dataset; {dataset_name} holds sequences.")
+        raise UserError(QCoreApplication.translate(
+            "AugmentationTab", "The robustness probe needs an image dataset; {dataset} holds sequences.")
+            .format(dataset=dataset_name))
     x, y = data.x_test[:PROBE_IMAGES], data.y_test[:PROBE_IMAGES]
     return robustness_probe(model, x, y, config, progress=progress, cancel=cancel)
 
