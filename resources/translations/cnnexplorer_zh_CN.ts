@@ -76,6 +76,10 @@
         <translation>让颜色更暗淡或更鲜艳（仅限彩色图像）。</translation>
     </message>
     <message>
+        <source>The robustness probe needs an image dataset; {dataset} holds sequences.</source>
+        <translation>鲁棒性测试需要图像数据集；{dataset} 里是序列。</translation>
+    </message>
+    <message>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
@@ -3782,7 +3786,7 @@ true {1} · pred {2}
     </message>
     <message>
         <source>The base has no layer called {name}: choose one of its layers, e.g. {names}.</source>
-        <translation>基础模型中没有名为 {name} 的层：请选择它的某一层，例如 {names}。</translation>
+        <translation>基网络中没有名为 {name} 的层：请选择它的某一层，例如 {names}。</translation>
     </message>
     <message>
         <source>A classifier needs at least two classes: add a second sub-folder of images.</source>
@@ -3818,15 +3822,15 @@ true {1} · pred {2}
     </message>
     <message>
         <source>Running the base over the training images</source>
-        <translation>正在用基础模型处理训练图像</translation>
+        <translation>正在用基网络处理训练图像</translation>
     </message>
     <message>
         <source>Running the base over the validation images</source>
-        <translation>正在用基础模型处理验证图像</translation>
+        <translation>正在用基网络处理验证图像</translation>
     </message>
     <message>
         <source>Running the base over the test images</source>
-        <translation>正在用基础模型处理测试图像</translation>
+        <translation>正在用基网络处理测试图像</translation>
     </message>
 </context>
 </TS>
