@@ -9,9 +9,9 @@ titles, network descriptions, head, preset and sample names) cannot call
 
 ``tests/ui/test_translation.py`` checks that these lists still match the
 dictionaries in ``core``/``ml``, so a changed text cannot silently lose its
-translation. Texts that ``core`` builds with numbers in them (shape formulas,
-coach advice, error messages) are not covered: they need a translation hook in
-``core`` (see the translation notes in the tests).
+translation. Texts that ``core``/``ml`` build with numbers in them (shape
+formulas, coach advice, error messages) are translated where they are made,
+through :func:`cnnexplorer.core.i18n.translate`.
 """
 from __future__ import annotations
 

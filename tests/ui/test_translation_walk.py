@@ -41,19 +41,6 @@ WHOLE_TOKENS = set(spec.LOSSES) | set(spec.TEMPLATES) | {
     "CIFAR-10", "top-1", "top-5"}
 ALLOWED = PROPER_NAMES | UNITS | IDENTIFIERS
 
-# Texts that core/ builds (f-strings with numbers, no Qt there) are still English: translating them needs a
-# translation hook in core (see the note in ui/core_texts.py). Until then they are cut out here, each by the
-# module that makes it, so everything around them (and every other text) must still be Chinese.
-KNOWN_CORE_ENGLISH = [
-    # core/shapes.py: the Builder's shape/parameter formulas and the explanation that follows them
-    r"<p style='font-family:monospace[^>]*>.*?</p>(<p>[^<]*</p>)?",
-    r"shape unchanged[^<]*", r"pooling has no weights \(params = 0\)", r"out = [\d,]+ units?",
-    # core/coach.py: the coach's advice after its translated label
-    r"(?<=教练：).*",
-    # core/augment_config.py: the summary of the augmentation settings and the fit notes
-    r"(?<=设置：).*", r"(?<=数据增强：</b>)[^<]*", r"(?<=上训练：)[^<]*",
-]
-_KNOWN = re.compile("|".join(f"(?:{p})" for p in KNOWN_CORE_ENGLISH), re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _ENTITY = re.compile(r"&[a-z]+;|&#\d+;")
 _TOKEN = re.compile(r"[A-Za-z0-9_.\-/\\:()'+]+")
@@ -62,7 +49,6 @@ _WORD = re.compile(r"[A-Za-z]{2,}")
 
 def english_words(text: str) -> list[str]:
     """The English words in a visible text, outside the allowed names, file names and identifiers."""
-    text = _KNOWN.sub(" ", text)
     text = _ENTITY.sub(" ", _TAG.sub(" ", text)).replace("&", "")
     text = re.sub(r"`[^`]*`", " ", text)  # a command line or code in backticks
     found = []
