@@ -182,22 +182,23 @@ class StepBar(QWidget):
         self.position.setObjectName("stepPosition")
         layout.addWidget(self.position)
         self._speed_changed(self.speed.value())
-        self._fit_position()
 
-    def _fit_position(self) -> None:
-        """Room for the longest position text, so the bar does not re-wrap as the numbers grow."""
-        sample = self.tr("Position %1 of %2 → output row %3, column %4").replace("%1", "88").replace("%2", "88") \
-            .replace("%3", "88").replace("%4", "88")
-        self.position.setMinimumWidth(self.position.fontMetrics().horizontalAdvance(sample) + 8)
+    def _fit_position(self, reset: bool) -> None:
+        """The position text only ever widens while stepping through one setting, so the bar does not
+        jump between one and two rows as the numbers grow and shrink."""
+        width = self.position.fontMetrics().horizontalAdvance(self.position.text()) + 8
+        self.position.setMinimumWidth(width if reset else max(width, self.position.minimumWidth()))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.FontChange:
-            self._fit_position()
+            self._fit_position(reset=True)
         super().changeEvent(event)
 
     def set_state(self, index: int, count: int, text: str) -> None:
+        reset = count != self.count
         self.index, self.count = index, count
         self.position.setText(text)
+        self._fit_position(reset)
         enabled = count > 0
         for b in (self.first_button, self.back_button, self.next_button, self.play_button, self.last_button):
             b.setEnabled(enabled)
@@ -765,10 +766,25 @@ class WeightsPage(QWidget):
         self.refresh()
 
     def _fit_rows(self) -> None:
-        """Rows as tall as their (wrapped) text, and the table as tall as its rows: no inner scrolling."""
+        """Rows as tall as their (wrapped) text, and the table as tall as its rows: no inner scrolling.
+
+        Only while the page is shown: a hidden page has no final width, and a table sized for a narrow one
+        would make every page of the tab as tall as it (they share one stack)."""
+        if not self.isVisible():
+            self.table.setMinimumHeight(0)
+            self.table.setMaximumHeight(16777215)
+            return
         self.table.resizeRowsToContents()
         rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
         self.table.setFixedHeight(self.table.horizontalHeader().height() + rows + 2 * self.table.frameWidth() + 2)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_rows)
+
+    def hideEvent(self, event) -> None:  # noqa: N802
+        super().hideEvent(event)
+        self._fit_rows()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.table and event.type() == QEvent.Type.Resize and event.oldSize().width() \
