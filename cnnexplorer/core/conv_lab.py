@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from cnnexplorer.core.i18n import translate
+
 VALID = "valid"
 SAME = "same"
 PADDINGS = (VALID, SAME)
@@ -71,10 +73,13 @@ def output_size_text(size: int, kernel: int, stride: int, padding: str) -> str:
         lines = ["out = ceil(n / s)", f"    = ceil({size} / {stride}) = {plan.out}",
                  "pad = (out − 1)·s + k − n", f"    = {plan.out - 1}·{stride} + {kernel} − {size} = {fmt(raw)}"
                  + (" → 0" if raw < 0 else "")]
-        lines.append(f"→ {plan.before} before, {plan.after} after" if total else "→ no padding needed")
+        lines.append(translate("conv_lab", "→ {before} before, {after} after").format(before=plan.before,
+                                                                                     after=plan.after)
+                     if total else translate("conv_lab", "→ no padding needed"))
         return "\n".join(lines)
     if size < kernel:
-        return f"out = floor((n − k) / s) + 1\n    = floor(({size} − {kernel}) / {stride}) + 1\n→ the window does not fit"
+        return (f"out = floor((n − k) / s) + 1\n    = floor(({size} − {kernel}) / {stride}) + 1\n"
+                + translate("conv_lab", "→ the window does not fit"))
     return f"out = floor((n − k) / s) + 1\n    = floor(({size} − {kernel}) / {stride}) + 1 = {plan.out}"
 
 
@@ -90,29 +95,42 @@ class Problem:
     params: dict = field(default_factory=dict, compare=False)
 
 
+def _what_text(what: str) -> str:
+    """The window's name inside a sentence ("kernel" or "pooling window"), translated."""
+    if what == "kernel":
+        return translate("conv_lab", "kernel")
+    if what == "pooling window":
+        return translate("conv_lab", "pooling window")
+    return what
+
+
 def _common_problems(grid: np.ndarray, kernel: int, stride: int, padding: str, what: str) -> list[Problem]:
     problems: list[Problem] = []
     if grid.size == 0 or grid.ndim != 2:
-        return [Problem("The input grid is empty: choose a digit or give the grid at least one row and column.",
-                        code="empty")]
+        return [Problem(translate("conv_lab", "The input grid is empty: choose a digit or give the grid at least "
+                                              "one row and column."), code="empty")]
+    name = _what_text(what)
     if padding not in PADDINGS:
-        problems.append(Problem(f"Padding must be 'valid' or 'same', not {padding!r}.", code="bad_padding",
-                                params={"padding": padding}))
+        problems.append(Problem(translate("conv_lab", "Padding must be 'valid' or 'same', not {padding}.")
+                                .format(padding=repr(padding)), code="bad_padding", params={"padding": padding}))
     if kernel < 1 or stride < 1:
-        problems.append(Problem(f"The {what} size and the stride must be at least 1.", code="bad_size"))
+        problems.append(Problem(translate("conv_lab", "The {what} size and the stride must be at least 1.")
+                                .format(what=name), code="bad_size"))
         return problems
     h, w = grid.shape
     params = {"kernel": kernel, "stride": stride, "rows": h, "cols": w, "what": what}
     if padding == VALID and (kernel > h or kernel > w):
         problems.append(Problem(
-            f"The {kernel}×{kernel} {what} is larger than the {h}×{w} input, so with padding 'valid' it fits "
-            f"nowhere and the output is empty: use a smaller {what}, a bigger grid, or padding 'same'.",
-            code="too_big", params=params))
+            translate("conv_lab", "The {kernel}×{kernel} {what} is larger than the {rows}×{cols} input, so with "
+                                  "padding 'valid' it fits nowhere and the output is empty: use a smaller {what}, "
+                                  "a bigger grid, or padding 'same'.")
+            .format(kernel=kernel, what=name, rows=h, cols=w), code="too_big", params=params))
     if stride > kernel:
         problems.append(Problem(
-            f"The stride ({stride}) is larger than the {what} ({kernel}), so the window jumps over some input "
-            f"cells and never looks at them (shown crossed out). Keras allows it, but information is lost: "
-            f"use a stride of at most {kernel}.", blocking=False, code="stride", params=params))
+            translate("conv_lab", "The stride ({stride}) is larger than the {what} ({kernel}), so the window jumps "
+                                  "over some input cells and never looks at them (shown crossed out). Keras allows "
+                                  "it, but information is lost: use a stride of at most {kernel}.")
+            .format(stride=stride, what=name, kernel=kernel), blocking=False, code="stride", params=params))
     return problems
 
 
@@ -120,7 +138,8 @@ def check_conv(grid: np.ndarray, kernel: np.ndarray, stride: int, padding: str) 
     """Problems with a convolution setting, in the order a student should fix them."""
     kernel = np.asarray(kernel)
     if kernel.ndim != 2 or kernel.shape[0] != kernel.shape[1] or kernel.size == 0:
-        return [Problem("The kernel must be a square grid of numbers with at least one cell.", code="bad_kernel")]
+        return [Problem(translate("conv_lab", "The kernel must be a square grid of numbers with at least one cell."),
+                        code="bad_kernel")]
     return _common_problems(np.asarray(grid), int(kernel.shape[0]), int(stride), padding, "kernel")
 
 
@@ -160,8 +179,9 @@ class ConvStep:
         terms = [f"{_signed(v)}×{_signed(w)}" for v, w in zip(self.values.ravel(), np.asarray(kernel).ravel())
                  if v != 0 and w != 0]
         if not terms:
-            return f"every product is 0 = {fmt(self.total)}"
-        shown = terms if len(terms) <= max_terms else terms[:max_terms - 1] + [f"… ({len(terms) - max_terms + 1} more)"]
+            return translate("conv_lab", "every product is 0 = {total}").format(total=fmt(self.total))
+        more = translate("conv_lab", "… ({count} more)").format(count=len(terms) - max_terms + 1)
+        shown = terms if len(terms) <= max_terms else terms[:max_terms - 1] + [more]
         return " + ".join(shown) + f" = {fmt(self.total)}"
 
 
@@ -466,20 +486,28 @@ def compare_weights(height: int, width: int, channels: int, filters: int, kernel
     oh, ow = rows.out, cols.out
     n_out = oh * ow * filters
     kk = kernel * kernel
-    ch = f"{channels} channel" + ("s" if channels != 1 else "")
-    fl = f"{filters} filter" + ("s" if filters != 1 else "")
+    ch = (translate("conv_lab", "{count} channel") if channels == 1
+          else translate("conv_lab", "{count} channels")).format(count=channels)
+    fl = (translate("conv_lab", "{count} filter") if filters == 1
+          else translate("conv_lab", "{count} filters")).format(count=filters)
+    # ``name`` stays English (the tab and the CLI look rows up by it); ``formula`` is shown as it is.
     costs = [
         LayerCost("Dense (same output size)", f"Flatten() + Dense({n_out})", (n_out,),
                   n_in * n_out + n_out, n_in * n_out,
-                  f"{n_in:,} inputs × {n_out:,} units + {n_out:,} biases"),
+                  translate("conv_lab", "{inputs:,} inputs × {units:,} units + {units:,} biases")
+                  .format(inputs=n_in, units=n_out)),
         LayerCost(f"Dense ({filters} units)", f"Flatten() + Dense({filters})", (filters,),
                   n_in * filters + filters, n_in * filters,
-                  f"{n_in:,} inputs × {filters} units + {filters} biases"),
+                  translate("conv_lab", "{inputs:,} inputs × {units} units + {units} biases")
+                  .format(inputs=n_in, units=filters)),
         LayerCost("Conv2D", f"Conv2D({filters}, {kernel}, padding='{padding}')", (oh, ow, filters),
                   kk * channels * filters + filters, oh * ow * kk * channels * filters,
-                  f"{kernel}×{kernel} window × {ch} × {fl} + {filters} biases"),
+                  translate("conv_lab", "{kernel}×{kernel} window × {channels} × {filters} + {biases} biases")
+                  .format(kernel=kernel, channels=ch, filters=fl, biases=filters)),
         LayerCost("SeparableConv2D", f"SeparableConv2D({filters}, {kernel}, padding='{padding}')", (oh, ow, filters),
                   kk * channels + channels * filters + filters, oh * ow * (kk * channels + channels * filters),
-                  f"{kernel}×{kernel} × {ch} (depthwise) + {channels} × {filters} (pointwise) + {filters} biases"),
+                  translate("conv_lab", "{kernel}×{kernel} × {channels} (depthwise) + {in_channels} × {out_filters} "
+                                        "(pointwise) + {biases} biases")
+                  .format(kernel=kernel, channels=ch, in_channels=channels, out_filters=filters, biases=filters)),
     ]
     return costs

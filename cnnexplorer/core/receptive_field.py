@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cnnexplorer.core.conv_lab import SAME, plan_axis
+from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.spec import ModelSpec
 
 # Layers that slide a window over the spatial axes.
@@ -73,13 +74,15 @@ def field_table(spec: ModelSpec) -> FieldTable:
     """Per-layer size, kernel, stride, jump and receptive field of a design."""
     size = spatial_input(spec)
     dims = len(size)
-    rows = [LayerField(-1, "Input", "Input", size, (1,) * dims, (1,) * dims, (0,) * dims, (1,) * dims, (1,) * dims)]
+    rows = [LayerField(-1, translate("receptive_field", "Input"), "Input", size, (1,) * dims, (1,) * dims, (0,) * dims, (1,) * dims, (1,) * dims)]
     jump, field = (1,) * dims, (1,) * dims
     for i, layer in enumerate(spec.layers):
         if layer.type in _WINDOWED:
             arg, layer_dims = _WINDOWED[layer.type]
             if layer_dims != dims:
-                return FieldTable(size, rows, f"Layer {i + 1} {layer.type} does not fit a {dims}-D input.")
+                return FieldTable(size, rows, translate("receptive_field", "Layer {index} {type} does not fit a "
+                                                                           "{dims}-D input.")
+                                  .format(index=i + 1, type=layer.type, dims=dims))
             k = _as_tuple(layer.arg(arg), dims)
             strides = layer.arg("strides")
             if strides is None:  # pooling: the stride defaults to the pool size
@@ -97,9 +100,10 @@ def field_table(spec: ModelSpec) -> FieldTable:
             size = new_size
             if any(n <= 0 for n in size):
                 return FieldTable(rows[0].out_size, rows,
-                                  f"Layer {i + 1} {layer.type}: its {'×'.join(map(str, k))} window does not fit "
-                                  f"its input, so it has no output cells. Use padding 'same' or remove a "
-                                  f"pooling layer before it.")
+                                  translate("receptive_field", "Layer {index} {type}: its {window} window does not "
+                                                               "fit its input, so it has no output cells. Use padding "
+                                                               "'same' or remove a pooling layer before it.")
+                                  .format(index=i + 1, type=layer.type, window="×".join(map(str, k))))
         elif layer.type in _PASS_THROUGH:
             rows.append(LayerField(i, f"{i + 1} {layer.type}", layer.type, size, (1,) * dims, (1,) * dims,
                                    (0,) * dims, jump, field))
@@ -111,7 +115,9 @@ def field_table(spec: ModelSpec) -> FieldTable:
                 rows.append(LayerField(j, f"{j + 1} {later.type}", later.type, (), (), (), (), (), whole, True))
             break
         else:
-            return FieldTable(rows[0].out_size, rows, f"Layer {i + 1} {layer.type} is not understood here.")
+            return FieldTable(rows[0].out_size, rows,
+                              translate("receptive_field", "Layer {index} {type} is not understood here.")
+                              .format(index=i + 1, type=layer.type))
     return FieldTable(rows[0].out_size, rows)
 
 
