@@ -1932,10 +1932,6 @@
         <translation>速度</translation>
     </message>
     <message>
-        <source>Position %1 of %2 → output row %3, column %4</source>
-        <translation type="unfinished">第 %1 个位置（共 %2 个）→ 输出第 %3 行、第 %4 列</translation>
-    </message>
-    <message>
         <source>⏸ Pause</source>
         <translation>⏸ 暂停</translation>
     </message>
@@ -3186,6 +3182,93 @@ true {1} · pred {2}
     </message>
 </context>
 <context>
+    <name>conv_lab</name>
+    <message>
+        <source>→ {before} before, {after} after</source>
+        <translation>→ 前面 {before} 个，后面 {after} 个</translation>
+    </message>
+    <message>
+        <source>→ no padding needed</source>
+        <translation>→ 不需要填充</translation>
+    </message>
+    <message>
+        <source>→ the window does not fit</source>
+        <translation>→ 窗口放不下</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>pooling window</source>
+        <translation>池化窗口</translation>
+    </message>
+    <message>
+        <source>The input grid is empty: choose a digit or give the grid at least one row and column.</source>
+        <translation>输入网格是空的：请选择一个数字，或让网格至少有一行一列。</translation>
+    </message>
+    <message>
+        <source>Padding must be &apos;valid&apos; or &apos;same&apos;, not {padding}.</source>
+        <translation>填充方式必须是 &apos;valid&apos; 或 &apos;same&apos;，不能是 {padding}。</translation>
+    </message>
+    <message>
+        <source>The {what} size and the stride must be at least 1.</source>
+        <translation>{what}大小和步幅都必须至少为 1。</translation>
+    </message>
+    <message>
+        <source>The {kernel}×{kernel} {what} is larger than the {rows}×{cols} input, so with padding &apos;valid&apos; it fits nowhere and the output is empty: use a smaller {what}, a bigger grid, or padding &apos;same&apos;.</source>
+        <translation>{kernel}×{kernel} 的{what}比 {rows}×{cols} 的输入还大，所以在填充方式 &apos;valid&apos; 下哪里都放不下，输出为空：请用更小的{what}、更大的网格，或填充方式 &apos;same&apos;。</translation>
+    </message>
+    <message>
+        <source>The stride ({stride}) is larger than the {what} ({kernel}), so the window jumps over some input cells and never looks at them (shown crossed out). Keras allows it, but information is lost: use a stride of at most {kernel}.</source>
+        <translation>步幅（{stride}）比{what}（{kernel}）还大：窗口会跳过一些输入格子，从来不看它们（画了叉号）。Keras 允许这样做，但信息会丢失：请把步幅设为不超过 {kernel}。</translation>
+    </message>
+    <message>
+        <source>The kernel must be a square grid of numbers with at least one cell.</source>
+        <translation>卷积核必须是至少有一个格子的正方形数字网格。</translation>
+    </message>
+    <message>
+        <source>every product is 0 = {total}</source>
+        <translation>所有乘积都是 0 = {total}</translation>
+    </message>
+    <message>
+        <source>… ({count} more)</source>
+        <translation>…（还有 {count} 项）</translation>
+    </message>
+    <message>
+        <source>{count} channel</source>
+        <translation>{count} 个通道</translation>
+    </message>
+    <message>
+        <source>{count} channels</source>
+        <translation>{count} 个通道</translation>
+    </message>
+    <message>
+        <source>{count} filter</source>
+        <translation>{count} 个过滤器</translation>
+    </message>
+    <message>
+        <source>{count} filters</source>
+        <translation>{count} 个过滤器</translation>
+    </message>
+    <message>
+        <source>{inputs:,} inputs × {units:,} units + {units:,} biases</source>
+        <translation>{inputs:,} 个输入 × {units:,} 个单元 + {units:,} 个偏置</translation>
+    </message>
+    <message>
+        <source>{inputs:,} inputs × {units} units + {units} biases</source>
+        <translation>{inputs:,} 个输入 × {units} 个单元 + {units} 个偏置</translation>
+    </message>
+    <message>
+        <source>{kernel}×{kernel} window × {channels} × {filters} + {biases} biases</source>
+        <translation>{kernel}×{kernel} 窗口 × {channels} × {filters} + {biases} 个偏置</translation>
+    </message>
+    <message>
+        <source>{kernel}×{kernel} × {channels} (depthwise) + {in_channels} × {out_filters} (pointwise) + {biases} biases</source>
+        <translation>{kernel}×{kernel} × {channels}（逐通道）+ {in_channels} × {out_filters}（逐点）+ {biases} 个偏置</translation>
+    </message>
+</context>
+<context>
     <name>data</name>
     <message>
         <source>There is no dataset called {name}. Choose one of {names}, or give the path of an image folder with one sub-folder per class.</source>
@@ -3285,6 +3368,25 @@ true {1} · pred {2}
     <message>
         <source>Could not write {path} ({error}). Choose another folder.</source>
         <translation>无法写入 {path}（{error}）。请选择其他文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>receptive_field</name>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Layer {index} {type} does not fit a {dims}-D input.</source>
+        <translation>第 {index} 层 {type} 不适用于 {dims} 维输入。</translation>
+    </message>
+    <message>
+        <source>Layer {index} {type}: its {window} window does not fit its input, so it has no output cells. Use padding &apos;same&apos; or remove a pooling layer before it.</source>
+        <translation>第 {index} 层 {type}：它的 {window} 窗口放不进它的输入，所以没有输出格子。请使用填充方式 &apos;same&apos;，或删掉它前面的一个池化层。</translation>
+    </message>
+    <message>
+        <source>Layer {index} {type} is not understood here.</source>
+        <translation>这里无法分析第 {index} 层 {type}。</translation>
     </message>
 </context>
 <context>
