@@ -1134,9 +1134,12 @@ class ConceptsTab(Tab):
         self.setFont(font)
         for label in self.findChildren(QLabel, "explain"):  # the long explanations stay at the normal size
             label.setFont(QFont(base))
-        for table in self.findChildren(QTableWidget):  # so do the tables, which would not fit 1280 px otherwise
-            table.setFont(QFont(base))
-            table.horizontalHeader().setFont(QFont(base))
+        # In presentation mode the tables stay at the (already larger) normal size too: they would not fit
+        # beside the explanations on a 1280-pixel projector otherwise.
+        table_font = QFont(base) if presentation.is_on() else QFont(font)
+        for table in self.findChildren(QTableWidget):
+            table.setFont(table_font)
+            table.horizontalHeader().setFont(table_font)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.ApplicationFontChange:

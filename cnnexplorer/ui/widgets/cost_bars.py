@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 
@@ -48,24 +48,40 @@ class CostBars(QWidget):
         n_bars = sum(len(bars) for _, bars in self.groups)
         text_px = max(20, self.fontInfo().pixelSize())  # grows with presentation mode's larger text
         group_title_h = max(30.0, text_px * 1.5)
-        row_h = max(14.0, min(text_px * 2.2, (h - 10 - group_title_h * len(self.groups)) / max(n_bars, 1)))
+        row_h = (h - 10 - group_title_h * len(self.groups)) / max(n_bars, 1)
+        # Short and wide (presentation-size text on a projector): the groups side by side, with taller rows.
+        columns = len(self.groups) if row_h < text_px * 1.3 and w >= 700 and len(self.groups) > 1 else 1
+        if columns > 1:
+            row_h = (h - 10 - group_title_h) / max(max(len(bars) for _, bars in self.groups), 1)
+        row_h = max(14.0, min(text_px * 2.2, row_h))
         font = QFont(self.font())
         font.setPixelSize(int(max(11, min(text_px, row_h * 0.6))))
         bold = QFont(font)
         bold.setBold(True)
-        label_w = min(w * 0.36, 13.0 * font.pixelSize())
-        x0, x1 = label_w + 12, w - 16
+        col_w = w / columns
+        # Labels fully readable: the font shrinks rather than the labels being cut, within 45% of a column.
+        widest = max(QFontMetricsF(font).horizontalAdvance(label) for _, bars in self.groups for label, _ in bars)
+        if widest > col_w * 0.45:
+            font.setPixelSize(int(max(11, font.pixelSize() * col_w * 0.45 / widest)))
+            bold.setPixelSize(font.pixelSize())
+            widest = max(QFontMetricsF(font).horizontalAdvance(label) for _, bars in self.groups
+                         for label, _ in bars)
+        label_w = min(col_w * 0.45, widest + 4)
         y = 6.0
-        for title, bars in self.groups:
+        for g, (title, bars) in enumerate(self.groups):
+            left = col_w * (g % columns)
+            if columns > 1:
+                y = 6.0
+            x0, x1 = left + label_w + 12, left + col_w - 16
             painter.setFont(bold)
             painter.setPen(ink)
-            painter.drawText(QRectF(8, y, w - 16, group_title_h), Qt.AlignmentFlag.AlignVCenter, title)
+            painter.drawText(QRectF(left + 8, y, col_w - 16, group_title_h), Qt.AlignmentFlag.AlignVCenter, title)
             y += group_title_h
             for i, (label, value) in enumerate(bars):
                 painter.setFont(font)
                 painter.setPen(ink)
-                painter.drawText(QRectF(8, y, label_w, row_h), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                                 label)
+                painter.drawText(QRectF(left + 8, y, label_w, row_h),
+                                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, label)
                 frac = (math.log10(value) if value > 1 else 0.0) / top_exp
                 bar = QRectF(x0, y + row_h * 0.15, max(2.0, (x1 - x0) * frac), row_h * 0.7)
                 painter.fillRect(bar, PALETTE[i % len(PALETTE)])
@@ -74,11 +90,11 @@ class CostBars(QWidget):
                 inside = painter.fontMetrics().horizontalAdvance(text) + 12 < bar.width()
                 if inside:
                     painter.setPen(QColor("white"))
-                    painter.drawText(bar.adjusted(0, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                                     text)
+                    painter.drawText(bar.adjusted(0, 0, -6, 0),
+                                     Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text)
                 else:
                     painter.setPen(ink)
-                    painter.drawText(QRectF(bar.right() + 6, bar.top(), x1 - bar.right(), bar.height()),
+                    painter.drawText(QRectF(bar.right() + 6, bar.top(), x1 - bar.right() + 16, bar.height()),
                                      Qt.AlignmentFlag.AlignVCenter, text)
                 y += row_h
         painter.end()
