@@ -949,7 +949,7 @@ class FieldPage(QWidget):
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         needed = sum(header.sectionSize(c) for c in range(self.table.columnCount()))
-        needed += 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width() + 40
+        needed += 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width() + 64
         total = max(self.splitter.width(), 900)
         left = max(360, min(needed, total // 2))
         self.splitter.setSizes([left, total - left])
