@@ -88,7 +88,7 @@ def test_class_choice_opacity_and_export(qtbot, tab, tmp_path, monkeypatch):
     tab.session.set_model(_cnn(), "tiny", "trained")
     _ready(qtbot, tab)
     tab.views.setCurrentIndex(2)
-    tab.cam_class.setCurrentIndex(tab.cam_class.findData(3))
+    tab.cam_class.setCurrentIndex(3 + 1)  # item 0 is "the predicted class"
     qtbot.waitUntil(lambda: "Explaining <b>3</b>" in tab.cam_text.text(), timeout=TIMEOUT)
     before = tab.cam_views["overlay"].image().copy()
     tab.cam_opacity.setValue(90)

@@ -18,8 +18,8 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFileDialog, QGridLayout, QHBoxLayout, QLabel,
-    QListWidget, QListWidgetItem, QProgressBar, QPushButton, QSlider, QSpinBox, QSplitter,
+    QCheckBox, QComboBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel,
+    QListWidget, QListWidgetItem, QProgressBar, QPushButton, QScrollArea, QSizePolicy, QSlider, QSpinBox, QSplitter,
     QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -97,6 +97,15 @@ def _make_grid(act: np.ndarray, cols: int, colormap: str, progress=None, cancel=
     from cnnexplorer.ml.viz.activations import activation_grid
 
     return activation_grid(act, cols=cols, colormap=colormap)
+
+
+def _compact(combo: QComboBox, chars: int) -> QComboBox:
+    """A combo box as wide as ``chars`` characters, not as its longest item (long items are elided; the open
+    list shows them whole). Keeps the tab within 1280 px with presentation-size text, and spares measuring
+    1000 ImageNet class names."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    return combo
 
 
 def _heading(text: str, parent: QWidget) -> QLabel:
@@ -181,7 +190,16 @@ class VisualizeTab(Tab):
         ml.setContentsMargins(0, 0, 0, 0)
         splitter = QSplitter(Qt.Orientation.Horizontal, main)
         ml.addWidget(splitter)
-        splitter.addWidget(self._build_image_panel(splitter))
+        # the image panel scrolls on its own when presentation-size text makes it taller than the window,
+        # instead of squeezing its wrapped texts over the image
+        panel_area = QScrollArea(splitter)
+        panel_area.setWidget(self._build_image_panel(panel_area))
+        panel_area.setWidgetResizable(True)
+        panel_area.setFrameShape(QFrame.Shape.NoFrame)
+        panel_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        panel_area.setMinimumWidth(300)
+        panel_area.setMaximumWidth(440)
+        splitter.addWidget(panel_area)
         self.views = QTabWidget(splitter)
         self.views.addTab(self._build_activations_view(), self.tr("Activations"))
         self.views.addTab(self._build_filters_view(), self.tr("Filter patterns"))
@@ -190,7 +208,7 @@ class VisualizeTab(Tab):
         splitter.addWidget(self.views)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 980])
+        splitter.setSizes([380, 900])
         self.pages.addWidget(main)
 
     def _build_image_panel(self, parent: QWidget) -> QWidget:
@@ -204,7 +222,7 @@ class VisualizeTab(Tab):
         lay.addWidget(self.model_label)
 
         lay.addWidget(_heading(self.tr("Image"), panel))
-        self.source_combo = QComboBox(panel)
+        self.source_combo = _compact(QComboBox(panel), 14)
         self.source_combo.addItem(self.tr("Sample photo"), "sample")
         self.source_combo.addItem(self.tr("Dataset item (MNIST sample, test set)"), "dataset")
         self.source_combo.addItem(self.tr("Image file"), "file")
@@ -214,7 +232,7 @@ class VisualizeTab(Tab):
         sp = QWidget()
         sl = QHBoxLayout(sp)
         sl.setContentsMargins(0, 0, 0, 0)
-        self.sample_combo = QComboBox(sp)
+        self.sample_combo = _compact(QComboBox(sp), 10)
         for name, path in sample_images().items():
             self.sample_combo.addItem(tr_core(name), str(path))
         sl.addWidget(self.sample_combo)
@@ -249,6 +267,7 @@ class VisualizeTab(Tab):
         pl.addWidget(self.probe_label)
         self.source_pages.addWidget(pp)
         lay.addWidget(self.source_pages)
+        self._show_source_page(0)
 
         self.image_view = ImageView(panel, self.tr("No image yet"), min_side=160)
         self.image_view.setMinimumHeight(200)
@@ -258,8 +277,24 @@ class VisualizeTab(Tab):
         self.image_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         lay.addWidget(self.image_caption)
 
+        lay.addWidget(_heading(self.tr("Prediction"), panel))
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        self.pred_names, self.pred_bars = [], []
+        for i in range(5):
+            name = QLabel(panel)
+            bar = QProgressBar(panel)
+            bar.setRange(0, 1000)
+            bar.setTextVisible(True)
+            grid.addWidget(name, i, 0)
+            grid.addWidget(bar, i, 1)
+            self.pred_names.append(name)
+            self.pred_bars.append(bar)
+        lay.addLayout(grid)
+
+        # how pixels are scaled: a setting for the curious, below what the whole class looks at
         lay.addWidget(QLabel(self.tr("Pixels fed to the model"), panel))
-        self.scaling_combo = QComboBox(panel)
+        self.scaling_combo = _compact(QComboBox(panel), 14)
         self.scaling_combo.addItem(self.tr("automatic"), "auto")
         self.scaling_combo.addItem(self.tr("0-255 (raw pixels)"), RAW)
         self.scaling_combo.addItem(self.tr("0-1 (pixels / 255)"), UNIT)
@@ -271,21 +306,6 @@ class VisualizeTab(Tab):
         self.scaling_note.setStyleSheet("color: palette(placeholder-text);")
         lay.addWidget(self.scaling_note)
 
-        lay.addWidget(_heading(self.tr("Prediction"), panel))
-        grid = QGridLayout()
-        grid.setColumnStretch(1, 1)
-        self.pred_names, self.pred_bars = [], []
-        for i in range(5):
-            name = QLabel(panel)
-            bar = QProgressBar(panel)
-            bar.setRange(0, 1000)
-            bar.setTextVisible(True)
-            bar.setMaximumHeight(18)
-            grid.addWidget(name, i, 0)
-            grid.addWidget(bar, i, 1)
-            self.pred_names.append(name)
-            self.pred_bars.append(bar)
-        lay.addLayout(grid)
         lay.addStretch(1)
 
         self.source_combo.currentIndexChanged.connect(self._on_source_changed)
@@ -302,7 +322,7 @@ class VisualizeTab(Tab):
         left = QVBoxLayout()
         left.addWidget(QLabel(self.tr("Layer"), w))
         self.layer_list = QListWidget(w)
-        self.layer_list.setMaximumWidth(210)
+        self.layer_list.setMaximumWidth(320)  # "MaxPooling2D  13×13×32" whole, also with presentation-size text
         self.layer_list.currentRowChanged.connect(self._on_act_layer_changed)
         left.addWidget(self.layer_list, 1)
         self.all_layers_check = QCheckBox(self.tr("All layers with feature maps"), w)
@@ -356,9 +376,8 @@ class VisualizeTab(Tab):
         lay = QVBoxLayout(w)
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("Layer"), w))
-        self.filter_layer = QComboBox(w)
-        self.filter_layer.setMinimumWidth(160)
-        controls.addWidget(self.filter_layer)
+        self.filter_layer = _compact(QComboBox(w), 12)
+        controls.addWidget(self.filter_layer, 1)
         controls.addWidget(QLabel(self.tr("First filter"), w))
         self.filter_first = QSpinBox(w)
         self.filter_first.setRange(0, 4095)
@@ -368,6 +387,9 @@ class VisualizeTab(Tab):
         self.filter_count.setRange(1, 64)
         self.filter_count.setValue(16)
         controls.addWidget(self.filter_count)
+        controls.addStretch(1)
+        lay.addLayout(controls)
+        controls = QHBoxLayout()  # second row: a projector's large text does not fit all controls on one
         controls.addWidget(QLabel(self.tr("Steps"), w))
         self.filter_steps = QSpinBox(w)
         self.filter_steps.setRange(1, 500)
@@ -410,16 +432,15 @@ class VisualizeTab(Tab):
         lay = QVBoxLayout(w)
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("Explain class"), w))
-        self.cam_class = QComboBox(w)
-        self.cam_class.setMinimumWidth(200)
+        self.cam_class = _compact(QComboBox(w), 16)
         self.cam_class.currentIndexChanged.connect(self._on_cam_params)
-        controls.addWidget(self.cam_class)
+        controls.addWidget(self.cam_class, 3)
         controls.addWidget(QLabel(self.tr("Layer"), w))
-        self.cam_layer = QComboBox(w)
-        self.cam_layer.setMinimumWidth(180)
-        self.cam_layer.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.cam_layer = _compact(QComboBox(w), 14)
         self.cam_layer.currentIndexChanged.connect(self._on_cam_params)
-        controls.addWidget(self.cam_layer)
+        controls.addWidget(self.cam_layer, 2)
+        lay.addLayout(controls)
+        controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("Colours"), w))
         self.cam_cmap = QComboBox(w)
         for name in COLORMAPS:
@@ -449,6 +470,7 @@ class VisualizeTab(Tab):
             col = QVBoxLayout()
             label = QLabel(caption, w)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
             col.addWidget(label)
             view = ImageView(w, "")
             col.addWidget(view, 1)
@@ -570,9 +592,15 @@ class VisualizeTab(Tab):
         self.cam_class.blockSignals(True)
         self.cam_class.clear()
         self.cam_class.addItem(self.tr("the predicted class (top-1)"), None)
-        for i, n in enumerate(names):
-            self.cam_class.addItem(f"{i}: {n}", i)
+        # one call for all the names (a thousand addItem calls block the GUI thread ~5 ms); the class of
+        # item k > 0 is k - 1, see _cam_class()
+        self.cam_class.addItems([f"{i}: {n}" for i, n in enumerate(names)])
         self.cam_class.blockSignals(False)
+
+    def _cam_class(self) -> int | None:
+        """The class chosen for Grad-CAM, or None for the predicted class."""
+        index = self.cam_class.currentIndex()
+        return index - 1 if index > 0 else None
 
     def _fill_layer_list(self) -> None:
         if self._facts is None:
@@ -608,10 +636,18 @@ class VisualizeTab(Tab):
             self.source_combo.setCurrentIndex(0)
             self._on_sample_chosen(self.sample_combo.findText("cat") if self.sample_combo.findText("cat") >= 0 else 0)
 
+    def _show_source_page(self, index: int) -> None:
+        """Show one page of the image source; the hidden pages take no height (no gap under a one-line page)."""
+        for i in range(self.source_pages.count()):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            self.source_pages.widget(i).setSizePolicy(policy, policy)
+        self.source_pages.setCurrentIndex(index)
+        self.source_pages.adjustSize()
+
     @Slot(int)
     def _on_source_changed(self, index: int) -> None:
         kind = self.source_combo.itemData(index)
-        self.source_pages.setCurrentIndex({"sample": 0, "dataset": 1, "file": 2, "probe": 3}[kind])
+        self._show_source_page({"sample": 0, "dataset": 1, "file": 2, "probe": 3}[kind])
         if kind == "sample":
             self._on_sample_chosen(self.sample_combo.currentIndex())
         elif kind == "dataset":
@@ -680,7 +716,7 @@ class VisualizeTab(Tab):
         path, image, mtime = loaded
         self.source_combo.blockSignals(True)
         self.source_combo.setCurrentIndex(2)
-        self.source_pages.setCurrentIndex(2)
+        self._show_source_page(2)
         self.source_combo.blockSignals(False)
         self._set_image(image, ("file", path, mtime), self.tr("File: {0}").format(Path(path).name))
 
@@ -705,7 +741,7 @@ class VisualizeTab(Tab):
             self.source_combo.addItem(self.tr("Handed over from another tab"), "probe")
         self.source_combo.blockSignals(True)
         self.source_combo.setCurrentIndex(self.source_combo.findData("probe"))
-        self.source_pages.setCurrentIndex(3)
+        self._show_source_page(3)
         self.source_combo.blockSignals(False)
         text = probe.note or self.tr("An image from another tab")
         if probe.label:
@@ -753,7 +789,7 @@ class VisualizeTab(Tab):
     def _keys(self) -> tuple[tuple, tuple]:
         base = (self._image_key, self._scaling())
         act_key = base + (self._act_layers(),)
-        cam_key = base + (self.cam_layer.currentData(), self.cam_class.currentData())
+        cam_key = base + (self.cam_layer.currentData(), self._cam_class())
         return act_key, cam_key
 
     def _request_analysis(self) -> None:
@@ -771,7 +807,7 @@ class VisualizeTab(Tab):
         self._analysis_dirty = False
         self._analysis_task = workers.Task(
             analyse, self._model, self._prepared.x, act_key[-1] if need_act else None,
-            self.cam_layer.currentData(), self.cam_class.currentData(),
+            self.cam_layer.currentData(), self._cam_class(),
             act_key if need_act else None, cam_key if need_cam else None, name="visualize-analyse")
         self._analysis_task.finished.connect(self._on_analysis_done)
         self._analysis_task.failed.connect(self._on_analysis_failed)
@@ -1195,7 +1231,7 @@ class VisualizeTab(Tab):
                 task.wait()
         act_key, cam_key = self._keys()
         result = analyse(self._model, self._prepared.x, act_key[-1], self.cam_layer.currentData(),
-                         self.cam_class.currentData(), act_key, cam_key)
+                         self._cam_class(), act_key, cam_key)
         self._store_analysis(result)
         if self._grid_task is not None:
             self._grid_task.cancel()

@@ -1,0 +1,59 @@
+"""Visualize tab on a 1280×800 projector: presentation-size text fits the width, in English and in Chinese."""
+from __future__ import annotations
+
+import pytest
+
+from cnnexplorer.core.session import Session
+from cnnexplorer.ui import presentation
+from cnnexplorer.ui.session_bridge import SessionBridge
+
+TIMEOUT = 60000
+# 1280 px minus what the main window puts around a tab page (tab frame, margins)
+FITS = 1280 - 40
+
+
+@pytest.fixture
+def presenting(qapp):
+    from cnnexplorer.ui.app import install_translators
+
+    presentation.look().restore_defaults()
+    presentation.look().set_presentation(True)
+    yield qapp
+    presentation.look().restore_defaults()
+    install_translators(qapp, "en")
+
+
+def _long_named_model():
+    """A nested base model with long layer names, like the tutorial's VGG16 fine-tuning case (but tiny)."""
+    from cnnexplorer.ml.runtime import keras
+
+    k = keras()
+    base = k.Sequential([k.Input((32, 32, 3)),
+                         k.layers.Conv2D(4, 3, activation="relu", name="block1_convolution_with_a_long_name"),
+                         k.layers.MaxPooling2D(2, name="block1_pooling_with_a_long_name")],
+                        name="a_pretrained_base_with_a_long_name")
+    return k.Sequential([k.Input((32, 32, 3)), base, k.layers.Flatten(), k.layers.Dense(10, activation="softmax")])
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_tab_fits_1280_wide_in_presentation_mode(qtbot, errors, presenting, language):
+    from cnnexplorer.ui.app import install_translators
+    from cnnexplorer.ui.tabs.visualize import VisualizeTab
+
+    install_translators(presenting, language)
+    tab = VisualizeTab(SessionBridge(Session()))
+    qtbot.addWidget(tab)
+    tab.resize(1240, 700)
+    tab.show()
+    tab.session.set_model(_long_named_model(), "a model with long layer names", "trained")
+    qtbot.waitUntil(lambda: tab.cam_layer.count() > 1, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: tab._analysis_task is None or not tab._analysis_task.is_running(), timeout=TIMEOUT)
+    for view in range(tab.views.count()):  # every view, not only the one on screen
+        tab.views.setCurrentIndex(view)
+        width = tab.minimumSizeHint().width()
+        assert width <= FITS, f"view {view} needs {width} px"
+    tab.shutdown()
+    for task in (tab._model_task, tab._analysis_task, tab._grid_task):
+        if task is not None and task.is_running():
+            qtbot.waitUntil(lambda t=task: not t.is_running(), timeout=TIMEOUT)
+    assert errors == []
