@@ -20,6 +20,7 @@ on cross-thread lambdas).
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 import time
 import traceback
@@ -41,9 +42,14 @@ class _GuiThreadCollector(QObject):
     inside a worker). pyqtgraph's GarbageCollector uses the same remedy:
     disable automatic collection and collect from a GUI-thread timer, each
     generation when its counter passes its threshold.
+
+    Every 100 ms, not less often: the pause is proportional to what has piled
+    up since the last collection. While a worker traces a big model (VGG16),
+    survivors pile up fast, and at 500 ms a generation-1 collection on the GUI
+    thread took 16-50 ms (benchmarks/viz_gui_latency.py --why).
     """
 
-    def __init__(self, interval_ms: int = 500) -> None:
+    def __init__(self, interval_ms: int = 100) -> None:
         super().__init__()
         self.threshold = gc.get_threshold()
         gc.disable()
@@ -63,11 +69,26 @@ class _GuiThreadCollector(QObject):
 _collector: _GuiThreadCollector | None = None
 
 
+# How long a thread may keep the GIL while another one waits for it (Python's default: 5 ms).
+SWITCH_INTERVAL_S = 0.001
+
+
 def collect_garbage_on_gui_thread() -> None:
-    """Install the GUI-thread collector once (called from the GUI thread before any worker starts)."""
+    """Install the GUI-thread collector once (called from the GUI thread before any worker starts).
+
+    Also shortens Python's thread switch interval: a worker running Python code
+    (Keras building or tracing a model) keeps the GIL up to the switch interval
+    each time the GUI thread asks for it, and the GUI thread asks at every
+    return from Qt into Python (each slot, timer and paintEvent of one event
+    loop pass), so waits of 5 ms add up to gaps over 50 ms. With 1 ms the
+    Visualize tab's worst gap on VGG16 fell from 58-79 ms to 35-49 ms, and
+    training (benchmarks/training_overhead.py) was not slower.
+    """
     global _collector
     if _collector is None:
         _collector = _GuiThreadCollector()
+        if sys.getswitchinterval() > SWITCH_INTERVAL_S:
+            sys.setswitchinterval(SWITCH_INTERVAL_S)
 
 
 class _Runner(QObject):
