@@ -13,6 +13,7 @@ import numpy as np
 
 from cnnexplorer.core import images as imaging
 from cnnexplorer.core.errors import UserError
+from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.progress import check_cancel, report
 from cnnexplorer.ml.runtime import tf
 from cnnexplorer.ml.viz import graph
@@ -86,18 +87,19 @@ def compute_activations(model: Any, x: np.ndarray, layers: Sequence[str] | None 
     infos = {info.path: info for info in graph.list_layers(model)}
     for p in paths:
         if p not in infos:
-            raise UserError(f"The model has no layer {p!r}. Choose one of: {', '.join(infos)}.")
+            raise UserError(translate("activations", "The model has no layer {layer!r}. Choose one of: {names}.")
+                            .format(layer=p, names=", ".join(infos)))
         if not infos[p].is_spatial:
-            raise UserError(
-                f"Layer {p} ({infos[p].kind}) outputs {infos[p].shape}, not a stack of 2-D maps, so there is no "
-                "activation grid to show; choose a convolution or pooling layer."
-            )
+            raise UserError(translate(
+                "activations", "Layer {layer} ({kind}) outputs {shape}, not a stack of 2-D maps, so there is no "
+                "activation grid to show; choose a convolution or pooling layer.").format(
+                layer=p, kind=infos[p].kind, shape=infos[p].shape))
     check_cancel(cancel)
-    report(progress, "step", 0, 1, "Running the model once…")
+    report(progress, "step", 0, 1, translate("activations", "Running the model once…"))
     fn = _forward_fn(model, paths)
     taps, scores = fn(tf().constant(np.asarray(x, dtype=np.float32)))
     check_cancel(cancel)
-    report(progress, "step", 1, 1, "Activations ready")
+    report(progress, "step", 1, 1, translate("activations", "Activations ready"))
     return Activations(
         layers={p: t.numpy()[0] for p, t in zip(paths, taps)},
         scores=scores.numpy()[0],
@@ -142,7 +144,8 @@ def activation_grid(act: np.ndarray, cols: int = COLS, colormap: str = "viridis"
                     pad: int = 1) -> Grid:
     """An RGB grid image of every channel of one layer's output (h, w, C)."""
     if act.ndim != 3:
-        raise UserError(f"An activation grid needs a (height, width, channels) output, not shape {act.shape}.")
+        raise UserError(translate("activations", "An activation grid needs a (height, width, channels) output, "
+                                  "not shape {shape}.").format(shape=act.shape))
     levels, dead = normalize_channels(act)
     factor = max(1, -(-min_tile // max(1, min(levels.shape[1:]))))
     if factor > 1:

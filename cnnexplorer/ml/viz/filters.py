@@ -24,6 +24,7 @@ import cv2
 import numpy as np
 
 from cnnexplorer.core.errors import UserError
+from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.progress import check_cancel, report
 from cnnexplorer.ml.runtime import tf
 from cnnexplorer.ml.viz import graph
@@ -56,13 +57,13 @@ def check_filter_layer(model: Any, layer: str):
     infos = {info.path: info for info in graph.list_layers(model)}
     if layer not in infos:
         convs = [p for p, i in infos.items() if i.is_conv]
-        raise UserError(f"The model has no layer {layer!r}. Convolution layers: {', '.join(convs) or 'none'}.")
+        raise UserError(translate("filters", "The model has no layer {layer!r}. Convolution layers: {names}.").format(
+            layer=layer, names=", ".join(convs) or translate("filters", "none")))
     info = infos[layer]
     if not info.is_conv:
-        raise UserError(
-            f"Layer {layer} is a {info.kind} layer, not a convolution: filter patterns show what a convolution "
-            "filter looks for in an image. Choose a Conv2D layer."
-        )
+        raise UserError(translate(
+            "filters", "Layer {layer} is a {kind} layer, not a convolution: filter patterns show what a convolution "
+            "filter looks for in an image. Choose a Conv2D layer.").format(layer=layer, kind=info.kind))
     return info
 
 
@@ -242,17 +243,20 @@ def filter_patterns(model: Any, layer: str, filters: Sequence[int] | None = None
     n_filters = info.channels
     if filters is None:
         if first < 0 or first >= n_filters:
-            raise UserError(f"Layer {layer} has filters 0 to {n_filters - 1}; {first} is not one of them.")
+            raise UserError(translate("filters", "Layer {layer} has filters 0 to {last}; {index} is not one of them.")
+                            .format(layer=layer, last=n_filters - 1, index=first))
         filters = list(range(first, min(n_filters, first + max(1, count))))
     filters = [int(f) for f in filters]
     bad = [f for f in filters if not 0 <= f < n_filters]
     if bad:
-        raise UserError(f"Layer {layer} has filters 0 to {n_filters - 1}; {bad[0]} is not one of them.")
+        raise UserError(translate("filters", "Layer {layer} has filters 0 to {last}; {index} is not one of them.")
+                        .format(layer=layer, last=n_filters - 1, index=bad[0]))
     if steps < 1:
-        raise UserError("Use at least 1 ascent step.")
+        raise UserError(translate("filters", "Use at least 1 ascent step."))
     in_size = model_input_size(model, (size, size))
     if scaling not in SCALINGS:
-        raise UserError(f"Input scaling must be one of {', '.join(SCALINGS)}, not {scaling!r}.")
+        raise UserError(translate("filters", "Input scaling must be one of {choices}, not {scaling!r}.").format(
+            choices=", ".join(SCALINGS), scaling=scaling))
     scale = 1.0
     step = ascent_function(model, layer, scaling)
     shift_list = shifts(steps, jitter, seed)
@@ -261,10 +265,11 @@ def filter_patterns(model: Any, layer: str, filters: Sequence[int] | None = None
         if len(filters) <= 2:
             mode = "looped"
         else:
-            report(progress, "step", 0, 0, "Measuring whether batching filters is faster on this machine…")
+            report(progress, "step", 0, 0,
+                   translate("filters", "Measuring whether batching filters is faster on this machine…"))
             mode, _, _ = choose_mode(model, layer, in_size, scaling, min(chunk, len(filters)))
     if mode not in ("batched", "looped"):
-        raise UserError(f"Mode must be auto, batched or looped, not {mode!r}.")
+        raise UserError(translate("filters", "Mode must be auto, batched or looped, not {mode!r}.").format(mode=mode))
     groups = ([filters[i:i + chunk] for i in range(0, len(filters), chunk)] if mode == "batched"
               else [[f] for f in filters])
     result = FilterPatterns(layer=layer, size=in_size, mode=mode)
@@ -275,7 +280,8 @@ def filter_patterns(model: Any, layer: str, filters: Sequence[int] | None = None
     for group in groups:
         def on_step(n=len(group)):
             done[0] += n
-            report(progress, "step", done[0], total, f"Filter patterns of {layer}: {done[0] // steps} of {len(filters)}")
+            text = translate("filters", "Filter patterns of {layer}: {done} of {count}")
+            report(progress, "step", done[0], total, text.format(layer=layer, done=done[0] // steps, count=len(filters)))
 
         imgs, start, end, response = _run_group(step, initial_images(group, in_size, seed), group, shift_list, learning_rate,
                                       scale, blur_every, blur_sigma, cancel, on_step)

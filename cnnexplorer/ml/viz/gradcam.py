@@ -17,6 +17,7 @@ import numpy as np
 
 from cnnexplorer.core import images as imaging
 from cnnexplorer.core.errors import UserError
+from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.progress import check_cancel, report
 from cnnexplorer.ml.runtime import tf
 from cnnexplorer.ml.viz import graph
@@ -42,22 +43,23 @@ def default_layer(model: Any) -> str:
     """The last convolution layer, also inside a nested base model; NoConvLayerError if none."""
     info = graph.last_conv_layer(model)
     if info is None:
-        raise NoConvLayerError(
-            "This model has no convolution layer, so there is no grid of feature maps for Grad-CAM to weigh: "
-            "a Dense-only network looks at all pixels at once. Use a CNN (e.g. the MNIST CNN template) to see a heatmap."
-        )
+        raise NoConvLayerError(translate(
+            "gradcam", "This model has no convolution layer, so there is no grid of feature maps for Grad-CAM to "
+            "weigh: a Dense-only network looks at all pixels at once. Use a CNN (e.g. the MNIST CNN template) to see "
+            "a heatmap."))
     return info.path
 
 
 def _check_layer(model: Any, layer: str) -> None:
     infos = {info.path: info for info in graph.list_layers(model)}
     if layer not in infos:
-        raise UserError(f"The model has no layer {layer!r}. Choose one of: {', '.join(infos)}.")
+        raise UserError(translate("gradcam", "The model has no layer {layer!r}. Choose one of: {names}.").format(
+            layer=layer, names=", ".join(infos)))
     if not infos[layer].is_spatial:
-        raise UserError(
-            f"Layer {layer} ({infos[layer].kind}) has output {infos[layer].shape}, not a grid of feature maps; "
-            "Grad-CAM needs a convolution (or pooling) layer. Leave the layer on automatic to use the last convolution."
-        )
+        raise UserError(translate(
+            "gradcam", "Layer {layer} ({kind}) has output {shape}, not a grid of feature maps; Grad-CAM needs a "
+            "convolution (or pooling) layer. Leave the layer on automatic to use the last convolution.").format(
+            layer=layer, kind=infos[layer].kind, shape=infos[layer].shape))
 
 
 def gradient_function(model: Any, layer: str):
@@ -134,18 +136,20 @@ def gradcam_batch(model: Any, x: np.ndarray, classes: Sequence[int | None] | Non
     _check_layer(model, layer)
     x = np.asarray(x, dtype=np.float32)
     if x.ndim != 4:
-        raise UserError(f"Grad-CAM needs a batch of images (B, H, W, C), not an array of shape {x.shape}.")
+        raise UserError(translate("gradcam", "Grad-CAM needs a batch of images (B, H, W, C), not an array of shape "
+                                  "{shape}.").format(shape=x.shape))
     n_classes = graph.num_classes(model)
     wanted = list(classes) if classes is not None else [None] * len(x)
     if len(wanted) != len(x):
-        raise UserError(f"Give one class per image: {len(x)} images but {len(wanted)} classes.")
+        raise UserError(translate("gradcam", "Give one class per image: {images} images but {classes} classes.")
+                        .format(images=len(x), classes=len(wanted)))
     for c in wanted:
         if c is not None and not (0 <= int(c) < n_classes):
-            raise UserError(
-                f"Class {c} does not exist: this model has {n_classes} classes, numbered 0 to {n_classes - 1}."
-            )
+            raise UserError(translate(
+                "gradcam", "Class {index} does not exist: this model has {count} classes, numbered 0 to {last}.")
+                .format(index=c, count=n_classes, last=n_classes - 1))
     check_cancel(cancel)
-    report(progress, "step", 0, 1, "Computing Grad-CAM…")
+    report(progress, "step", 0, 1, translate("gradcam", "Computing Grad-CAM…"))
     step = gradient_function(model, layer)
     tf_ = tf()
     xt = tf_.constant(x)
@@ -163,7 +167,7 @@ def gradcam_batch(model: Any, x: np.ndarray, classes: Sequence[int | None] | Non
             heatmap=upsample(norm, x.shape[1], x.shape[2]), raw=raws[i], layer=layer, class_index=int(wanted[i]),
             predicted=int(top[i]), scores=scores[i], final_activation=step.tapper.final_activation, empty=empty,
         ))
-    report(progress, "step", 1, 1, "Grad-CAM ready")
+    report(progress, "step", 1, 1, translate("gradcam", "Grad-CAM ready"))
     return results
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cnnexplorer.core.errors import UserError
+from cnnexplorer.core.i18n import translate
 from cnnexplorer.ml.runtime import keras
 
 SQUASHING = ("softmax", "sigmoid")
@@ -95,10 +96,9 @@ def input_shape(model: Any) -> tuple:
         inputs = None
     if inputs:
         if len(inputs) != 1:
-            raise UserError(
-                f"This model has {len(inputs)} inputs; Visualize works on models with one image input. "
-                "Open a model with a single image input."
-            )
+            raise UserError(translate(
+                "graph", "This model has {count} inputs; Visualize works on models with one image input. "
+                "Open a model with a single image input.").format(count=len(inputs)))
         return tuple(inputs[0].shape[1:])
     shape = getattr(model, "_build_shapes_dict", None) or {}
     if shape:
@@ -109,19 +109,18 @@ def input_shape(model: Any) -> tuple:
         if batch_shape:
             return tuple(batch_shape[1:])
         break
-    raise UserError(
-        "This model has no known input shape yet. Build it with an Input layer (or train it once) and try again."
-    )
+    raise UserError(translate(
+        "graph", "This model has no known input shape yet. Build it with an Input layer (or train it once) and "
+        "try again."))
 
 
 def require_image_model(model: Any) -> tuple:
     """The input shape (H, W, C) of an image model; a UserError for sequence or other models."""
     shape = input_shape(model)
     if len(shape) != 3 or shape[-1] not in (1, 3, 4):
-        raise UserError(
-            f"This model takes inputs of shape {tuple(shape)}, not images (height × width × 1 or 3 channels). "
-            "Visualize works on image models: train an image model or open one."
-        )
+        raise UserError(translate(
+            "graph", "This model takes inputs of shape {shape}, not images (height × width × 1 or 3 channels). "
+            "Visualize works on image models: train an image model or open one.").format(shape=tuple(shape)))
     return shape
 
 
@@ -146,7 +145,8 @@ class Tapper:
         known = {info.path for info in list_layers(model)}
         for tap in self.taps:
             if tap not in known:
-                raise UserError(f"The model has no layer {tap!r}. Choose one of: {', '.join(sorted(known))}.")
+                raise UserError(translate("graph", "The model has no layer {layer!r}. Choose one of: {names}.")
+                                .format(layer=tap, names=", ".join(sorted(known))))
         if not self.taps and not need_scores:
             raise ValueError("nothing to compute")
 
@@ -176,10 +176,9 @@ class Tapper:
             if final and len(outputs) == 1:
                 final_ops.add(id(outputs[0]._keras_history.operation))
             elif final:
-                raise UserError(
-                    f"This model has {len(outputs)} outputs; Visualize explains models with one output. "
-                    "Open a single-output classifier."
-                )
+                raise UserError(translate(
+                    "graph", "This model has {count} outputs; Visualize explains models with one output. "
+                    "Open a single-output classifier.").format(count=len(outputs)))
 
             def operation_fn(op):
                 def call(*args, **kwargs):

@@ -17,6 +17,7 @@ import numpy as np
 
 from cnnexplorer.core import images as imaging
 from cnnexplorer.core.errors import ImageError, UserError
+from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.resources import resource_path
 from cnnexplorer.ml.viz import graph
 
@@ -50,7 +51,8 @@ def to_model_input(pixels: np.ndarray, scaling: str) -> np.ndarray:
         return x / 127.5 - 1.0
     if scaling == CAFFE:
         if x.shape[-1] != 3:
-            raise UserError("Caffe-style preprocessing (VGG16, ResNet50) needs colour images; choose another scaling.")
+            raise UserError(translate("viz_inputs", "Caffe-style preprocessing (VGG16, ResNet50) needs colour images; "
+                                      "choose another scaling."))
         return x[..., ::-1] - np.asarray(CAFFE_MEAN_BGR, np.float32)
     return x
 
@@ -83,14 +85,17 @@ def detect_scaling(model: Any, source: str | None = None) -> tuple[str, str]:
     """
     mode = application_mode(model)
     if mode is not None and not first_layer_rescales(model):
-        what = "RGB->BGR minus the ImageNet mean (caffe)" if mode == CAFFE else "pixels/127.5 - 1"
-        return mode, f"{model.name} is a keras.applications model without preprocessing inside: using its own ({what})"
+        what = translate("viz_inputs", "RGB->BGR minus the ImageNet mean (caffe)") if mode == CAFFE \
+            else "pixels/127.5 - 1"
+        return mode, translate("viz_inputs", "{name} is a keras.applications model without preprocessing inside: "
+                               "using its own ({what})").format(name=model.name, what=what)
     if first_layer_rescales(model):
-        return RAW, "the model starts with a Rescaling or preprocessing layer, so it takes raw pixels 0-255"
+        return RAW, translate("viz_inputs", "the model starts with a Rescaling or preprocessing layer, so it takes "
+                              "raw pixels 0-255")
     if source in ("built", "trained", "pretrained"):
-        return RAW, "models made in CNN Explorer take raw pixels 0-255 and scale inside"
-    return UNIT, ("the model has no Rescaling layer at its start, so it probably expects pixels scaled to 0-1; "
-                  "if its predictions look wrong, try 0-255")
+        return RAW, translate("viz_inputs", "models made in CNN Explorer take raw pixels 0-255 and scale inside")
+    return UNIT, translate("viz_inputs", "the model has no Rescaling layer at its start, so it probably expects "
+                           "pixels scaled to 0-1; if its predictions look wrong, try 0-255")
 
 
 def first_layer_rescales(model: Any) -> bool:
@@ -121,19 +126,19 @@ def check_image(image: np.ndarray) -> np.ndarray:
     if arr.ndim == 2:
         arr = arr[:, :, None]
     if arr.ndim != 3 or arr.shape[2] not in (1, 3, 4):
-        raise ImageError(f"An image of shape {arr.shape} cannot be shown; use a grayscale or colour picture.")
+        raise ImageError(translate("viz_inputs", "An image of shape {shape} cannot be shown; use a grayscale or "
+                                   "colour picture.").format(shape=arr.shape))
     if arr.shape[2] == 4:
         arr = arr[:, :, :3]
     h, w = arr.shape[:2]
     if min(h, w) < MIN_SIDE:
-        raise ImageError(
-            f"The image is only {w}×{h} pixels, too small to show anything; choose one at least {MIN_SIDE}×{MIN_SIDE}."
-        )
+        raise ImageError(translate(
+            "viz_inputs", "The image is only {width}×{height} pixels, too small to show anything; choose one at "
+            "least {side}×{side}.").format(width=w, height=h, side=MIN_SIDE))
     if h * w > MAX_PIXELS:
-        raise ImageError(
-            f"The image is {w}×{h} pixels ({h * w / 1e6:.0f} megapixels), too large to process; "
-            "shrink it below 100 megapixels first."
-        )
+        raise ImageError(translate(
+            "viz_inputs", "The image is {width}×{height} pixels ({megapixels:.0f} megapixels), too large to process; "
+            "shrink it below 100 megapixels first.").format(width=w, height=h, megapixels=h * w / 1e6))
     if arr.dtype != np.uint8:
         if np.issubdtype(arr.dtype, np.floating) and arr.size and float(np.nanmax(arr)) <= 1.0:
             arr = arr * 255.0
@@ -144,7 +149,8 @@ def check_image(image: np.ndarray) -> np.ndarray:
 def prepare(image: np.ndarray, model: Any, scaling: str = RAW) -> PreparedImage:
     """Resize and convert channels so the image fits the model, then scale to what it expects."""
     if scaling not in SCALINGS:
-        raise UserError(f"Input scaling must be one of {', '.join(SCALINGS)}, not {scaling!r}.")
+        raise UserError(translate("viz_inputs", "Input scaling must be one of {choices}, not {scaling!r}.").format(
+            choices=", ".join(SCALINGS), scaling=scaling))
     if scaling == CAFFE:
         graph.require_image_model(model)
     arr = check_image(image)
@@ -152,11 +158,12 @@ def prepare(image: np.ndarray, model: Any, scaling: str = RAW) -> PreparedImage:
     notes = []
     if arr.shape[2] != c:
         notes.append(
-            "converted the colour image to grayscale for this grayscale model" if c == 1
-            else "repeated the grayscale image into 3 channels for this colour model"
+            translate("viz_inputs", "converted the colour image to grayscale for this grayscale model") if c == 1
+            else translate("viz_inputs", "repeated the grayscale image into 3 channels for this colour model")
         )
     if arr.shape[:2] != (h, w):
-        notes.append(f"resized {arr.shape[1]}×{arr.shape[0]} to the model's {w}×{h}")
+        notes.append(translate("viz_inputs", "resized {image_width}×{image_height} to the model's {width}×{height}")
+                     .format(image_width=arr.shape[1], image_height=arr.shape[0], width=w, height=h))
     display = imaging.prepare_image(arr, h, w, c)
     x = to_model_input(display.astype(np.float32)[None], scaling)
     return PreparedImage(display=display, x=x, scaling=scaling, notes=notes)
@@ -183,7 +190,7 @@ def class_names(count: int, dataset_name: str | None = None) -> tuple[str, ...]:
                 return tuple(info.class_names)
         except Exception:  # an unknown or folder dataset: fall back to numbers
             pass
-    return tuple(f"class {i}" for i in range(count))
+    return tuple(translate("viz_inputs", "class {index}").format(index=i) for i in range(count))
 
 
 def probabilities(scores: np.ndarray, final_activation: str) -> np.ndarray:
@@ -203,4 +210,5 @@ def top_k(probs: np.ndarray, names: Sequence[str], k: int = 5) -> list[Predictio
     """The k most probable classes of one image, best first."""
     p = np.asarray(probs).reshape(-1)
     order = np.argsort(-p, kind="stable")[:k]
-    return [Prediction(int(i), names[i] if i < len(names) else f"class {i}", float(p[i])) for i in order]
+    return [Prediction(int(i), names[i] if i < len(names) else translate("viz_inputs", "class {index}").format(index=i),
+                       float(p[i])) for i in order]
