@@ -2756,6 +2756,29 @@ true {1} · pred {2}
     </message>
 </context>
 <context>
+    <name>activations</name>
+    <message>
+        <source>The model has no layer {layer!r}. Choose one of: {names}.</source>
+        <translation>模型中没有层 {layer!r}。请从以下层中选择：{names}。</translation>
+    </message>
+    <message>
+        <source>Layer {layer} ({kind}) outputs {shape}, not a stack of 2-D maps, so there is no activation grid to show; choose a convolution or pooling layer.</source>
+        <translation>{layer} 层（{kind}）的输出形状是 {shape}，不是一叠二维特征图，因此无法显示激活网格；请选择卷积层或池化层。</translation>
+    </message>
+    <message>
+        <source>Running the model once…</source>
+        <translation>正在运行一次模型…</translation>
+    </message>
+    <message>
+        <source>Activations ready</source>
+        <translation>激活已就绪</translation>
+    </message>
+    <message>
+        <source>An activation grid needs a (height, width, channels) output, not shape {shape}.</source>
+        <translation>激活网格需要（高, 宽, 通道）形状的输出，而不是 {shape}。</translation>
+    </message>
+</context>
+<context>
     <name>augment</name>
     <message>
         <source>The preview needs one uint8 image shaped (height, width, channels).</source>
@@ -3341,6 +3364,103 @@ true {1} · pred {2}
     <message>
         <source>Read {count} images</source>
         <translation>已读取 {count} 张图像</translation>
+    </message>
+</context>
+<context>
+    <name>filters</name>
+    <message>
+        <source>The model has no layer {layer!r}. Convolution layers: {names}.</source>
+        <translation>模型中没有层 {layer!r}。卷积层有：{names}。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Layer {layer} is a {kind} layer, not a convolution: filter patterns show what a convolution filter looks for in an image. Choose a Conv2D layer.</source>
+        <translation>{layer} 是 {kind} 层，不是卷积层：过滤器模式展示的是卷积过滤器在图像中寻找什么。请选择一个 Conv2D 层。</translation>
+    </message>
+    <message>
+        <source>Layer {layer} has filters 0 to {last}; {index} is not one of them.</source>
+        <translation>{layer} 层的过滤器编号为 0 到 {last}；{index} 不在其中。</translation>
+    </message>
+    <message>
+        <source>Use at least 1 ascent step.</source>
+        <translation>梯度上升至少需要 1 步。</translation>
+    </message>
+    <message>
+        <source>Input scaling must be one of {choices}, not {scaling!r}.</source>
+        <translation>输入缩放方式必须是 {choices} 之一，而不是 {scaling!r}。</translation>
+    </message>
+    <message>
+        <source>Measuring whether batching filters is faster on this machine…</source>
+        <translation>正在测量在这台机器上按批次计算过滤器是否更快…</translation>
+    </message>
+    <message>
+        <source>Mode must be auto, batched or looped, not {mode!r}.</source>
+        <translation>模式必须是 auto、batched 或 looped，而不是 {mode!r}。</translation>
+    </message>
+    <message>
+        <source>Filter patterns of {layer}: {done} of {count}</source>
+        <translation>{layer} 的过滤器模式：{done} / {count}</translation>
+    </message>
+</context>
+<context>
+    <name>gradcam</name>
+    <message>
+        <source>This model has no convolution layer, so there is no grid of feature maps for Grad-CAM to weigh: a Dense-only network looks at all pixels at once. Use a CNN (e.g. the MNIST CNN template) to see a heatmap.</source>
+        <translation>这个模型没有卷积层，因此没有可供 Grad-CAM 加权的特征图网格：只有 Dense 层的网络一次性查看所有像素。请使用卷积神经网络（例如 MNIST CNN 模板）来查看热力图。</translation>
+    </message>
+    <message>
+        <source>The model has no layer {layer!r}. Choose one of: {names}.</source>
+        <translation>模型中没有层 {layer!r}。请从以下层中选择：{names}。</translation>
+    </message>
+    <message>
+        <source>Layer {layer} ({kind}) has output {shape}, not a grid of feature maps; Grad-CAM needs a convolution (or pooling) layer. Leave the layer on automatic to use the last convolution.</source>
+        <translation>{layer} 层（{kind}）的输出形状是 {shape}，不是特征图网格；Grad-CAM 需要卷积层（或池化层）。把层保持为“自动”即可使用最后一个卷积层。</translation>
+    </message>
+    <message>
+        <source>Grad-CAM needs a batch of images (B, H, W, C), not an array of shape {shape}.</source>
+        <translation>Grad-CAM 需要一批图像 (B, H, W, C)，而不是形状为 {shape} 的数组。</translation>
+    </message>
+    <message>
+        <source>Give one class per image: {images} images but {classes} classes.</source>
+        <translation>每张图像需要一个类别：现在有 {images} 张图像，却有 {classes} 个类别。</translation>
+    </message>
+    <message>
+        <source>Class {index} does not exist: this model has {count} classes, numbered 0 to {last}.</source>
+        <translation>类别 {index} 不存在：这个模型有 {count} 个类别，编号为 0 到 {last}。</translation>
+    </message>
+    <message>
+        <source>Computing Grad-CAM…</source>
+        <translation>正在计算 Grad-CAM…</translation>
+    </message>
+    <message>
+        <source>Grad-CAM ready</source>
+        <translation>Grad-CAM 已就绪</translation>
+    </message>
+</context>
+<context>
+    <name>graph</name>
+    <message>
+        <source>This model has {count} inputs; Visualize works on models with one image input. Open a model with a single image input.</source>
+        <translation>这个模型有 {count} 个输入；可视化只适用于只有一个图像输入的模型。请打开只有一个图像输入的模型。</translation>
+    </message>
+    <message>
+        <source>This model has no known input shape yet. Build it with an Input layer (or train it once) and try again.</source>
+        <translation>这个模型还没有确定的输入形状。请用 Input 层构建它（或先训练一次），然后重试。</translation>
+    </message>
+    <message>
+        <source>This model takes inputs of shape {shape}, not images (height × width × 1 or 3 channels). Visualize works on image models: train an image model or open one.</source>
+        <translation>这个模型的输入形状是 {shape}，不是图像（高 × 宽 × 1 或 3 个通道）。可视化只适用于图像模型：请训练或打开一个图像模型。</translation>
+    </message>
+    <message>
+        <source>The model has no layer {layer!r}. Choose one of: {names}.</source>
+        <translation>模型中没有层 {layer!r}。请从以下层中选择：{names}。</translation>
+    </message>
+    <message>
+        <source>This model has {count} outputs; Visualize explains models with one output. Open a single-output classifier.</source>
+        <translation>这个模型有 {count} 个输出；可视化只能解释只有一个输出的模型。请打开单输出的分类模型。</translation>
     </message>
 </context>
 <context>
@@ -3933,6 +4053,65 @@ true {1} · pred {2}
     <message>
         <source>Running the base over the test images</source>
         <translation>正在用基网络处理测试图像</translation>
+    </message>
+</context>
+<context>
+    <name>viz_inputs</name>
+    <message>
+        <source>Caffe-style preprocessing (VGG16, ResNet50) needs colour images; choose another scaling.</source>
+        <translation>Caffe 风格的预处理（VGG16、ResNet50）需要彩色图像；请选择其他缩放方式。</translation>
+    </message>
+    <message>
+        <source>RGB-&gt;BGR minus the ImageNet mean (caffe)</source>
+        <translation>RGB-&gt;BGR 并减去 ImageNet 均值（caffe）</translation>
+    </message>
+    <message>
+        <source>{name} is a keras.applications model without preprocessing inside: using its own ({what})</source>
+        <translation>{name} 是内部不含预处理的 keras.applications 模型：使用它自己的预处理（{what}）</translation>
+    </message>
+    <message>
+        <source>the model starts with a Rescaling or preprocessing layer, so it takes raw pixels 0-255</source>
+        <translation>模型以 Rescaling 或预处理层开头，所以它接收 0-255 的原始像素</translation>
+    </message>
+    <message>
+        <source>models made in CNN Explorer take raw pixels 0-255 and scale inside</source>
+        <translation>CNN Explorer 中制作的模型接收 0-255 的原始像素，并在模型内部缩放</translation>
+    </message>
+    <message>
+        <source>the model has no Rescaling layer at its start, so it probably expects pixels scaled to 0-1; if its predictions look wrong, try 0-255</source>
+        <translation>模型开头没有 Rescaling 层，所以它很可能需要缩放到 0-1 的像素；如果预测看起来不对，请试试 0-255</translation>
+    </message>
+    <message>
+        <source>An image of shape {shape} cannot be shown; use a grayscale or colour picture.</source>
+        <translation>无法显示形状为 {shape} 的图像；请使用灰度或彩色图片。</translation>
+    </message>
+    <message>
+        <source>The image is only {width}×{height} pixels, too small to show anything; choose one at least {side}×{side}.</source>
+        <translation>这张图像只有 {width}×{height} 像素，太小，看不出任何内容；请选择至少 {side}×{side} 的图像。</translation>
+    </message>
+    <message>
+        <source>The image is {width}×{height} pixels ({megapixels:.0f} megapixels), too large to process; shrink it below 100 megapixels first.</source>
+        <translation>这张图像有 {width}×{height} 像素（{megapixels:.0f} 百万像素），太大，无法处理；请先把它缩小到 1 亿像素以下。</translation>
+    </message>
+    <message>
+        <source>Input scaling must be one of {choices}, not {scaling!r}.</source>
+        <translation>输入缩放方式必须是 {choices} 之一，而不是 {scaling!r}。</translation>
+    </message>
+    <message>
+        <source>converted the colour image to grayscale for this grayscale model</source>
+        <translation>已把彩色图像转换为灰度，以适应这个灰度模型</translation>
+    </message>
+    <message>
+        <source>repeated the grayscale image into 3 channels for this colour model</source>
+        <translation>已把灰度图像复制成 3 个通道，以适应这个彩色模型</translation>
+    </message>
+    <message>
+        <source>resized {image_width}×{image_height} to the model&apos;s {width}×{height}</source>
+        <translation>已把 {image_width}×{image_height} 缩放为模型的 {width}×{height}</translation>
+    </message>
+    <message>
+        <source>class {index}</source>
+        <translation>类别 {index}</translation>
     </message>
 </context>
 </TS>
