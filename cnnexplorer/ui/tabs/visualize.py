@@ -648,7 +648,7 @@ class VisualizeTab(Tab):
             self._on_index_chosen(self.index_spin.value())
         else:
             self.source_combo.setCurrentIndex(0)
-            self._on_sample_chosen(self.sample_combo.findText("cat") if self.sample_combo.findText("cat") >= 0 else 0)
+            self._on_sample_chosen(self._sample_index("cat"))
 
     def _show_source_page(self, index: int) -> None:
         """Show one page of the image source; the hidden pages take no height (no gap under a one-line page)."""
@@ -657,6 +657,13 @@ class VisualizeTab(Tab):
             self.source_pages.widget(i).setSizePolicy(policy, policy)
         self.source_pages.setCurrentIndex(index)
         self.source_pages.adjustSize()
+
+    def _sample_index(self, name: str) -> int:
+        """The sample photo called ``name`` ("cat"): by file, since the shown names are translated."""
+        for i in range(self.sample_combo.count()):
+            if Path(self.sample_combo.itemData(i)).stem == name:
+                return i
+        return 0
 
     @Slot(int)
     def _on_source_changed(self, index: int) -> None:
@@ -1219,7 +1226,7 @@ class VisualizeTab(Tab):
             self.index_spin.setValue(1)
         else:
             self.source_combo.setCurrentIndex(0)
-            self.sample_combo.setCurrentIndex(max(0, self.sample_combo.findText(image)))
+            self.sample_combo.setCurrentIndex(self._sample_index(image))
         self._run_analysis_now()
         if self._grid is not None and self._grid.count > 5:
             self.show_channel(5)
