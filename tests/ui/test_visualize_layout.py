@@ -46,8 +46,8 @@ def test_tab_fits_1280_wide_in_presentation_mode(qtbot, errors, presenting, lang
     tab.resize(1240, 700)
     tab.show()
     tab.session.set_model(_long_named_model(), "a model with long layer names", "trained")
-    qtbot.waitUntil(lambda: tab.cam_layer.count() > 1, timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: tab._analysis_task is None or not tab._analysis_task.is_running(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: tab.act_view.image() is not None, timeout=TIMEOUT)  # texts and images are in
+    qtbot.waitUntil(lambda: not tab._analysis_task.is_running(), timeout=TIMEOUT)
     for view in range(tab.views.count()):  # every view, not only the one on screen
         tab.views.setCurrentIndex(view)
         width = tab.minimumSizeHint().width()

@@ -146,13 +146,14 @@ class VisualizeTab(Tab):
         self._filter_task: workers.Task | None = None
         self._filter_key: tuple | None = None
         self._quick_task: workers.Task | None = None
+        self._image_pending = False
         self._file_task: workers.Task | None = None
         self.setAcceptDrops(True)
         self._build()
         self.bridge.changed.connect(self._on_session_changed)
         self._on_model_changed()
         if self._model is None:
-            QTimer.singleShot(0, self._warm_up)
+            QTimer.singleShot(0, self, self._warm_up)  # not called once the tab is gone
 
     @Slot()
     def _warm_up(self) -> None:
@@ -593,6 +594,16 @@ class VisualizeTab(Tab):
                 self.cam_layer.addItem(info.path, info.path)
         self.cam_layer.blockSignals(False)
         self._fill_class_combo()
+        # the image and the analysis it starts come in the next pass of the event loop: one long slot on the
+        # GUI thread (lists, combos, decoding, resizing) would stall the window for ~20 ms on a busy machine
+        self._image_pending = True
+        QTimer.singleShot(0, self, self._apply_image)
+
+    @Slot()
+    def _apply_image(self) -> None:
+        if not self._image_pending or self._facts is None:
+            return
+        self._image_pending = False
         if self._raw_image is None:
             self._choose_default_image()
         else:
@@ -1219,6 +1230,7 @@ class VisualizeTab(Tab):
             self._model = self.session.model
         info = self.session.model_name
         self._apply_facts(describe_model(self._model, info.source if info else None))
+        self._apply_image()
         if self._analysis_task is not None:
             self._analysis_task.wait()
         if image == "digit":
