@@ -813,8 +813,8 @@ class VisualizeTab(Tab):
             self.report_error(exc)
             return
         self.image_view.set_image(self._prepared.display)
-        notes = "; ".join(self._prepared.notes)
-        self.image_caption.setText(self._image_caption + (f"\n({notes})" if notes else ""))
+        notes = self.tr("; ").join(self._prepared.notes)  # "；" in Chinese
+        self.image_caption.setText(self._image_caption + (self.tr("\n({0})").format(notes) if notes else ""))
         self._request_analysis()
 
     # ------------------------------------------------------------------ analysis
