@@ -2489,6 +2489,16 @@ true {1} · pred {2}
         <translation>{0}（最后一个卷积层，自动）</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>
+({0})</source>
+        <translation>
+（{0}）</translation>
+    </message>
+    <message>
         <source>{0} patterns of {1} at {2}×{3} ({4}, {5:.1f} ms per filter-step). Bright = the filter wants light there, dark = it wants dark.</source>
         <translation>{1} 的 {0} 个模式，{2}×{3}（{4}，每个过滤器每步 {5:.1f} 毫秒）。亮 = 过滤器希望那里亮，暗 = 希望那里暗。</translation>
     </message>
