@@ -191,3 +191,18 @@ def test_live_chart_follows_presentation_mode_and_theme(qtbot, window):
     window.set_theme("light")
     assert chart.ax_loss.title.get_fontsize() == pytest.approx(normal_title)
     assert sum(to_rgb(chart.figure.get_facecolor())) > 2.4
+
+
+def test_training_results_fit_a_1280x800_window_without_scrolling(qtbot, window):
+    """Chart, coach, and the whole 10×10 confusion matrix are visible at once on a laptop screen."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window.resize(1280, 800)
+    window.select_tab("training")
+    tab = window.tabs.currentWidget()
+    tab.results_panel.setVisible(True)
+    qtbot.waitUntil(lambda: tab.results_panel.isVisible())
+    QApplication.processEvents()
+    area = next(a for a in window.findChildren(QScrollArea) if a.widget() is tab)
+    assert area.verticalScrollBar().maximum() == 0
+    assert tab.matrix_view.height() >= 250

@@ -40,7 +40,7 @@ class ConfusionMatrixView(QTableWidget):
         self.setToolTip(self.tr("Rows: true class · columns: predicted class. Click a cell to see those images."))
 
     def sizeHint(self) -> QSize:
-        return QSize(420, 300)
+        return QSize(420, 280)
 
     def set_matrix(self, matrix: np.ndarray, class_names: list[str] | tuple[str, ...]) -> None:
         self.matrix = np.asarray(matrix)

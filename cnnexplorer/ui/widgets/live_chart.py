@@ -25,7 +25,7 @@ from typing import Iterable
 import matplotlib
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QSize, QTimer, Signal, Slot
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from cnnexplorer.core.coach import history_csv
@@ -109,6 +109,11 @@ class LiveChart(QWidget):
         presentation.look().changed.connect(self._restyle)  # presentation mode, theme
 
     # -- data --------------------------------------------------------------------------
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        # Not the figure's 8×3.6 inches: with that preferred height the Training tab (chart above the
+        # confusion matrix) wanted 833 px at 1280×800 and scrolled, cutting off the matrix's last rows.
+        return QSize(640, 260)
+
     def reset(self) -> None:
         """Forget every point (a new run)."""
         self.batch_loss = _Series()
