@@ -488,6 +488,7 @@ class VisualizeTab(Tab):
             label.setWordWrap(True)
             col.addWidget(label)
             view = ImageView(w, "")
+            view.set_top_aligned(True)  # right under its caption, the three side by side
             col.addWidget(view, 1)
             images.addLayout(col)
             self.cam_views[key] = view

@@ -39,6 +39,7 @@ class ImageView(QWidget):
         self._qimage: QImage | None = None
         self._scaled: QImage | None = None  # the image at its on-screen size, made once per resize
         self._placeholder = placeholder
+        self._top = False  # draw at the top of the widget rather than in the middle
         self.setMinimumSize(min_side, min_side)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -54,6 +55,11 @@ class ImageView(QWidget):
     def image(self) -> np.ndarray | None:
         return self._array
 
+    def set_top_aligned(self, top: bool) -> None:
+        """Draw the image at the top (under a caption) instead of centred in the free space."""
+        self._top = top
+        self.update()
+
     def set_placeholder(self, text: str) -> None:
         self._placeholder = text
         self.update()
@@ -64,7 +70,7 @@ class ImageView(QWidget):
         w, h = self._qimage.width(), self._qimage.height()
         scale = min(self.width() / w, self.height() / h)
         tw, th = int(w * scale), int(h * scale)
-        return QRect((self.width() - tw) // 2, (self.height() - th) // 2, tw, th)
+        return QRect((self.width() - tw) // 2, 0 if self._top else (self.height() - th) // 2, tw, th)
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt name
         painter = QPainter(self)
