@@ -206,3 +206,51 @@ def test_training_results_fit_a_1280x800_window_without_scrolling(qtbot, window)
     area = next(a for a in window.findChildren(QScrollArea) if a.widget() is tab)
     assert area.verticalScrollBar().maximum() == 0
     assert tab.matrix_view.height() >= 250
+
+
+def _squeezed(tab) -> list[str]:
+    """Visible input widgets drawn lower than they need to show their text."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPushButton
+
+    found = []
+    for kind in (QAbstractSpinBox, QComboBox, QLineEdit, QPushButton):
+        for w in tab.findChildren(kind):
+            if w.objectName() == "qt_spinbox_lineedit":  # the editor inside a spin box
+                continue
+            if w.isVisibleTo(tab) and w.height() < w.minimumSizeHint().height() - 2:
+                label = w.text() if hasattr(w, "text") else w.currentText() if hasattr(w, "currentText") else ""
+                found.append(f"{type(w).__name__} {label!r} {w.height()} < {w.minimumSizeHint().height()}")
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_presentation_mode_at_1280x800_squeezes_no_control_on_any_tab(qtbot, qapp, app_qsettings, errors, language):
+    """Big text on a projector: a tab may scroll, but no spin box, list or button is cut down to a sliver."""
+    from cnnexplorer.ui.app import install_translators
+
+    install_translators(qapp, language)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        _check_no_squeezed_controls(qtbot, window)
+    finally:
+        window.close()
+        install_translators(qapp, "en")
+
+
+def _check_no_squeezed_controls(qtbot, window):
+    window.resize(1280, 800)
+    with qtbot.waitSignal(presentation.look().changed):
+        window.presentation_action.trigger()
+    window.select_tab("builder")
+    window.tabs.currentWidget().table.select_layer(1)  # a Conv2D: the longest settings form and explanation
+    problems = {}
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        tab = window.tabs.currentWidget()
+        for _ in range(5):  # the new fonts laid out
+            QApplication.processEvents()
+        if _squeezed(tab):
+            problems[window.tabs.tabText(index)] = _squeezed(tab)
+    assert not problems

@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence, QUndoCo
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QFrame,
     QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPlainTextEdit, QPushButton,
-    QSizePolicy, QSplitter, QToolButton, QVBoxLayout, QWidget,
+    QScrollArea, QSizePolicy, QSplitter, QToolButton, QVBoxLayout, QWidget,
 )
 
 from cnnexplorer.core.errors import SpecError
@@ -330,7 +330,16 @@ class BuilderTab(Tab):
         form.addRow(self.tr("Metrics"), metrics)
         right_layout.addWidget(self.compile_box)
         right_layout.addStretch(1)
-        splitter.addWidget(right)
+        # The column scrolls on its own when it is taller than the window (presentation-size text on a
+        # projector): in the page's layout its word-wrapped texts would squeeze the editor's spin boxes
+        # below their height instead.
+        right_scroll = QScrollArea()
+        right_scroll.setWidget(right)
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.right_scroll = right_scroll
+        splitter.addWidget(right_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([760, 500])
