@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence, QUndoCo
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QFrame,
     QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPlainTextEdit, QPushButton,
-    QScrollArea, QSizePolicy, QSplitter, QToolButton, QVBoxLayout, QWidget,
+    QSizePolicy, QSplitter, QToolButton, QVBoxLayout, QWidget,
 )
 
 from cnnexplorer.core.errors import SpecError
@@ -29,6 +29,7 @@ from cnnexplorer.core.spec import (
 )
 from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
+from cnnexplorer.ui.widgets.column_scroll import ColumnScroll
 from cnnexplorer.ui.widgets.layer_editor import InputEditor, LayerEditor
 from cnnexplorer.ui.widgets.layer_table import LayerRow, LayerTable
 
@@ -333,13 +334,7 @@ class BuilderTab(Tab):
         # The column scrolls on its own when it is taller than the window (presentation-size text on a
         # projector): in the page's layout its word-wrapped texts would squeeze the editor's spin boxes
         # below their height instead.
-        right_scroll = QScrollArea()
-        right_scroll.setWidget(right)
-        right_scroll.setWidgetResizable(True)
-        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.right_scroll = right_scroll
-        splitter.addWidget(right_scroll)
+        splitter.addWidget(ColumnScroll(right))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([760, 500])
