@@ -156,3 +156,24 @@ def test_example_folder_button_writes_the_shapes_and_chooses_them(tab, qtbot, er
     assert "circles" in tab.status_label.text()
     data = load_dataset(tab.folder_edit.text(), image_size=(32, 32), color_mode="rgb", validation_split=0.2)
     assert data.info.num_classes == 3 and len(data.x_train) + len(data.x_test) == 180
+
+
+def test_in_presentation_mode_the_layer_names_stay_readable_and_the_table_fits_the_screen(qtbot):
+    from PySide6.QtGui import QFontMetrics
+
+    from cnnexplorer.ui import presentation
+
+    presentation.look().set_presentation(True)
+    try:
+        table = FreezeTable()
+        qtbot.addWidget(table)
+        rows = _rows()
+        table.set_rows(rows)
+        table.resize(480, 500)  # a narrow column, as at 1280x800 with presentation-size text
+        table.show()
+        names = QFontMetrics(table.tree.font())
+        widest = max(names.horizontalAdvance(r.name) for r in rows)
+        assert table.tree.columnWidth(0) >= widest  # the name column is not squeezed away
+        assert table.minimumSizeHint().width() <= 480  # the counts line wraps instead of widening the tab
+    finally:
+        presentation.look().restore_defaults()

@@ -56,11 +56,13 @@ class FreezeTable(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header = self.tree.header()
+        # The layer names keep their width (in presentation-size text the State column narrows instead of
+        # the names vanishing); the State column takes what is left.
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, 5):
+        for col in range(0, 4):
             # Sized once per base (set_rows): ResizeToContents would re-measure all rows on every toggle.
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.customContextMenuRequested.connect(self._on_context_menu)
         self.tree.itemDoubleClicked.connect(self._on_double_click)
@@ -85,6 +87,7 @@ class FreezeTable(QWidget):
         counts_font.setBold(True)
         self.counts_label.setFont(counts_font)
         self.counts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.counts_label.setWordWrap(True)  # one long line in presentation-size text would widen the whole tab
 
         buttons = QHBoxLayout()
         for b in (self.freeze_button, self.unfreeze_button, self.top_block_button):
@@ -141,11 +144,10 @@ class FreezeTable(QWidget):
         self._group_styles: list = [None] * len(self._group_items)
         self.tree.blockSignals(False)
         self.refresh()
-        for col in range(1, 5):
+        for col in range(1, 4):
             self.tree.resizeColumnToContents(col)
             self.tree.setColumnWidth(col, self.tree.columnWidth(col) + 12)
-        marker = QFontMetrics(self._bold).horizontalAdvance(self.tr("▶ fine-tune from here")) + 16
-        self.tree.setColumnWidth(4, max(self.tree.columnWidth(4), marker))
+        self.tree.setColumnWidth(0, self.tree.sizeHintForColumn(0) + 12)  # the names, not the long header
         self.slider.blockSignals(True)
         self.slider.setRange(0, len(rows))
         self.slider.setValue(len(rows))
