@@ -76,3 +76,13 @@ def main_window(qtbot, app_qsettings, errors):
     window.show()
     yield window
     window.close()
+
+
+@pytest.fixture
+def zh(qapp):
+    """The interface in Simplified Chinese for one test (core and ml messages too), English again after it."""
+    from cnnexplorer.ui.app import install_translators
+
+    assert install_translators(qapp, "zh_CN") == "zh_CN"
+    yield qapp
+    install_translators(qapp, "en")

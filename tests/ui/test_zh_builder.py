@@ -19,13 +19,6 @@ from cnnexplorer.ui.tabs.builder import BuilderTab
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
-@pytest.fixture
-def zh(qapp):
-    install_translators(qapp, "zh_CN")
-    yield qapp
-    install_translators(qapp, "en")
-
-
 def _messages(spec: ModelSpec, num_classes: int | None = None) -> list[str]:
     return [p.message for p in validate(spec, num_classes)]
 

@@ -30,13 +30,6 @@ CIFAR = SimpleNamespace(name="cifar10", kind="images", input_shape=(32, 32, 3), 
 SEQUENCES = SimpleNamespace(name="sequences-sample", kind="sequences", input_shape=(500,), num_classes=2)
 
 
-@pytest.fixture
-def zh(qapp):
-    assert install_translators(qapp, "zh_CN") == "zh_CN"
-    yield
-    install_translators(qapp, "en")
-
-
 def assert_chinese(text: str) -> None:
     assert re.search(r"[\u4e00-\u9fff]", text), text
     unquoted = re.sub(r"'[^']*'", " ", text)  # a value the user typed, e.g. got 'bogus'

@@ -12,17 +12,9 @@ import pytest
 from cnnexplorer.core import conv_lab as lab
 from cnnexplorer.core import receptive_field as rf
 from cnnexplorer.core.spec import LayerSpec, ModelSpec
-from cnnexplorer.ui.app import install_translators
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "cnnexplorer_zh_CN.ts"
 KEPT = {"Keras", "Conv2D", "Dense", "MaxPooling2D", "SeparableConv2D", "Flatten", "valid", "same", "GRU"}
-
-
-@pytest.fixture
-def zh(qapp):
-    assert install_translators(qapp, "zh_CN") == "zh_CN"
-    yield
-    install_translators(qapp, "en")
 
 
 def assert_chinese(text: str) -> None:

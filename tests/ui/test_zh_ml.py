@@ -19,13 +19,6 @@ from cnnexplorer.ui.app import install_translators
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-@pytest.fixture
-def chinese(qapp):
-    assert install_translators(qapp, "zh_CN") == "zh_CN"
-    yield qapp
-    install_translators(qapp, "en")
-
-
 def _chinese(text: str) -> bool:
     return len(HAN.findall(text)) >= 4
 
@@ -34,7 +27,7 @@ def _offline(*args, **kwargs):
     raise urllib.error.URLError("no network")
 
 
-def test_unknown_dataset_is_explained_in_chinese(chinese):
+def test_unknown_dataset_is_explained_in_chinese(zh):
     from cnnexplorer.ml.data import dataset_info
 
     with pytest.raises(DatasetError) as err:
@@ -43,7 +36,7 @@ def test_unknown_dataset_is_explained_in_chinese(chinese):
     assert "mnist-sample" in str(err.value)  # the names to choose from stay as they are
 
 
-def test_image_folder_problems_and_progress_in_chinese(chinese, tmp_path):
+def test_image_folder_problems_and_progress_in_chinese(zh, tmp_path):
     from cnnexplorer.ml.data import load_dataset
 
     with pytest.raises(DatasetError) as err:
@@ -67,7 +60,7 @@ def test_image_folder_problems_and_progress_in_chinese(chinese, tmp_path):
     assert events[-1].message == "已读取 10 张图像，跳过 2 个无法读取的文件"
 
 
-def test_corrupt_model_file_is_explained_in_chinese(chinese, tmp_path):
+def test_corrupt_model_file_is_explained_in_chinese(zh, tmp_path):
     from cnnexplorer.ml.build import load_model_file
 
     path = tmp_path / "broken.keras"
@@ -81,7 +74,7 @@ def test_corrupt_model_file_is_explained_in_chinese(chinese, tmp_path):
         load_model_file(str(tmp_path / "missing.keras"))
 
 
-def test_pretrained_weights_missing_offline_in_chinese(chinese, tmp_path, monkeypatch):
+def test_pretrained_weights_missing_offline_in_chinese(zh, tmp_path, monkeypatch):
     from cnnexplorer.ml import transfer
 
     monkeypatch.setenv("KERAS_HOME", str(tmp_path))
@@ -99,7 +92,7 @@ def test_pretrained_weights_missing_offline_in_chinese(chinese, tmp_path, monkey
     assert transfer.WeightsSource.parse(str(tmp_path / "mine.weights.h5")).label() == "来自 mine.weights.h5 的权重"
 
 
-def test_training_and_augmentation_messages_in_chinese(chinese):
+def test_training_and_augmentation_messages_in_chinese(zh):
     from cnnexplorer.core.augment_config import AugmentConfig
     from cnnexplorer.ml import augment, train
 

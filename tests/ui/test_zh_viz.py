@@ -15,13 +15,6 @@ from cnnexplorer.ui.app import install_translators
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-@pytest.fixture
-def chinese(qapp):
-    assert install_translators(qapp, "zh_CN") == "zh_CN"
-    yield qapp
-    install_translators(qapp, "en")
-
-
 def _chinese(text: str) -> bool:
     return len(HAN.findall(text)) >= 4
 
@@ -41,7 +34,7 @@ def _cnn():
                          k.layers.Dense(3, activation="softmax", name="out")])
 
 
-def test_gradcam_without_convolution_explains_in_chinese(chinese):
+def test_gradcam_without_convolution_explains_in_chinese(zh):
     from cnnexplorer.ml.viz.gradcam import NoConvLayerError, gradcam
 
     with pytest.raises(NoConvLayerError) as err:
@@ -49,7 +42,7 @@ def test_gradcam_without_convolution_explains_in_chinese(chinese):
     assert _chinese(str(err.value)) and "Grad-CAM" in str(err.value)
 
 
-def test_class_out_of_range_and_dense_layer_for_filters_in_chinese(chinese):
+def test_class_out_of_range_and_dense_layer_for_filters_in_chinese(zh):
     from cnnexplorer.ml.viz.filters import filter_patterns
     from cnnexplorer.ml.viz.gradcam import gradcam
 
@@ -62,7 +55,7 @@ def test_class_out_of_range_and_dense_layer_for_filters_in_chinese(chinese):
     assert _chinese(str(err.value)) and "Conv2D" in str(err.value)
 
 
-def test_image_checks_and_scaling_note_in_chinese(chinese):
+def test_image_checks_and_scaling_note_in_chinese(zh):
     from cnnexplorer.ml.viz.inputs import check_image, detect_scaling, prepare
 
     with pytest.raises(ImageError) as err:
