@@ -1739,8 +1739,8 @@
         <translation>学习率</translation>
     </message>
     <message>
-        <source>fine-tune</source>
-        <translation>微调</translation>
+        <source>Fine-tuning rate</source>
+        <translation>微调学习率</translation>
     </message>
     <message>
         <source>Augment (Augmentation tab settings; method 2 and fine-tuning)</source>

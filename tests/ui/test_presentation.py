@@ -209,7 +209,7 @@ def test_training_results_fit_a_1280x800_window_without_scrolling(qtbot, window)
 
 
 def _squeezed(tab) -> list[str]:
-    """Visible input widgets drawn lower than they need to show their text."""
+    """Visible input widgets drawn lower (spin boxes: narrower) than they need to show their text."""
     from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QLineEdit, QPushButton
 
     found = []
@@ -217,9 +217,13 @@ def _squeezed(tab) -> list[str]:
         for w in tab.findChildren(kind):
             if w.objectName() == "qt_spinbox_lineedit":  # the editor inside a spin box
                 continue
-            if w.isVisibleTo(tab) and w.height() < w.minimumSizeHint().height() - 2:
-                label = w.text() if hasattr(w, "text") else w.currentText() if hasattr(w, "currentText") else ""
+            if not w.isVisibleTo(tab):
+                continue
+            label = w.text() if hasattr(w, "text") else w.currentText() if hasattr(w, "currentText") else ""
+            if w.height() < w.minimumSizeHint().height() - 2:
                 found.append(f"{type(w).__name__} {label!r} {w.height()} < {w.minimumSizeHint().height()}")
+            if isinstance(w, QAbstractSpinBox) and w.width() < w.sizeHint().width() - 2:  # number cut off
+                found.append(f"{type(w).__name__} {label!r} {w.width()} px wide < {w.sizeHint().width()}")
     return found
 
 

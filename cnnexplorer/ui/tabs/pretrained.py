@@ -211,14 +211,11 @@ class PretrainedTab(Tab):
         numbers.addWidget(QLabel(self.tr("Batch"), data_box))
         numbers.addWidget(self.batch_spin)
         dform.addRow(numbers)
-        rates = QHBoxLayout()
+        # One rate per row: side by side, the six-decimal values were cut off in presentation-size text.
         self.lr_spin = self._rate_spin(2e-5)
         self.fine_lr_spin = self._rate_spin(1e-5)
-        rates.addWidget(QLabel(self.tr("Learning rate"), data_box))
-        rates.addWidget(self.lr_spin)
-        rates.addWidget(QLabel(self.tr("fine-tune"), data_box))
-        rates.addWidget(self.fine_lr_spin)
-        dform.addRow(rates)
+        dform.addRow(self.tr("Learning rate"), self.lr_spin)
+        dform.addRow(self.tr("Fine-tuning rate"), self.fine_lr_spin)
         self.augment_check = QCheckBox(self.tr("Augment (Augmentation tab settings; method 2 and fine-tuning)"),
                                        data_box)
         dform.addRow(self.augment_check)
