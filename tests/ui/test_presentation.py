@@ -193,10 +193,14 @@ def test_live_chart_follows_presentation_mode_and_theme(qtbot, window):
     assert sum(to_rgb(chart.figure.get_facecolor())) > 2.4
 
 
-def test_training_results_fit_a_1280x800_window_without_scrolling(qtbot, window):
-    """Chart, coach, and the whole 10×10 confusion matrix are visible at once on a laptop screen."""
+@pytest.mark.parametrize("big_text", [False, True])
+def test_training_results_fit_a_1280x800_window_without_scrolling(qtbot, window, big_text):
+    """Chart, coach, the confusion matrix and the Start button are visible at once on a laptop or projector
+    (in presentation mode the settings column scrolls on its own instead of the page)."""
     from PySide6.QtWidgets import QScrollArea
 
+    if big_text:
+        window.presentation_action.trigger()
     window.resize(1280, 800)
     window.select_tab("training")
     tab = window.tabs.currentWidget()
@@ -206,6 +210,7 @@ def test_training_results_fit_a_1280x800_window_without_scrolling(qtbot, window)
     area = next(a for a in window.findChildren(QScrollArea) if a.widget() is tab)
     assert area.verticalScrollBar().maximum() == 0
     assert tab.matrix_view.height() >= 250
+    assert tab.start_button.visibleRegion().boundingRect().height() == tab.start_button.height()
 
 
 def _squeezed(tab) -> list[str]:

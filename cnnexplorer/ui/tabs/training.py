@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 import numpy as np
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel,
@@ -34,6 +34,7 @@ from cnnexplorer.core.spec import ModelSpec, template
 from cnnexplorer.ui import presentation, workers
 from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
+from cnnexplorer.ui.widgets.column_scroll import ColumnScroll
 from cnnexplorer.ui.widgets.confusion_matrix import ConfusionMatrixView
 from cnnexplorer.ui.widgets.image_grid_dialog import ImageGridDialog
 from cnnexplorer.ui.widgets.live_chart import LiveChart
@@ -94,6 +95,21 @@ def ask_question(parent: QWidget, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+class _BigButton(QPushButton):
+    """Start, Stop and Continue: at least 36 px high, and as high as their (presentation-size) text needs.
+
+    A plain minimum height of 36 px would also let a crowded column squeeze
+    them to 36 px when their bigger text needs more.
+    """
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(36, hint.height()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+
 def _format_seconds(seconds: float) -> str:
     if not math.isfinite(seconds):
         return "…"
@@ -139,9 +155,13 @@ class TrainingTab(Tab):
     def _build_ui(self) -> None:
         root = QHBoxLayout(self)
         root.setContentsMargins(8, 8, 8, 8)
-        side = QWidget(self)
-        side.setMaximumWidth(340)
-        side.setMinimumWidth(280)
+        column = QWidget(self)  # the settings (scrolling on their own when tall), then the buttons, always in view
+        column.setMaximumWidth(340)
+        column.setMinimumWidth(280)
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        side = QWidget()
+        side.setMinimumWidth(200)  # it takes the column's width (combo boxes elide), not its contents' widest
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
 
@@ -202,24 +222,26 @@ class TrainingTab(Tab):
         form.addRow("", self.shuffle_check)
         form.addRow(self.tr("Early stopping"), self.patience_spin)
         side_layout.addWidget(settings_box)
+        side_scroll = ColumnScroll(side, column)
+        side_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # gives way first
+        column_layout.addWidget(side_scroll)
 
         buttons = QHBoxLayout()
-        self.start_button = QPushButton(self.tr("Start"), side)
+        self.start_button = _BigButton(self.tr("Start"), column)
         self.start_button.setToolTip(self.tr("Train a fresh model with these settings (the chart starts over)."))
-        self.stop_button = QPushButton(self.tr("Stop"), side)
-        self.continue_button = QPushButton(self.tr("Continue"), side)
+        self.stop_button = _BigButton(self.tr("Stop"), column)
+        self.continue_button = _BigButton(self.tr("Continue"), column)
         self.continue_button.setToolTip(self.tr("Train the same model for more epochs on the same chart."))
         big = QFont(self.start_button.font())
         big.setPointSize(big.pointSize() + 2)
         big.setBold(True)
         for button in (self.start_button, self.stop_button, self.continue_button):
             presentation.follow_text_size(button, delta=2, bold=True)
-            button.setMinimumHeight(36)
             buttons.addWidget(button)
-        side_layout.addLayout(buttons)
-        self.save_button = QPushButton(self.tr("Save model…"), side)
-        side_layout.addWidget(self.save_button)
-        side_layout.addStretch(1)
+        column_layout.addLayout(buttons)
+        self.save_button = QPushButton(self.tr("Save model…"), column)
+        column_layout.addWidget(self.save_button)
+        column_layout.addStretch(1)
 
         main = QWidget(self)
         main_layout = QVBoxLayout(main)
@@ -301,7 +323,7 @@ class TrainingTab(Tab):
         self.chart.setMinimumHeight(260)
         main_layout.addWidget(splitter, 1)
 
-        root.addWidget(side)
+        root.addWidget(column)
         root.addWidget(main, 1)
 
         self.start_button.clicked.connect(self.start)

@@ -34,7 +34,15 @@ class ColumnScroll(QScrollArea):
             return super().sizeHint()
         hint = content.sizeHint()
         width = content.minimumWidth() or hint.width()
-        return QSize(max(hint.width(), width) + self.verticalScrollBar().sizeHint().width(), hint.height())
+        height = hint.height()
+        if content.hasHeightForWidth() and self.viewport().width() > 0:  # wrapped texts at the width it has
+            height = max(height, content.heightForWidth(self.viewport().width()))
+        return QSize(max(hint.width(), width) + self.verticalScrollBar().sizeHint().width(), height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # a new width wraps the texts anew: the wanted height changes
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         content = self.widget()
