@@ -1,7 +1,7 @@
 """A column of controls that scrolls on its own when the window is too low for it.
 
 Presentation-size text makes some columns (the Builder's settings and
-formula) taller than a 1280×800 projector. Left in the page's layout, their
+formula, the Training tab's settings) taller than a 1280×800 projector. Left in the page's layout, their
 word-wrapped texts then take their full height and the spin boxes and combo
 boxes around them are squeezed to slivers; in a ``ColumnScroll`` the column
 keeps its natural layout and scrolls instead.
