@@ -9,20 +9,10 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
-import time
+
+from _timing import timed
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-
-
-def timed(fn, repeats=7):
-    wall, cpu = [], []
-    for _ in range(repeats):
-        t0, c0 = time.perf_counter(), time.process_time()
-        fn()
-        wall.append((time.perf_counter() - t0) * 1000)
-        cpu.append((time.process_time() - c0) * 1000)
-    return statistics.median(wall), min(wall), statistics.median(cpu)
 
 
 def main() -> None:

@@ -13,20 +13,15 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
-import time
+
+import _timing
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 
-def timed(fn, repeats=3):
-    wall, cpu = [], []
-    for _ in range(repeats):
-        t0, c0 = time.perf_counter(), time.process_time()
-        fn()
-        wall.append((time.perf_counter() - t0) * 1000)
-        cpu.append((time.process_time() - c0) * 1000)
-    return statistics.median(wall), statistics.median(cpu)
+def timed(fn):
+    wall, _, cpu = _timing.timed(fn, repeats=3)
+    return wall, cpu
 
 
 def main() -> None:
