@@ -20,12 +20,8 @@ def _normal_look(qapp):
 
 
 @pytest.fixture
-def window(qtbot, app_qsettings, errors):
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
+def window(main_window):
+    return main_window  # tests/conftest.py: the real window with fresh settings, closed after the test
 
 
 def _restart(qtbot, old: MainWindow) -> MainWindow:
