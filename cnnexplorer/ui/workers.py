@@ -235,3 +235,149 @@ def stop_all(timeout_ms: int = 30000) -> bool:
     for task in tasks:
         ok = task.wait(timeout_ms) and ok
     return ok
+
+
+class TaskSlot(QObject):
+    """A view's one place for background work: at most one task current at a time.
+
+    - :meth:`start` cancels the current task (if any) and starts a new one; the
+      superseded task's ``events``/``finished``/``failed``/``cancelled`` never reach
+      the view, only the current task's do, re-emitted by the slot's own signals.
+    - :meth:`request` is "run with the newest inputs when free": while a task
+      runs it remembers only the latest call (earlier ones are dropped) and
+      starts it after the current task's ``done``; when idle it starts at once.
+    - :meth:`shutdown` is the one way a view waits for its work (tests and
+      window close call it); nothing starts in a slot after it.
+
+    Connect the slot's signals once, in the view's ``__init__``; the tasks come
+    and go behind them. This replaces per-view ``if self.sender() is not
+    self._task`` checks and "run again" flags (Orange's ``ConcurrentMixin``
+    and napari's thread workers hold the same idea).
+    """
+
+    events = Signal(list)
+    finished = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    done = Signal()
+    running_changed = Signal(bool)
+
+    def __init__(self, name: str, parent: QObject | None = None, throttle_ms: int = 100) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.throttle_ms = throttle_ms
+        self._task: Task | None = None
+        self._queued: tuple[Callable[..., Any], tuple, dict] | None = None
+        self._closed = False
+
+    @property
+    def task(self) -> Task | None:
+        """The current (or last) task; None before the first start."""
+        return self._task
+
+    @property
+    def result(self) -> Any:
+        return self._task.result if self._task is not None else None
+
+    @property
+    def outcome(self) -> str | None:
+        """How the current (or last) task ended: "finished", "failed", "cancelled", or None while running/never run."""
+        return self._task.outcome if self._task is not None else None
+
+    def is_running(self) -> bool:
+        return self._task is not None and self._task.is_running()
+
+    def is_busy(self) -> bool:
+        """Running, or a request is waiting to run."""
+        return self.is_running() or self._queued is not None
+
+    def start(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Task | None:
+        """Cancel the current task and start ``fn(*args, progress=, cancel=, **kwargs)``; None after shutdown."""
+        if self._closed:
+            return None
+        self._queued = None
+        old = self._task
+        if old is not None and old.is_running():
+            old.cancel()
+        task = Task(fn, *args, throttle_ms=self.throttle_ms, name=self.name, parent=self, **kwargs)
+        task.events.connect(self._on_events)
+        task.finished.connect(self._on_finished)
+        task.failed.connect(self._on_failed)
+        task.cancelled.connect(self._on_cancelled)
+        task.done.connect(self._on_done)
+        self._task = task
+        if old is not None and not old.is_running():
+            old.deleteLater()  # ended: nothing refers to it any more
+        task.start()
+        self.running_changed.emit(True)
+        return task
+
+    def request(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        """Start now if idle; otherwise run this call (and only the newest one) when the current task is done."""
+        if self._closed:
+            return
+        if self.is_running():
+            self._queued = (fn, args, kwargs)
+        else:
+            self.start(fn, *args, **kwargs)
+
+    def cancel(self) -> None:
+        """Cancel the current task and drop a queued request; the task still ends with ``cancelled`` (or its result)."""
+        self._queued = None
+        if self._task is not None:
+            self._task.cancel()
+
+    def wait(self, timeout_ms: int = 30000) -> bool:
+        """Block until the current task's thread has stopped (it is not cancelled)."""
+        return self._task.wait(timeout_ms) if self._task is not None else True
+
+    def shutdown(self, wait: bool = True, timeout_ms: int = 30000) -> bool:
+        """Cancel, drop what is queued, refuse new work and (by default) wait; True if stopped in time."""
+        self._closed = True
+        self.cancel()
+        return self.wait(timeout_ms) if wait else True
+
+    def reopen(self) -> None:
+        """Accept work again after :meth:`shutdown` (a view that outlives a close, e.g. in tests)."""
+        self._closed = False
+
+    # -- forwarding: only the current task's signals reach the view -----------
+    def _is_current(self) -> bool:
+        return self.sender() is self._task
+
+    @Slot(list)
+    def _on_events(self, batch: list) -> None:
+        if self._is_current():
+            self.events.emit(batch)
+
+    @Slot(object)
+    def _on_finished(self, result: Any) -> None:
+        if self._is_current():
+            self.finished.emit(result)
+
+    @Slot(object)
+    def _on_failed(self, error: Any) -> None:
+        if self._is_current():
+            self.failed.emit(error)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        if self._is_current():
+            self.cancelled.emit()
+
+    @Slot()
+    def _on_done(self) -> None:
+        sender = self.sender()
+        if sender is not self._task:
+            if isinstance(sender, Task):
+                sender.deleteLater()
+            return
+        queued, self._queued = self._queued, None
+        self.done.emit()
+        if self.is_running():  # a view's done handler started the next task itself
+            return
+        if queued is not None and not self._closed:
+            fn, args, kwargs = queued
+            self.start(fn, *args, **kwargs)
+        else:
+            self.running_changed.emit(False)

@@ -99,3 +99,62 @@ def test_garbage_is_collected_on_the_gui_thread_only(qtbot):
     collector.collect()
     assert gc.get_count()[0] < before
     del keep
+
+
+def _echo(value, gate=None, progress=None, cancel=None):
+    """Report the value, wait for the gate (if any) unless cancelled, return the value."""
+    report(progress, "value", value, 1)
+    if gate is not None:
+        while not gate.is_set():
+            check_cancel(cancel)
+            gate.wait(0.01)
+    return value
+
+
+def test_slot_start_supersedes_the_running_task_and_its_signals_never_arrive(qtbot):
+    slot = workers.TaskSlot("test")
+    results, events = [], []
+    slot.finished.connect(results.append)
+    slot.events.connect(lambda batch: events.extend(e.step for e in batch))
+    gate = threading.Event()
+    first = slot.start(_echo, "old", gate)
+    second = slot.start(_echo, "new")
+    qtbot.waitUntil(lambda: first.outcome is not None and second.outcome is not None, timeout=10000)
+    assert results == ["new"]  # the superseded task's result never reached the view
+    assert "old" not in events and "new" in events
+    assert first.outcome == "cancelled"
+    assert slot.result == "new" and not slot.is_running()
+
+
+def test_slot_request_runs_only_the_newest_inputs_after_the_current_task(qtbot):
+    slot = workers.TaskSlot("test")
+    results = []
+    slot.finished.connect(results.append)
+    gate = threading.Event()
+    slot.request(_echo, 1, gate)
+    slot.request(_echo, 2)  # dropped: a newer request comes before the first task ends
+    slot.request(_echo, 3)
+    assert slot.is_busy()
+    gate.set()
+    qtbot.waitUntil(lambda: not slot.is_busy(), timeout=10000)
+    assert results == [1, 3]  # the running one finishes, then only the newest request runs
+
+
+def test_slot_shutdown_cancels_waits_and_refuses_new_work(qtbot):
+    slot = workers.TaskSlot("test")
+    cancelled = []
+    slot.cancelled.connect(lambda: cancelled.append(True))
+    slot.start(_echo, "x", threading.Event())
+    slot.request(_echo, "queued")
+    assert slot.shutdown(wait=True, timeout_ms=10000)
+    assert slot.start(_echo, "after") is None
+    qtbot.waitUntil(lambda: cancelled == [True], timeout=10000)
+    assert workers.live_tasks() == [] and not slot.is_busy()
+
+
+def test_slot_forwards_failures_of_the_current_task(qtbot):
+    slot = workers.TaskSlot("test")
+    with qtbot.waitSignal(slot.failed, timeout=10000) as blocker:
+        slot.start(_fail)
+    assert isinstance(blocker.args[0], UserError)
+    assert slot.outcome == "failed"
