@@ -51,7 +51,9 @@ class Session:
         self.model_name: ModelInfo | None = None
         self.dataset_name: str = "mnist-sample"
         self.augment: Any = None  # core.configs.AugmentConfig or None (off)
-        self.training: bool = False  # True while a training run is going
+        # Who is training right now ("training", "pretrained", "lessons"...) or None: one owner, so a
+        # tab that finishes cannot clear another tab's run. Set it with claim_training/release_training.
+        self.training: str | None = None
         # An image chosen elsewhere (e.g. a misclassified digit in the Training tab's
         # confusion matrix) for the Visualize tab: core.session.ProbeImage or None.
         self.probe_image: Any = None
@@ -72,6 +74,19 @@ class Session:
                 self._observers.remove(observer)
 
         return unsubscribe
+
+    def claim_training(self, owner: str) -> bool:
+        """Mark ``owner`` as the one training; False (and nothing changes) if someone else already is."""
+        if self.training not in (None, owner):
+            return False
+        if self.training != owner:
+            self.training = owner
+        return True
+
+    def release_training(self, owner: str) -> None:
+        """End ``owner``'s claim; a release by anyone else leaves the current owner's claim alone."""
+        if self.training == owner:
+            self.training = None
 
     def set_model(self, model: Any, name: str, source: str, path: str | None = None) -> None:
         """Replace the current model and its description in one step (one notification each)."""

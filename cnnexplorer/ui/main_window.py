@@ -477,7 +477,7 @@ class MainWindow(QMainWindow):
     # -- closing ------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         for tab in self.tab_by_key.values():
-            if hasattr(tab, "confirm_close") and not tab.confirm_close():
+            if not tab.confirm_close():
                 event.ignore()
                 return
         for tab in self.tab_by_key.values():

@@ -20,3 +20,13 @@ def test_observers_hear_each_change_and_can_unsubscribe():
 def test_unknown_fields_are_refused():
     with pytest.raises(AttributeError):
         Session().modle = 1
+
+
+def test_training_has_one_owner_and_only_the_owner_releases_it():
+    session = Session()
+    assert session.claim_training("pretrained")
+    assert not session.claim_training("training")  # the other tab is told, nothing changes
+    session.release_training("training")  # finishing elsewhere does not clear the running job
+    assert session.training == "pretrained"
+    session.release_training("pretrained")
+    assert session.training is None

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from cnnexplorer.core.session import Session
 from cnnexplorer.ui.errors import reporter
 from cnnexplorer.ui.session_bridge import SessionBridge
+from cnnexplorer.ui.workers import TaskSlot
 
 
 class Tab(QWidget):
@@ -35,22 +35,23 @@ class Tab(QWidget):
     def prepare_screenshot(self) -> None:
         """Override to reach a representative state synchronously."""
 
-    def shutdown(self) -> None:
-        """Called when the window closes, before workers are stopped. Override to save state."""
+    def confirm_close(self) -> bool:
+        """Asked by the main window before it closes; a tab with work worth keeping asks the user.
 
+        Return False to keep the window open. The default closes without asking.
+        """
+        return True
 
-class PlaceholderTab(Tab):
-    """A tab whose feature has not landed yet: it says in one line what it will hold."""
+    def task_slots(self) -> list[TaskSlot]:
+        """Every background-task slot this tab owns (children of the tab)."""
+        return self.findChildren(TaskSlot)
 
-    text = ""
+    def shutdown(self, wait: bool = True) -> bool:
+        """Cancel this tab's work and (by default) wait for it; the window calls it on close, tests after use.
 
-    def __init__(self, bridge: SessionBridge, parent: QWidget | None = None) -> None:
-        super().__init__(bridge, parent)
-        label = QLabel(self.text, self)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
+        Override to save state, then call ``super().shutdown(wait)``. True if every task stopped in time.
+        """
+        return all([slot.shutdown(wait=wait) for slot in self.task_slots()])
 
 
 def run_standalone(tab_class: type[Tab]) -> int:
