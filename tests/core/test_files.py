@@ -1,0 +1,66 @@
+"""The one way to write a file: the previous file survives every failure, and the reason is one sentence."""
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from cnnexplorer.core.files import FileWriteError, atomic_path, check_writable, remove_stale_temporaries, write_bytes
+
+
+def test_write_replaces_the_file_whole_and_leaves_no_temporary(tmp_path):
+    target = tmp_path / "model.py"
+    target.write_text("old")
+    write_bytes(target, b"new content")
+    assert target.read_bytes() == b"new content"
+    assert [p.name for p in tmp_path.iterdir()] == ["model.py"]
+
+
+def test_a_full_disk_keeps_the_previous_file_and_says_why(tmp_path):
+    """RLIMIT_FSIZE stands in for a full disk (the issue's `ulimit -f 1` reproduction)."""
+    target = tmp_path / "script.py"
+    target.write_text("print('a working script')\n")
+    code = textwrap.dedent(f"""
+        import resource, sys
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024))
+        from cnnexplorer.core.files import write_bytes, FileWriteError
+        try:
+            write_bytes({str(target)!r}, b"x" * 100000)
+        except FileWriteError as exc:
+            print(exc)
+            sys.exit(3)
+    """)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 3, run.stderr
+    assert "script.py" in run.stdout and "Nothing was changed" in run.stdout
+    assert target.read_text() == "print('a working script')\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["script.py"]
+
+
+def test_a_folder_as_target_is_refused_in_one_sentence(tmp_path):
+    with pytest.raises(FileWriteError, match="it is a folder"):
+        write_bytes(tmp_path, b"x")
+    with pytest.raises(FileWriteError, match="does not exist"):
+        check_writable(tmp_path / "missing" / "out.keras")
+
+
+def test_a_writer_that_fails_leaves_the_target_alone(tmp_path):
+    target = tmp_path / "chart.png"
+    target.write_bytes(b"previous")
+    with pytest.raises(RuntimeError):
+        with atomic_path(target) as tmp:
+            assert tmp.suffix == ".png"  # writers that pick the format from the name still can
+            tmp.write_bytes(b"half")
+            raise RuntimeError("encoder crashed")
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["chart.png"]
+
+
+def test_stale_temporaries_of_ours_are_removed_and_nothing_else(tmp_path):
+    ours = tmp_path / ".m.cnnexplorer-tmp-abc.keras"
+    old_save = tmp_path / ".m.saving.keras"
+    theirs = tmp_path / ".hidden-user-file"
+    for p in (ours, old_save, theirs):
+        p.write_bytes(b"x")
+    assert remove_stale_temporaries(tmp_path, older_than_s=-1) == 2
+    assert [p.name for p in tmp_path.iterdir()] == [".hidden-user-file"]
