@@ -77,15 +77,13 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from cnnexplorer.core.files import write_text
     from cnnexplorer.core.shapes import validate
     from cnnexplorer.ml.codegen import export_code
 
     spec = _load(args)
     out = Path(args.out)
-    try:
-        out.write_text(export_code(spec), encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"Cannot write {out} ({exc.strerror}); choose another folder.") from None
+    write_text(out, export_code(spec))  # atomic: a failed write keeps the previous script whole
     print(f"Wrote {out}: a Keras 3 script building '{spec.name}'. Run it with: python {out}")
     problems = validate(spec)
     if problems:

@@ -134,8 +134,9 @@ def _conv_lab(args: argparse.Namespace) -> int:
                 "op": args.op, "stride": stride, "padding": args.padding,
                 "pad": {"top": pad[0], "bottom": pad[1], "left": pad[2], "right": pad[3]},
                 "output": result.output.tolist(), "notes": [p.text for p in problems]}
-        with open(args.json, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, indent=1)
+        from cnnexplorer.core.files import write_text
+
+        write_text(args.json, json.dumps(data, indent=1) + "\n")
         print(f"wrote {args.json}")
     return 0
 

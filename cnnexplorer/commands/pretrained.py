@@ -70,8 +70,9 @@ def _pretrained(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix != ".keras":
         raise UserError(f"The output file must end in .keras (got {out.name}); e.g. --out model.keras.")
-    if not out.parent.exists():
-        raise UserError(f"The folder {out.parent} does not exist; create it or choose another --out path.")
+    from cnnexplorer.core.files import check_writable
+
+    check_writable(out)  # before the base is downloaded and trained, not after
     if args.epochs < 1 or args.fine_tune_epochs < 0:
         raise UserError("--epochs must be 1 or more and --fine-tune-epochs 0 or more.")
     if args.fine_tune_epochs and not args.fine_tune_from:

@@ -72,9 +72,11 @@ def _selftest(args: argparse.Namespace) -> int:
     else:
         print(f"All {len(results)} checks passed in {total:.1f} s.")
     if args.json:
-        Path(args.json).write_text(json.dumps({
+        from cnnexplorer.core.files import write_text
+
+        write_text(args.json, json.dumps({
             "version": __version__, "frozen": is_frozen(), "ok": not failed, "seconds": round(total, 2),
-            "checks": [r.__dict__ for r in results]}, indent=2), encoding="utf-8")
+            "checks": [r.__dict__ for r in results]}, indent=2) + "\n")
     return 1 if failed else 0
 
 

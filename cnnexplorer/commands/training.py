@@ -106,8 +106,11 @@ def _train(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix != ".keras":
         raise UserError(f"The output file must end in .keras (got {out.name}); e.g. --out model.keras.")
-    if not out.parent.exists():
-        raise UserError(f"The folder {out.parent} does not exist; create it or choose another --out path.")
+    from cnnexplorer.core.files import check_writable, write_text
+
+    check_writable(out)  # a read-only or full disk is found now, not after the training it would lose
+    if args.history:
+        check_writable(args.history)
     dataset = load_dataset(args.dataset)
     keras().utils.set_random_seed(args.seed)
     model, name, lr = _load_source(args, dataset.info.num_classes)
@@ -125,7 +128,7 @@ def _train(args: argparse.Namespace) -> int:
         payload = {"history": {k: [json_safe(v) for v in vals] for k, vals in result.history.items()},
                    "config": config.to_dict(), "dataset": dataset.info.name, "model": name,
                    **{k: json_safe(v) for k, v in result.summary().items()}}
-        Path(args.history).write_text(json.dumps(payload, indent=2), encoding="utf-8")
+        write_text(args.history, json.dumps(payload, indent=2) + "\n")
     summary = {k: json_safe(v) for k, v in result.summary().items()}
     summary["model_file"] = str(out)
     print(json.dumps(summary), flush=True)

@@ -151,6 +151,12 @@ def _gradcam(args: argparse.Namespace) -> int:
     save_png(args.out, gradcam.overlay_image(prepared.display, result.heatmap, args.colormap, args.opacity))
     print(f"saved {args.out}")
     if args.heatmap:
-        np.save(args.heatmap, result.heatmap.astype(np.float32))
+        import io
+
+        from cnnexplorer.core.files import write_bytes
+
+        buffer = io.BytesIO()
+        np.save(buffer, result.heatmap.astype(np.float32))
+        write_bytes(args.heatmap, buffer.getvalue())
         print(f"saved {args.heatmap}")
     return 0

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from cnnexplorer.core.errors import UserError
+from cnnexplorer.core.files import write_text
 from cnnexplorer.core.i18n import QT_TRANSLATE_NOOP, translate
 
 FILL_MODES = ("nearest", "reflect", "wrap", "constant")
@@ -367,12 +368,8 @@ def load_augment_config(path: str | Path) -> AugmentConfig:
 
 
 def save_augment_config(config: AugmentConfig, path: str | Path) -> None:
-    path = Path(path)
-    try:
-        path.write_text(config.to_json() + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise UserError(translate("augment_config", "Could not write {path} ({error}). Choose another folder.")
-                        .format(path=path, error=exc.strerror)) from None
+    """Write augmentation settings atomically (``core.files``); a failure keeps the previous file."""
+    write_text(path, config.to_json() + "\n")
 
 
 def _unit(unit: str) -> str:

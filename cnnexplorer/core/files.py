@@ -64,6 +64,13 @@ def write_error(path: str | Path, exc: OSError) -> FileWriteError:
                           .format(path=short_path(path), reason=_reason(exc)))
 
 
+def unwritable_error(path: str | Path, exc: OSError) -> FileWriteError:
+    """The one sentence when a check before a long job finds ``path`` cannot be written."""
+    return FileWriteError(translate("files", "{path} cannot be written: {reason}. Choose another file or folder; "
+                                             "nothing was started.")
+                          .format(path=short_path(path), reason=_reason(exc)))
+
+
 def short_path(path: str | Path, limit: int = 120) -> str:
     """A path for a message, cut in the middle when it is very long."""
     text = str(path)
@@ -73,10 +80,10 @@ def short_path(path: str | Path, limit: int = 120) -> str:
     return text[:half] + "…" + text[-half:]
 
 
-def _target(path: str | Path) -> Path:
+def _target(path: str | Path, error=write_error) -> Path:
     p = Path(path)
     if p.is_dir():
-        raise write_error(p, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
+        raise error(p, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR)))
     return p
 
 
@@ -86,12 +93,12 @@ def check_writable(path: str | Path) -> None:
     Creates and removes a small temporary file beside the target, so it checks
     what a real write needs, including permission and a disk that is already full.
     """
-    p = _target(path)
+    p = _target(path, unwritable_error)
     folder = p.parent if str(p.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{p.name}{TEMP_MARK}", suffix=".check", dir=folder)
     except OSError as exc:
-        raise write_error(p, exc) from None
+        raise unwritable_error(p, exc) from None
     try:
         try:
             os.write(fd, b"\0")
@@ -99,7 +106,7 @@ def check_writable(path: str | Path) -> None:
         finally:
             os.close(fd)
     except OSError as exc:
-        raise write_error(p, exc) from None
+        raise unwritable_error(p, exc) from None
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

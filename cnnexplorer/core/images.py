@@ -13,6 +13,7 @@ import cv2
 import numpy as np
 
 from cnnexplorer.core.errors import ImageError
+from cnnexplorer.core.files import write_bytes
 from cnnexplorer.core.i18n import translate
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp")
@@ -108,20 +109,28 @@ def prepare_image(image: np.ndarray, height: int, width: int, channels: int) -> 
     return to_channels(resize_image(image, height, width), channels)
 
 
-def save_png(path: str | Path, image: np.ndarray) -> None:
-    """Write an RGB or grayscale uint8 image as PNG (works with non-ASCII paths)."""
-    path = Path(path)
+def encode_png(image: np.ndarray, name: str = "image.png") -> bytes:
+    """An RGB or grayscale uint8 image as PNG bytes (encoded in memory, nothing written)."""
     arr = image
     if arr.ndim == 3 and arr.shape[2] == 3:
         arr = cv2.cvtColor(arr, cv2.COLOR_RGB2BGR)
-    ok, buf = cv2.imencode(".png", arr)
-    if not ok:
-        raise ImageError(translate("images", "Could not encode {name} as PNG.").format(name=path.name))
     try:
-        buf.tofile(str(path))
-    except OSError as exc:
-        raise ImageError(translate("images", "Could not write {path} ({error}). Choose another folder.").format(
-            path=path, error=exc.strerror)) from None
+        ok, buf = cv2.imencode(".png", arr)
+    except cv2.error:
+        ok, buf = False, None
+    if not ok:
+        raise ImageError(translate("images", "Could not encode {name} as PNG.").format(name=name))
+    return buf.tobytes()
+
+
+def save_png(path: str | Path, image: np.ndarray) -> None:
+    """Write an RGB or grayscale uint8 image as PNG, atomically (see ``core.files``; non-ASCII paths work).
+
+    Raises :class:`~cnnexplorer.core.files.FileWriteError` (one sentence, the
+    previous file kept) when the file cannot be written.
+    """
+    path = Path(path)
+    write_bytes(path, encode_png(image, path.name))
 
 
 def normalize_to_uint8(channel: np.ndarray) -> np.ndarray:

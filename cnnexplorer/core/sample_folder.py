@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from cnnexplorer.core.errors import ImageError
+from cnnexplorer.core.files import write_text
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.images import save_png
 from cnnexplorer.core.progress import ProgressFn, check_cancel, report
@@ -94,7 +95,7 @@ def write_sample_folder(root: str | Path, per_class: int = 60, size: int = 128, 
                 report(progress, "write", done, total,
                        translate("sample_folder", "Writing example images: {done}/{total}").format(done=done,
                                                                                                   total=total))
-        marker.write_text(stamp + "\n", encoding="utf-8")
+        write_text(marker, stamp + "\n")
     except OSError as exc:
         raise ImageError(translate("sample_folder", "Could not write the example folder {path} ({reason}). Free "
                                                     "some disk space or check the folder's permissions.")

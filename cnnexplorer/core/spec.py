@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cnnexplorer.core.errors import SpecError
+from cnnexplorer.core.files import write_text
 from cnnexplorer.core.i18n import QT_TRANSLATE_NOOP, translate
 
 FORMAT = "cnnexplorer-design"
@@ -239,11 +240,8 @@ def load_spec(path: str | Path) -> ModelSpec:
 
 
 def save_spec(spec: ModelSpec, path: str | Path) -> None:
-    """Write a design; a temporary file is renamed over the target so a failed write loses nothing."""
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(spec.to_json(), encoding="utf-8")
-    tmp.replace(path)
+    """Write a design atomically (``core.files``): a failed write keeps the previous file and says why."""
+    write_text(path, spec.to_json() + "\n")
 
 
 # -- templates ------------------------------------------------------------------
