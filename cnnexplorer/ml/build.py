@@ -10,6 +10,7 @@ from cnnexplorer.core.spec import (
     ACTIVATIONS, LAYER_DEFAULTS, LOSSES, OPTIMIZERS, CompileSpec, LayerSpec, ModelSpec, default_loss,
 )
 from cnnexplorer.ml.codegen import export_code, python_name  # noqa: F401  (re-exported: build.export_code)
+from cnnexplorer.ml.model_files import load_model_file, save_model_file  # noqa: F401  (re-exported)
 from cnnexplorer.ml.runtime import keras
 
 
@@ -55,96 +56,6 @@ def build_model(spec: ModelSpec, compile: bool = True, check: bool = True):
             metrics=list(spec.compile.metrics),
         )
     return model
-
-
-def load_model_file(path: str):
-    """Load a ``.keras``/``.h5`` model in Keras' safe mode; returns (model, path).
-
-    Safe mode refuses files that would run code when loaded (Lambda layers
-    hold Python bytecode); the message says so instead of a bare traceback.
-    """
-    from pathlib import Path
-
-    from cnnexplorer.core.errors import ModelFileError
-
-    p = Path(path)
-    if not p.is_file():
-        raise ModelFileError(translate("build", "The model file {path} does not exist.").format(path=p))
-    _check_model_file_signature(p)
-    k = keras()
-    # Our own layers (the pretrained bases' in-graph preprocessing) must be
-    # registered before Keras reads a file that uses them, in any process.
-    from cnnexplorer.ml.transfer import register_custom_objects
-
-    register_custom_objects()
-    try:
-        model = k.saving.load_model(str(p), safe_mode=True, compile=True)
-    except ValueError as exc:
-        text = str(exc)
-        if "Lambda" in text or "safe_mode" in text or "unsafe" in text.lower():
-            raise ModelFileError(
-                translate("build", "{name} contains a Lambda layer, i.e. Python code that would run when the file is "
-                                   "opened. For your safety CNN Explorer opens models in Keras' safe mode, which "
-                                   "refuses such files. Rebuild the model without Lambda layers, or open it only in "
-                                   "your own trusted script.").format(name=p.name)
-            ) from None
-        raise ModelFileError(translate("build", "{name} could not be opened as a Keras model ({reason}).")
-                             .format(name=p.name, reason=_first_line(text))) from None
-    except Exception as exc:  # truncated zips, HDF5 errors, random bytes ...
-        raise ModelFileError(_not_readable(p, f"{exc.__class__.__name__}: {_first_line(str(exc))}", True)) from None
-    return model, str(p)
-
-
-def _check_model_file_signature(p) -> None:
-    """Refuse files that cannot be models before Keras gives a misleading message (e.g. 'File not found')."""
-    import zipfile
-
-    from cnnexplorer.core.errors import ModelFileError
-
-    try:
-        with open(p, "rb") as fh:
-            head = fh.read(8)
-    except OSError as exc:
-        raise ModelFileError(translate("build", "{name} cannot be read ({reason}).")
-                             .format(name=p.name, reason=exc.strerror)) from None
-    if p.suffix.lower() == ".keras":
-        if not zipfile.is_zipfile(p):
-            raise ModelFileError(_not_readable(p, translate(
-                "build", "a .keras file is a zip archive, and this one is damaged or is not one")))
-        with zipfile.ZipFile(p) as z:
-            if "config.json" not in z.namelist():
-                raise ModelFileError(_not_readable(p, translate(
-                    "build", "the archive holds no model configuration (config.json)")))
-    elif p.suffix.lower() == ".h5" and head != b"\x89HDF\r\n\x1a\n":
-        raise ModelFileError(_not_readable(p, translate("build", "it is not an HDF5 file")))
-
-
-def _not_readable(p, reason: str, in_brackets: bool = False) -> str:
-    """"<file> is not a readable Keras model: <reason>." (or "(<reason>)") and how to fix it."""
-    if in_brackets:
-        return translate("build", "{name} is not a readable Keras model ({reason}). The file may be truncated or "
-                                  "of another kind; save the model again with model.save('name.keras').").format(
-            name=p.name, reason=reason)
-    return translate("build", "{name} is not a readable Keras model: {reason}. The file may be truncated or of "
-                              "another kind; save the model again with model.save('name.keras').").format(
-        name=p.name, reason=reason)
-
-
-def save_model_file(model, path: str) -> None:
-    """Save as ``.keras`` through a temporary file, so a failed save never destroys the previous file."""
-    import os
-    from pathlib import Path
-
-    target = Path(path)
-    if target.suffix != ".keras":
-        target = target.with_suffix(".keras")
-    tmp = target.with_name(f".{target.stem}.saving.keras")  # Keras insists on the .keras suffix
-    try:
-        model.save(str(tmp))
-        os.replace(tmp, target)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 def _first_line(text: str) -> str:
