@@ -17,7 +17,7 @@ from cnnexplorer.core.resources import resource_path
 from cnnexplorer.core.session import Session
 from cnnexplorer.core.spec import ModelSpec, load_spec, save_spec
 from cnnexplorer.ui import presentation, workers
-from cnnexplorer.ui.app import LANGUAGES, current_language, resolve_language
+from cnnexplorer.ui.bootstrap import LANGUAGES, current_language, resolve_language
 from cnnexplorer.ui.errors import reporter
 from cnnexplorer.ui.session_bridge import SessionBridge
 from cnnexplorer.ui.settings import Settings
@@ -99,8 +99,14 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.bridge = SessionBridge(self.session, self)
         self.backend_info = None
-        self._backend_task: workers.Task | None = None
-        self._file_task: workers.Task | None = None
+        # Background work: one slot each. Opening a model file while another opens supersedes it, so the
+        # last file asked for is the one that arrives, however long the earlier one takes.
+        self.backend_slot = workers.TaskSlot("load-tensorflow", parent=self)
+        self.backend_slot.finished.connect(self._on_backend_loaded)
+        self.backend_slot.failed.connect(self._on_backend_failed)
+        self.file_slot = workers.TaskSlot("open-model", parent=self)
+        self.file_slot.finished.connect(self._on_model_file_loaded)
+        self.file_slot.failed.connect(self._on_model_file_failed)
         reporter()._parent_widget = lambda: self
         # The look first, so tabs and charts are created with the right fonts, palette and chart defaults.
         look = presentation.look()
@@ -308,12 +314,9 @@ class MainWindow(QMainWindow):
     # -- TensorFlow in the background -----------------------------------------------
     def start_backend_loading(self) -> None:
         """Import TensorFlow on a worker thread; the status bar says when it is ready."""
-        if self._backend_task is not None:
+        if self.backend_slot.task is not None:
             return
-        self._backend_task = workers.Task(_load_backend, name="load-tensorflow")
-        self._backend_task.finished.connect(self._on_backend_loaded)
-        self._backend_task.failed.connect(self._on_backend_failed)
-        self._backend_task.start()
+        self.backend_slot.start(_load_backend)
 
     @Slot(object)
     def _on_backend_loaded(self, info) -> None:
@@ -373,12 +376,8 @@ class MainWindow(QMainWindow):
             self.settings.add_recent_file(path)
             self.select_tab("builder")
         elif suffix in (".keras", ".h5"):
-            task = workers.Task(_load_model_file, path, name="open-model")
-            task.finished.connect(self._on_model_file_loaded)
-            task.failed.connect(reporter().report)
-            self._file_task = task
             self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", Path(path).name))
-            task.start()
+            self.file_slot.start(_load_model_file, path)
         else:
             reporter().report(self.tr("%1 is neither a design (.json) nor a Keras model (.keras, .h5).")
                               .replace("%1", Path(path).name))
@@ -389,6 +388,11 @@ class MainWindow(QMainWindow):
         self.session.set_model(model, Path(path).stem, "file", path)
         self.settings.add_recent_file(path)
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", Path(path).name), 5000)
+
+    @Slot(object)
+    def _on_model_file_failed(self, exc) -> None:
+        self.statusBar().clearMessage()
+        reporter().report(exc)
 
     @Slot()
     def save_design_dialog(self) -> None:
@@ -482,6 +486,8 @@ class MainWindow(QMainWindow):
                 return
         for tab in self.tab_by_key.values():
             tab.shutdown()
+        for slot in (self.file_slot, self.backend_slot):
+            slot.shutdown()
         workers.stop_all()
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()

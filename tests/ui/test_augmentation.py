@@ -22,18 +22,19 @@ def tab(qtbot, errors):
     widget = AugmentationTab(bridge)
     qtbot.addWidget(widget)
     yield widget
-    widget.shutdown()
-    for task in (widget._preview_task, widget._probe_task):
-        if task is not None:
-            task.wait()
-    qtbot.waitUntil(lambda: not (widget._preview_task and widget._preview_task.is_running()), timeout=WAIT_MS)
+    assert widget.shutdown()  # cancels and waits for the preview and the probe
+    assert not widget.preview_slot.is_busy() and not widget.probe_slot.is_busy()
+
+
+def _idle(tab) -> bool:
+    """No preview waiting for its pause, running, or queued."""
+    return not tab._debounce.isActive() and not tab.preview_slot.is_busy()
 
 
 def _shown(qtbot, tab):
     tab.resize(1100, 700)
     tab.show()
-    qtbot.waitUntil(lambda: tab.grid.variant_count == tab.count_spin.value() and not tab._preview_task.is_running(),
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: tab.grid.variant_count == tab.count_spin.value() and _idle(tab), timeout=WAIT_MS)
 
 
 def test_building_the_tab_does_not_import_tensorflow():
@@ -90,15 +91,14 @@ def test_live_preview_shows_the_requested_variants_reproducibly_with_a_fixed_see
     assert tab.grid.message == ""
     tab.fixed_seed.setChecked(True)
     tab.count_spin.setValue(4)
-    qtbot.waitUntil(lambda: tab.grid.variant_count == 4 and not tab._preview_task.is_running(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: tab.grid.variant_count == 4 and _idle(tab), timeout=WAIT_MS)
     first = [q.copy() for q in tab.grid._variants]
     tab.rows["rotation_range"].spin.setValue(41)
     tab.rows["rotation_range"].spin.setValue(40)  # back to the same settings and seed...
-    qtbot.waitUntil(lambda: not tab._debounce.isActive() and not tab._preview_task.is_running(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _idle(tab), timeout=WAIT_MS)
     assert [q == f for q, f in zip(tab.grid._variants, first)] == [True] * 4  # ...same pictures
     tab.new_samples()  # a new seed: new pictures
-    qtbot.waitUntil(lambda: not tab._debounce.isActive() and not tab._preview_task.is_running()
-                    and any(q != f for q, f in zip(tab.grid._variants, first)), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: _idle(tab) and any(q != f for q, f in zip(tab.grid._variants, first)), timeout=WAIT_MS)
 
 
 def test_a_grayscale_digit_with_a_colour_transform_is_explained_not_silently_applied(qtbot, tab):
@@ -155,7 +155,7 @@ def test_robustness_probe_charts_accuracy_per_transformation(qtbot, tab):
     assert tab.probe_button.isEnabled()
     tab.apply_config(AugmentConfig(rotation_range=20, horizontal_flip=True))
     tab.probe_button.click()
-    qtbot.waitUntil(lambda: not tab._probe_task.is_running(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: tab.probe_slot.outcome == "finished", timeout=WAIT_MS)
     assert list(tab.probe_chart.results) == ["original", "rotation ±20°", "horizontal flip"]
     assert all(0 <= v <= 1 for v in tab.probe_chart.results.values())
     assert tab.probe_button.isEnabled()

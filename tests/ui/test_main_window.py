@@ -98,3 +98,34 @@ def test_the_window_has_the_app_icon(main_window):
     app = create_application()
     assert not app.windowIcon().isNull()
     assert not main_window.windowIcon().isNull()
+
+
+def test_opening_two_model_files_quickly_the_last_one_asked_for_wins(qtbot, main_window, monkeypatch, tmp_path):
+    """The first file is slower to load than the second: its late result must not replace the second."""
+    import threading
+    from pathlib import Path
+
+    from cnnexplorer.ui import main_window as main_window_module
+
+    import keras
+
+    models = {name: keras.Sequential([keras.Input((4,)), keras.layers.Dense(2)], name=name) for name in ("slow", "fast")}
+    release_first = threading.Event()
+
+    def fake_load(path, progress=None, cancel=None):
+        if path.endswith("slow.keras"):
+            release_first.wait(30)  # still loading when the second file has arrived
+        return models[Path(path).stem], path
+
+    monkeypatch.setattr(main_window_module, "_load_model_file", fake_load)
+    slow, fast = str(tmp_path / "slow.keras"), str(tmp_path / "fast.keras")
+    main_window.open_path(slow)
+    first_task = main_window.file_slot.task
+    main_window.open_path(fast)
+    qtbot.waitUntil(lambda: main_window.session.model is models["fast"], timeout=10000)
+    release_first.set()
+    qtbot.waitUntil(lambda: not first_task.is_running(), timeout=10000)
+    QApplication.processEvents()
+    assert main_window.session.model is models["fast"]
+    assert main_window.session.model_name.name == "fast"
+    assert "fast" in main_window.model_label.text()

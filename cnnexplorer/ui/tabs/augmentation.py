@@ -140,11 +140,15 @@ class AugmentationTab(Tab):
         self._source_image: np.ndarray | None = None
         self._source_name = ""
         self._seed = 0
-        self._preview_task: workers.Task | None = None
-        self._preview_pending = False
         self._preview_dirty = True
-        self._probe_task: workers.Task | None = None
-        self._waiting_for_backend = False
+        # The preview runs with the newest settings when the running one ends (request); the probe is one at a time.
+        self.preview_slot = workers.TaskSlot("augment-preview", parent=self)
+        self.preview_slot.finished.connect(self._on_preview_ready)
+        self.preview_slot.failed.connect(self._on_preview_failed)
+        self.probe_slot = workers.TaskSlot("augment-probe", parent=self)
+        self.probe_slot.finished.connect(self._on_probe_finished)
+        self.probe_slot.failed.connect(self._on_probe_failed)
+        self.probe_slot.done.connect(self._update_probe_state)
         self._digits: np.ndarray | None = None
         self._digit_index = -1
         self.config = AugmentConfig()
@@ -520,6 +524,7 @@ class AugmentationTab(Tab):
         self._schedule_preview()
 
     # -- preview -----------------------------------------------------------------------
+    @Slot()
     def _schedule_preview(self, *_args) -> None:
         self._preview_dirty = True
         if self.isVisible():
@@ -551,33 +556,17 @@ class AugmentationTab(Tab):
         """Start computing the preview now (or as soon as the running one ends)."""
         if self._source_image is None:
             return
-        if self._preview_task is not None and self._preview_task.is_running():
-            self._preview_pending = True
-            return
         loader = _backend_loader()
         if loader is not None:
-            if not self._waiting_for_backend:
-                self._waiting_for_backend = True
-                loader.done.connect(self._on_backend_done)
+            loader.done.connect(self._schedule_preview, Qt.ConnectionType.UniqueConnection)
             self._preview_dirty = True
             self.grid.set_message(self.tr("Loading TensorFlow… the preview appears when it is ready."))
             return
-        self._preview_pending = False
         self._preview_dirty = False
         image, config, count, seed = self.preview_request()
         if self.grid.variant_count == 0:
             self.grid.set_message(self.tr("Preparing the preview (TensorFlow loads once, a few seconds)…"))
-        task = workers.Task(_preview_job, image, config, count, seed, name="augment-preview")
-        task.finished.connect(self._on_preview_ready)
-        task.failed.connect(self._on_preview_failed)
-        task.done.connect(self._on_preview_done)
-        self._preview_task = task
-        task.start()
-
-    @Slot()
-    def _on_backend_done(self) -> None:
-        self._waiting_for_backend = False
-        self._schedule_preview()
+        self.preview_slot.request(_preview_job, image, config, count, seed)
 
     @Slot(object)
     def _on_preview_ready(self, images: list) -> None:
@@ -588,11 +577,6 @@ class AugmentationTab(Tab):
         self.grid.set_message(str(exc) if isinstance(exc, UserError) else self.tr("The preview failed."))
         self.report_error(exc)
 
-    @Slot()
-    def _on_preview_done(self) -> None:
-        if self._preview_pending:
-            self.refresh_preview()
-
     def preview_now(self) -> None:
         """Compute the preview on the GUI thread (screenshots, once TensorFlow is loaded)."""
         from cnnexplorer.ml.augment import preview
@@ -602,8 +586,9 @@ class AugmentationTab(Tab):
         self._preview_dirty = False
 
     # -- robustness probe -------------------------------------------------------------------
+    @Slot()
     def _update_probe_state(self) -> None:
-        running = self._probe_task is not None and self._probe_task.is_running()
+        running = self.probe_slot.is_running()
         if self.session.model is None:
             self.probe_button.setEnabled(False)
             self.probe_chart.set_placeholder(self.tr(
@@ -618,7 +603,7 @@ class AugmentationTab(Tab):
 
     @Slot()
     def start_probe(self) -> None:
-        if self.session.model is None or (self._probe_task is not None and self._probe_task.is_running()):
+        if self.session.model is None or self.probe_slot.is_running():
             return
         if self.config.is_off():
             self.report_error(self.tr("All transformations are off, so there is nothing to test. "
@@ -629,13 +614,8 @@ class AugmentationTab(Tab):
             return
         dataset = self.session.dataset_name or "mnist-sample"
         self.probe_status.setText(self.tr("Testing on %s…") % dataset)
-        task = workers.Task(_probe_job, self.session.model, dataset, self.config, name="augment-probe")
-        task.finished.connect(self._on_probe_finished)
-        task.failed.connect(self._on_probe_failed)
-        task.done.connect(self._update_probe_state)
-        self._probe_task = task
         self.probe_button.setEnabled(False)
-        task.start()
+        self.probe_slot.start(_probe_job, self.session.model, dataset, self.config)
 
     @Slot(object)
     def _on_probe_finished(self, results: dict) -> None:
@@ -657,11 +637,9 @@ class AugmentationTab(Tab):
         self._debounce.stop()
         self.preview_now()
 
-    def shutdown(self) -> None:
+    def shutdown(self, wait: bool = True) -> bool:
         self._debounce.stop()
-        for task in (self._preview_task, self._probe_task):
-            if task is not None and task.is_running():
-                task.cancel()
+        return super().shutdown(wait)
 
 
 if __name__ == "__main__":

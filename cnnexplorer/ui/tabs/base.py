@@ -56,7 +56,7 @@ class Tab(QWidget):
 
 def run_standalone(tab_class: type[Tab]) -> int:
     """Open one tab in its own window with a fresh session (``python -m cnnexplorer.ui.tabs.NAME``)."""
-    from cnnexplorer.ui.app import create_application
+    from cnnexplorer.ui.bootstrap import create_application  # not ui.app: a tab sits below the window
 
     app = create_application(sys.argv[:1])
     bridge = SessionBridge(Session())
