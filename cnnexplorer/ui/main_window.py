@@ -37,7 +37,7 @@ MODEL_SOURCES = [QT_TRANSLATE_NOOP("ModelSource", "trained"), QT_TRANSLATE_NOOP(
 
 
 def _load_model_file(path: str, progress=None, cancel=None):
-    from cnnexplorer.ml.build import load_model_file
+    from cnnexplorer.ml.model_files import load_model_file
 
     return load_model_file(path)
 
@@ -425,7 +425,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model"), "model.keras",
                                               self.tr("Keras models (%1)").replace("%1", "*.keras"))
         if path:
-            from cnnexplorer.ml.build import save_model_file
+            from cnnexplorer.ml.model_files import save_model_file
 
             try:
                 save_model_file(self.session.model, path)
