@@ -247,29 +247,28 @@ def main() -> None:
             t_end[0] = time.perf_counter() + 2
         return time.perf_counter() > t_end[0]
 
-    def running(task):
-        return task is not None and task.is_running()
-
     results = dict([phase("idle", lambda: None, idle_done)])
     results.update([phase(
         "model_activations_gradcam",
         lambda: tab.session.set_model(model, "VGG16 (random weights)", "pretrained"),
-        lambda: tab.act_view.image() is not None and not running(tab._analysis_task) and not running(tab._grid_task))])
+        lambda: tab.activations.view.image() is not None and not tab.analysis_slot.is_busy()
+        and not tab.activations.grid_slot.is_busy())])
     results.update([phase("switch_to_gradcam", lambda: tab.views.setCurrentIndex(2),
-                          lambda: tab.cam_views["overlay"].image() is not None)])
-    results.update([phase("switch_layer", lambda: (tab.views.setCurrentIndex(0), tab.layer_list.setCurrentRow(3)),
-                          lambda: not running(tab._grid_task))])
+                          lambda: tab.gradcam.views["overlay"].image() is not None)])
+    results.update([phase("switch_layer",
+                          lambda: (tab.views.setCurrentIndex(0), tab.activations.layer_list.setCurrentRow(3)),
+                          lambda: not tab.activations.grid_slot.is_busy())])
 
     def start_filters():
         tab.views.setCurrentIndex(1)
-        tab.filter_layer.setCurrentIndex(tab.filter_layer.findData("block3_conv1"))
-        tab.filter_count.setValue(8)
-        tab.filter_steps.setValue(3)
-        tab.filter_start.click()
+        tab.filters.layer.setCurrentIndex(tab.filters.layer.findData("block3_conv1"))
+        tab.filters.count.setValue(8)
+        tab.filters.steps.setValue(3)
+        tab.filters.start_button.click()
 
     results.update([phase("filter_patterns", start_filters,
-                          lambda: tab._filter_task is not None and not running(tab._filter_task))])
-    results["patterns"] = len(tab._patterns)
+                          lambda: tab.filters.slot.task is not None and not tab.filters.slot.is_busy())])
+    results["patterns"] = len(tab.filters.patterns)
     print(json.dumps(results), flush=True)
     tab.shutdown()
     if why is not None:

@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ActivationsView</name>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>All layers with feature maps</source>
+        <translation>所有带特征图的层</translation>
+    </message>
+    <message>
+        <source>By default only convolution and pooling layers are listed.</source>
+        <translation>默认只列出卷积层和池化层。</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>配色</translation>
+    </message>
+    <message>
+        <source>Channels per row</source>
+        <translation>每行通道数</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Choose an image to see what each layer makes of it.</source>
+        <translation>选择一张图像，看看每一层把它变成了什么。</translation>
+    </message>
+    <message>
+        <source>Click a channel in the grid to enlarge it.</source>
+        <translation>点击网格中的通道即可放大。</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;: {1} channels of {2}×{3}, one tile per channel. Bright = strong activation.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;：{1} 个 {2}×{3} 的通道，每个通道一个小图。越亮 = 激活越强。</translation>
+    </message>
+    <message>
+        <source>Flat channels (dark grey): {0} — nothing in this image activates them.</source>
+        <translation>平坦通道（深灰色）：{0} —— 这张图像中没有任何东西能激活它们。</translation>
+    </message>
+    <message>
+        <source>flat: this channel does not respond to this image</source>
+        <translation>平坦：这个通道对这张图像没有响应</translation>
+    </message>
+    <message>
+        <source>values {0:.3g} to {1:.3g}</source>
+        <translation>数值 {0:.3g} 到 {1:.3g}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt;, channel {1}&lt;br&gt;{2}</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;，通道 {1}&lt;br&gt;{2}</translation>
+    </message>
+</context>
+<context>
     <name>AugmentationTab</name>
     <message>
         <source>Rotation</source>
@@ -952,6 +1011,17 @@
     </message>
 </context>
 <context>
+    <name>DemoModelPage</name>
+    <message>
+        <source>Train a quick MNIST model (about 10 seconds)</source>
+        <translation>快速训练一个 MNIST 模型（约 10 秒）</translation>
+    </message>
+    <message>
+        <source>MNIST CNN (quick: 1 epoch on 2,000 digits)</source>
+        <translation>MNIST CNN（快速：在 2,000 个数字上训练 1 轮）</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>Something went wrong: %1</source>
@@ -1041,6 +1111,81 @@
     <message>
         <source>Cell %1 of &lt;b&gt;%2&lt;/b&gt; sees positions %3–%4 of the sequence: &lt;b&gt;%5&lt;/b&gt; tokens.</source>
         <translation>&lt;b&gt;%2&lt;/b&gt; 的第 %1 个格子能看到序列的第 %3–%4 个位置：共 &lt;b&gt;%5&lt;/b&gt; 个词元。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPatternsView</name>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>First filter</source>
+        <translation>起始过滤器</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation>抖动</translation>
+    </message>
+    <message>
+        <source>Shift the image a little at every step: cleaner, less noisy patterns.</source>
+        <translation>每一步把图像稍微平移一点：得到更干净、噪声更少的模式。</translation>
+    </message>
+    <message>
+        <source>Show patterns</source>
+        <translation>显示模式</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Each tile is an input image grown from grey noise by gradient ascent so that one filter responds as strongly as it can: what the filter looks for.</source>
+        <translation>每个小图都是从灰色噪声出发、通过梯度上升“长”出来的输入图像，使某个过滤器的响应尽可能强：这就是该过滤器在寻找的东西。</translation>
+    </message>
+    <message>
+        <source>Choose a convolution layer and press Show patterns.</source>
+        <translation>选择一个卷积层，然后按“显示模式”。</translation>
+    </message>
+    <message>
+        <source>This model has no convolution layers, so there are no filter patterns to show.</source>
+        <translation>这个模型没有卷积层，因此没有过滤器模式可显示。</translation>
+    </message>
+    <message>
+        <source>Growing patterns from noise…</source>
+        <translation>正在从噪声中生成模式…</translation>
+    </message>
+    <message>
+        <source>{0} patterns of {1} at {2}×{3} ({4}, {5:.1f} ms per filter-step). Bright = the filter wants light there, dark = it wants dark.</source>
+        <translation>{1} 的 {0} 个模式，{2}×{3}（{4}，每个过滤器每步 {5:.1f} 毫秒）。亮 = 过滤器希望那里亮，暗 = 希望那里暗。</translation>
+    </message>
+    <message>
+        <source>Plain tiles ({0}): those filters respond most to overall brightness (or darkness) rather than to a shape.</source>
+        <translation>纯色小图（{0}）：这些过滤器主要对整体的明暗有反应，而不是对某种形状。</translation>
+    </message>
+    <message>
+        <source>Darkened tiles are dead filters (no input made them respond): {0}.</source>
+        <translation>变暗的小图是“死”过滤器（没有任何输入能让它们响应）：{0}。</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
     </message>
 </context>
 <context>
@@ -1145,10 +1290,150 @@
     </message>
 </context>
 <context>
+    <name>GradCamView</name>
+    <message>
+        <source>Explain class</source>
+        <translation>解释类别</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>配色</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Image the model saw</source>
+        <translation>模型看到的图像</translation>
+    </message>
+    <message>
+        <source>Heatmap</source>
+        <translation>热力图</translation>
+    </message>
+    <message>
+        <source>Heatmap over the image</source>
+        <translation>叠加在图像上的热力图</translation>
+    </message>
+    <message>
+        <source>{0} (last conv, automatic)</source>
+        <translation>{0}（最后一个卷积层，自动）</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>the predicted class (top-1)</source>
+        <translation>预测的类别 (top-1)</translation>
+    </message>
+    <message>
+        <source>Explaining &lt;b&gt;{0}&lt;/b&gt; ({1:.1f} %) at layer &lt;b&gt;{2}&lt;/b&gt;. The model predicts &lt;b&gt;{3}&lt;/b&gt; ({4:.1f} %).</source>
+        <translation>在 &lt;b&gt;{2}&lt;/b&gt; 层解释 &lt;b&gt;{0}&lt;/b&gt;（{1:.1f} %）。模型预测为 &lt;b&gt;{3}&lt;/b&gt;（{4:.1f} %）。</translation>
+    </message>
+    <message>
+        <source>No part of the image gives positive evidence for this class, so the heatmap is empty.</source>
+        <translation>图像中没有任何部分支持这个类别，因此热力图是空的。</translation>
+    </message>
+    <message>
+        <source>Warm colours mark where the evidence for the class is strongest.</source>
+        <translation>暖色标出支持该类别的证据最强的地方。</translation>
+    </message>
+</context>
+<context>
     <name>ImageGridDialog</name>
     <message>
         <source>No images in this cell.</source>
         <translation>这个格子里没有图像。</translation>
+    </message>
+</context>
+<context>
+    <name>ImageSource</name>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Sample photo</source>
+        <translation>示例照片</translation>
+    </message>
+    <message>
+        <source>Dataset item (MNIST sample, test set)</source>
+        <translation>数据集样本（MNIST 样本，测试集）</translation>
+    </message>
+    <message>
+        <source>Image file</source>
+        <translation>图像文件</translation>
+    </message>
+    <message>
+        <source>Index</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Open image file…</source>
+        <translation>打开图像文件…</translation>
+    </message>
+    <message>
+        <source>…or drop an image file anywhere on this tab.</source>
+        <translation>……或者把图像文件拖放到本页任意位置。</translation>
+    </message>
+    <message>
+        <source>No image yet</source>
+        <translation>还没有图像</translation>
+    </message>
+    <message>
+        <source>Sample photo: {0}</source>
+        <translation>示例照片：{0}</translation>
+    </message>
+    <message>
+        <source>MNIST sample, test digit #{0} (true label: {1})</source>
+        <translation>MNIST 样本，测试数字 #{0}（真实标签：{1}）</translation>
+    </message>
+    <message>
+        <source>Open an image</source>
+        <translation>打开图像</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>File: {0}</source>
+        <translation>文件：{0}</translation>
+    </message>
+    <message>
+        <source>Handed over from another tab</source>
+        <translation>来自其他页面</translation>
+    </message>
+    <message>
+        <source>An image from another tab</source>
+        <translation>来自其他页面的图像</translation>
+    </message>
+    <message>
+        <source>True label: {0}</source>
+        <translation>真实标签：{0}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>
+({0})</source>
+        <translation>
+（{0}）</translation>
     </message>
 </context>
 <context>
@@ -1653,6 +1938,17 @@
     </message>
 </context>
 <context>
+    <name>PredictionPanel</name>
+    <message>
+        <source>Prediction</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>{0:.1f} %</source>
+        <translation>{0:.1f} %</translation>
+    </message>
+</context>
+<context>
     <name>PretrainedTab</name>
     <message>
         <source>1. Pretrained base</source>
@@ -1903,6 +2199,41 @@
     <message>
         <source>Augmentation: %1</source>
         <translation>数据增强：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ScalingChoice</name>
+    <message>
+        <source>Pixels fed to the model</source>
+        <translation>输入模型的像素</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>0-255 (raw pixels)</source>
+        <translation>0-255（原始像素）</translation>
+    </message>
+    <message>
+        <source>0-1 (pixels / 255)</source>
+        <translation>0-1（像素 / 255）</translation>
+    </message>
+    <message>
+        <source>VGG16/ResNet50 style (BGR minus mean)</source>
+        <translation>VGG16/ResNet50 方式（BGR 减去均值）</translation>
+    </message>
+    <message>
+        <source>-1 to 1 (Inception/Xception/MobileNet)</source>
+        <translation>-1 到 1（Inception/Xception/MobileNet）</translation>
+    </message>
+    <message>
+        <source>Automatic: {0} — {1}.</source>
+        <translation>自动：{0} —— {1}。</translation>
+    </message>
+    <message>
+        <source>Chosen by you. Automatic would be {0}.</source>
+        <translation>由你选择。自动选择会是 {0}。</translation>
     </message>
 </context>
 <context>
@@ -2291,11 +2622,22 @@ true {1} · pred {2}
     </message>
 </context>
 <context>
-    <name>VisualizeTab</name>
+    <name>VisualizeExport</name>
     <message>
-        <source>Train a quick MNIST model (about 10 seconds)</source>
-        <translation>快速训练一个 MNIST 模型（约 10 秒）</translation>
+        <source>There is nothing to export yet: choose an image and wait for the result.</source>
+        <translation>还没有可导出的内容：请先选择一张图像，并等待结果出来。</translation>
     </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>导出 PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>VisualizeTab</name>
     <message>
         <source>Activations</source>
         <translation>激活</translation>
@@ -2307,162 +2649,6 @@ true {1} · pred {2}
     <message>
         <source>Grad-CAM</source>
         <translation>Grad-CAM</translation>
-    </message>
-    <message>
-        <source>Image</source>
-        <translation>图像</translation>
-    </message>
-    <message>
-        <source>Sample photo</source>
-        <translation>示例照片</translation>
-    </message>
-    <message>
-        <source>Dataset item (MNIST sample, test set)</source>
-        <translation>数据集样本（MNIST 样本，测试集）</translation>
-    </message>
-    <message>
-        <source>Image file</source>
-        <translation>图像文件</translation>
-    </message>
-    <message>
-        <source>Index</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <source>Random</source>
-        <translation>随机</translation>
-    </message>
-    <message>
-        <source>Open image file…</source>
-        <translation>打开图像文件…</translation>
-    </message>
-    <message>
-        <source>…or drop an image file anywhere on this tab.</source>
-        <translation>……或者把图像文件拖放到本页任意位置。</translation>
-    </message>
-    <message>
-        <source>No image yet</source>
-        <translation>还没有图像</translation>
-    </message>
-    <message>
-        <source>automatic</source>
-        <translation>自动</translation>
-    </message>
-    <message>
-        <source>0-255 (raw pixels)</source>
-        <translation>0-255（原始像素）</translation>
-    </message>
-    <message>
-        <source>0-1 (pixels / 255)</source>
-        <translation>0-1（像素 / 255）</translation>
-    </message>
-    <message>
-        <source>VGG16/ResNet50 style (BGR minus mean)</source>
-        <translation>VGG16/ResNet50 方式（BGR 减去均值）</translation>
-    </message>
-    <message>
-        <source>-1 to 1 (Inception/Xception/MobileNet)</source>
-        <translation>-1 到 1（Inception/Xception/MobileNet）</translation>
-    </message>
-    <message>
-        <source>Pixels fed to the model</source>
-        <translation>输入模型的像素</translation>
-    </message>
-    <message>
-        <source>Prediction</source>
-        <translation>预测</translation>
-    </message>
-    <message>
-        <source>Layer</source>
-        <translation>层</translation>
-    </message>
-    <message>
-        <source>All layers with feature maps</source>
-        <translation>所有带特征图的层</translation>
-    </message>
-    <message>
-        <source>By default only convolution and pooling layers are listed.</source>
-        <translation>默认只列出卷积层和池化层。</translation>
-    </message>
-    <message>
-        <source>Colours</source>
-        <translation>配色</translation>
-    </message>
-    <message>
-        <source>Channels per row</source>
-        <translation>每行通道数</translation>
-    </message>
-    <message>
-        <source>Export PNG…</source>
-        <translation>导出 PNG…</translation>
-    </message>
-    <message>
-        <source>Choose an image to see what each layer makes of it.</source>
-        <translation>选择一张图像，看看每一层把它变成了什么。</translation>
-    </message>
-    <message>
-        <source>Click a channel in the grid to enlarge it.</source>
-        <translation>点击网格中的通道即可放大。</translation>
-    </message>
-    <message>
-        <source>First filter</source>
-        <translation>起始过滤器</translation>
-    </message>
-    <message>
-        <source>How many</source>
-        <translation>数量</translation>
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation>步数</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>随机种子</translation>
-    </message>
-    <message>
-        <source>Jitter</source>
-        <translation>抖动</translation>
-    </message>
-    <message>
-        <source>Shift the image a little at every step: cleaner, less noisy patterns.</source>
-        <translation>每一步把图像稍微平移一点：得到更干净、噪声更少的模式。</translation>
-    </message>
-    <message>
-        <source>Show patterns</source>
-        <translation>显示模式</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <source>Each tile is an input image grown from grey noise by gradient ascent so that one filter responds as strongly as it can: what the filter looks for.</source>
-        <translation>每个小图都是从灰色噪声出发、通过梯度上升“长”出来的输入图像，使某个过滤器的响应尽可能强：这就是该过滤器在寻找的东西。</translation>
-    </message>
-    <message>
-        <source>Choose a convolution layer and press Show patterns.</source>
-        <translation>选择一个卷积层，然后按“显示模式”。</translation>
-    </message>
-    <message>
-        <source>Explain class</source>
-        <translation>解释类别</translation>
-    </message>
-    <message>
-        <source>Opacity</source>
-        <translation>不透明度</translation>
-    </message>
-    <message>
-        <source>Image the model saw</source>
-        <translation>模型看到的图像</translation>
-    </message>
-    <message>
-        <source>Heatmap</source>
-        <translation>热力图</translation>
-    </message>
-    <message>
-        <source>Heatmap over the image</source>
-        <translation>叠加在图像上的热力图</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No model to look into yet&lt;/h2&gt;&lt;p&gt;Visualize shows what a convolutional network does with an image: the feature maps of each layer, the patterns its filters look for, and where it looked to decide (Grad-CAM).&lt;/p&gt;&lt;p&gt;Get a model first: &lt;b&gt;train&lt;/b&gt; one in the Training tab, &lt;b&gt;open&lt;/b&gt; a .keras file with File › Open model, or &lt;b&gt;compose&lt;/b&gt; one in the Pretrained tab.&lt;/p&gt;</source>
@@ -2479,136 +2665,6 @@ true {1} · pred {2}
     <message>
         <source>Model: &lt;b&gt;{0}&lt;/b&gt; — input {1}, {2} classes</source>
         <translation>模型：&lt;b&gt;{0}&lt;/b&gt; —— 输入 {1}，{2} 个类别</translation>
-    </message>
-    <message>
-        <source>This model has no convolution layers, so there are no filter patterns to show.</source>
-        <translation>这个模型没有卷积层，因此没有过滤器模式可显示。</translation>
-    </message>
-    <message>
-        <source>{0} (last conv, automatic)</source>
-        <translation>{0}（最后一个卷积层，自动）</translation>
-    </message>
-    <message>
-        <source>; </source>
-        <translation>；</translation>
-    </message>
-    <message>
-        <source>
-({0})</source>
-        <translation>
-（{0}）</translation>
-    </message>
-    <message>
-        <source>{0} patterns of {1} at {2}×{3} ({4}, {5:.1f} ms per filter-step). Bright = the filter wants light there, dark = it wants dark.</source>
-        <translation>{1} 的 {0} 个模式，{2}×{3}（{4}，每个过滤器每步 {5:.1f} 毫秒）。亮 = 过滤器希望那里亮，暗 = 希望那里暗。</translation>
-    </message>
-    <message>
-        <source>Plain tiles ({0}): those filters respond most to overall brightness (or darkness) rather than to a shape.</source>
-        <translation>纯色小图（{0}）：这些过滤器主要对整体的明暗有反应，而不是对某种形状。</translation>
-    </message>
-    <message>
-        <source>the predicted class (top-1)</source>
-        <translation>预测的类别 (top-1)</translation>
-    </message>
-    <message>
-        <source>Sample photo: {0}</source>
-        <translation>示例照片：{0}</translation>
-    </message>
-    <message>
-        <source>MNIST sample, test digit #{0} (true label: {1})</source>
-        <translation>MNIST 样本，测试数字 #{0}（真实标签：{1}）</translation>
-    </message>
-    <message>
-        <source>Open an image</source>
-        <translation>打开图像</translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;All files (*)</source>
-        <translation>图像 (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>File: {0}</source>
-        <translation>文件：{0}</translation>
-    </message>
-    <message>
-        <source>Handed over from another tab</source>
-        <translation>来自其他页面</translation>
-    </message>
-    <message>
-        <source>An image from another tab</source>
-        <translation>来自其他页面的图像</translation>
-    </message>
-    <message>
-        <source>True label: {0}</source>
-        <translation>真实标签：{0}</translation>
-    </message>
-    <message>
-        <source>Automatic: {0} — {1}.</source>
-        <translation>自动：{0} —— {1}。</translation>
-    </message>
-    <message>
-        <source>Chosen by you. Automatic would be {0}.</source>
-        <translation>由你选择。自动选择会是 {0}。</translation>
-    </message>
-    <message>
-        <source>Computing…</source>
-        <translation>正在计算…</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{0}&lt;/b&gt;: {1} channels of {2}×{3}, one tile per channel. Bright = strong activation.</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt;：{1} 个 {2}×{3} 的通道，每个通道一个小图。越亮 = 激活越强。</translation>
-    </message>
-    <message>
-        <source>Flat channels (dark grey): {0} — nothing in this image activates them.</source>
-        <translation>平坦通道（深灰色）：{0} —— 这张图像中没有任何东西能激活它们。</translation>
-    </message>
-    <message>
-        <source>flat: this channel does not respond to this image</source>
-        <translation>平坦：这个通道对这张图像没有响应</translation>
-    </message>
-    <message>
-        <source>values {0:.3g} to {1:.3g}</source>
-        <translation>数值 {0:.3g} 到 {1:.3g}</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{0}&lt;/b&gt;, channel {1}&lt;br&gt;{2}</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt;，通道 {1}&lt;br&gt;{2}</translation>
-    </message>
-    <message>
-        <source>Explaining &lt;b&gt;{0}&lt;/b&gt; ({1:.1f} %) at layer &lt;b&gt;{2}&lt;/b&gt;. The model predicts &lt;b&gt;{3}&lt;/b&gt; ({4:.1f} %).</source>
-        <translation>在 &lt;b&gt;{2}&lt;/b&gt; 层解释 &lt;b&gt;{0}&lt;/b&gt;（{1:.1f} %）。模型预测为 &lt;b&gt;{3}&lt;/b&gt;（{4:.1f} %）。</translation>
-    </message>
-    <message>
-        <source>No part of the image gives positive evidence for this class, so the heatmap is empty.</source>
-        <translation>图像中没有任何部分支持这个类别，因此热力图是空的。</translation>
-    </message>
-    <message>
-        <source>Warm colours mark where the evidence for the class is strongest.</source>
-        <translation>暖色标出支持该类别的证据最强的地方。</translation>
-    </message>
-    <message>
-        <source>Growing patterns from noise…</source>
-        <translation>正在从噪声中生成模式…</translation>
-    </message>
-    <message>
-        <source>Darkened tiles are dead filters (no input made them respond): {0}.</source>
-        <translation>变暗的小图是“死”过滤器（没有任何输入能让它们响应）：{0}。</translation>
-    </message>
-    <message>
-        <source>Stopped</source>
-        <translation>已停止</translation>
-    </message>
-    <message>
-        <source>Export PNG</source>
-        <translation>导出 PNG</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 图像 (*.png)</translation>
-    </message>
-    <message>
-        <source>MNIST CNN (quick: 1 epoch on 2,000 digits)</source>
-        <translation>MNIST CNN（快速：在 2,000 个数字上训练 1 轮）</translation>
     </message>
 </context>
 <context>
@@ -3377,6 +3433,53 @@ true {1} · pred {2}
     </message>
 </context>
 <context>
+    <name>files</name>
+    <message>
+        <source>the disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is larger than this system allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its folder does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>part of its path is not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing was written</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>filters</name>
     <message>
         <source>The model has no layer {layer!r}. Convolution layers: {names}.</source>
@@ -4063,6 +4166,40 @@ true {1} · pred {2}
     <message>
         <source>Running the base over the test images</source>
         <translation>正在用基网络处理测试图像</translation>
+    </message>
+</context>
+<context>
+    <name>viz_analysis</name>
+    <message>
+        <source>A {h}×{w} map: the heatmap is stretched from {h}×{w} cells to the image.</source>
+        <translation>这是 {h}×{w} 的图：热力图由 {h}×{w} 个格子拉伸到整张图像。</translation>
+    </message>
+    <message>
+        <source>A {h}×{w} map: each cell covers ~{cell_h}×{cell_w} pixels of the {in_h}×{in_w} input.</source>
+        <translation>这是 {h}×{w} 的图：每个格子覆盖 {in_h}×{in_w} 输入中约 {cell_h}×{cell_w} 个像素。</translation>
+    </message>
+    <message>
+        <source>Try {layer} for a finer map ({h}×{w}).</source>
+        <translation>想要更精细的图，可以试试 {layer}（{h}×{w}）。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{first}, …, {last}</source>
+        <translation>{first}、…、{last}</translation>
+    </message>
+    <message>
+        <source>This model was trained on grey images and can only answer with its own classes ({classes}); this is a colour photo, so its answer about it means little.</source>
+        <translation>这个模型是用灰度图像训练的，只能用它自己的类别（{classes}）来回答；这是一张彩色照片，所以它对这张照片的回答没有多大意义。</translation>
+    </message>
+</context>
+<context>
+    <name>viz_export</name>
+    <message>
+        <source>Could not encode the image as PNG.</source>
+        <translation>无法把图像编码为 PNG。</translation>
     </message>
 </context>
 <context>

@@ -46,14 +46,11 @@ def test_tab_fits_1280_wide_in_presentation_mode(qtbot, errors, presenting, lang
     tab.resize(1240, 700)
     tab.show()
     tab.session.set_model(_long_named_model(), "a model with long layer names", "trained")
-    qtbot.waitUntil(lambda: tab.act_view.image() is not None, timeout=TIMEOUT)  # texts and images are in
-    qtbot.waitUntil(lambda: not tab._analysis_task.is_running(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: tab.activations.view.image() is not None, timeout=TIMEOUT)  # texts and images are in
+    qtbot.waitUntil(lambda: not tab.analysis_slot.is_busy(), timeout=TIMEOUT)
     for view in range(tab.views.count()):  # every view, not only the one on screen
         tab.views.setCurrentIndex(view)
         width = tab.minimumSizeHint().width()
         assert width <= FITS, f"view {view} needs {width} px"
-    tab.shutdown()
-    for task in (tab._model_task, tab._analysis_task, tab._grid_task):
-        if task is not None and task.is_running():
-            qtbot.waitUntil(lambda t=task: not t.is_running(), timeout=TIMEOUT)
+    assert tab.shutdown()  # waits for the tab's task slots
     assert errors == []

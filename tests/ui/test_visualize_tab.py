@@ -30,22 +30,20 @@ def tab(qtbot, errors):
     qtbot.addWidget(widget)
     widget.show()
     yield widget
-    widget.shutdown()
-    for task in (widget._model_task, widget._analysis_task, widget._filter_task, widget._quick_task,
-                 widget._grid_task, widget._file_task):
-        if task is not None and task.is_running():
-            qtbot.waitUntil(lambda t=task: not t.is_running(), timeout=TIMEOUT)
+    assert widget.shutdown()  # waits for every task slot of the tab
 
 
 def _ready(qtbot, tab):
-    qtbot.waitUntil(lambda: tab.cam_views["overlay"].image() is not None or bool(tab.cam_text.text()), timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: tab.act_view.image() is not None, timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: tab._analysis_task is None or not tab._analysis_task.is_running(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: tab.gradcam.views["overlay"].image() is not None or bool(tab.gradcam.text.text()),
+                    timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: tab.activations.view.image() is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not tab.analysis_slot.is_busy() and not tab.activations.grid_slot.is_busy(),
+                    timeout=TIMEOUT)
 
 
 def test_empty_state_explains_where_models_come_from(tab):
     assert tab.pages.currentIndex() == 0
-    text = tab.empty_label.text()
+    text = tab.empty.label.text()
     assert "Training" in text and "Open" in text and "Pretrained" in text
 
 
@@ -53,25 +51,25 @@ def test_model_digit_prediction_and_instant_view_switch(qtbot, tab, errors):
     tab.session.set_model(_cnn(), "tiny", "trained")
     _ready(qtbot, tab)
     assert tab.pages.currentIndex() == 1
-    assert "test digit #0" in tab.image_caption.text()  # a grayscale model starts on a digit
-    assert tab.image_view.image().shape == (28, 28, 1)
-    assert all(bar.isVisible() for bar in tab.pred_bars)
-    assert sum(bar.value() for bar in tab.pred_bars) > 500  # top-5 probabilities, in per mille
-    assert [tab.layer_list.item(i).data(256) for i in range(tab.layer_list.count())] == ["c1", "p1", "c2"]
-    assert "c1" in tab.act_title.text() and "6 channels" in tab.act_title.text()
-    task = tab._analysis_task
+    assert "test digit #0" in tab.source.caption_label.text()  # a grayscale model starts on a digit
+    assert tab.source.view.image().shape == (28, 28, 1)
+    assert all(bar.isVisible() for bar in tab.prediction.bars)
+    assert sum(bar.value() for bar in tab.prediction.bars) > 500  # top-5 probabilities, in per mille
+    assert [tab.activations.layer_list.item(i).data(256) for i in range(tab.activations.layer_list.count())] == ["c1", "p1", "c2"]
+    assert "c1" in tab.activations.title.text() and "6 channels" in tab.activations.title.text()
+    task = tab.analysis_slot.task
     tab.views.setCurrentIndex(2)
-    tab.layer_list.setCurrentRow(2)
-    assert tab._analysis_task is task  # both views came from the cache: no new work
-    assert tab.cam_views["overlay"].image().shape == (28, 28, 3)
-    assert "c2" in tab.cam_text.text()
+    tab.activations.layer_list.setCurrentRow(2)
+    assert tab.analysis_slot.task is task and not tab.analysis_slot.is_busy()  # both views from the cache
+    assert tab.gradcam.views["overlay"].image().shape == (28, 28, 3)
+    assert "c2" in tab.gradcam.text.text()
     assert errors == []
 
 
 def test_clicking_a_channel_enlarges_it(qtbot, tab):
     tab.session.set_model(_cnn(), "tiny", "trained")
     _ready(qtbot, tab)
-    grid, view = tab._grid, tab.act_view
+    grid, view = tab.activations.grid, tab.activations.view
     rect = view.target_rect()
     px = grid.pad + (grid.tile_w + grid.pad) * 2 + grid.tile_w // 2  # third tile of the first row
     py = grid.pad + grid.tile_h // 2
@@ -80,28 +78,28 @@ def test_clicking_a_channel_enlarges_it(qtbot, tab):
     pos = QPoint(rect.x() + int(px * rect.width() / grid.image.shape[1]),
                  rect.y() + int(py * rect.height() / grid.image.shape[0]))
     qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=pos)
-    assert "channel 2" in tab.channel_title.text()
-    assert tab.channel_view.image() is not None
+    assert "channel 2" in tab.activations.channel_title.text()
+    assert tab.activations.channel_view.image() is not None
 
 
 def test_class_choice_opacity_and_export(qtbot, tab, tmp_path, monkeypatch):
     tab.session.set_model(_cnn(), "tiny", "trained")
     _ready(qtbot, tab)
     tab.views.setCurrentIndex(2)
-    tab.cam_class.setCurrentIndex(3 + 1)  # item 0 is "the predicted class"
-    qtbot.waitUntil(lambda: "Explaining <b>3</b>" in tab.cam_text.text(), timeout=TIMEOUT)
-    before = tab.cam_views["overlay"].image().copy()
-    tab.cam_opacity.setValue(90)
-    assert not np.array_equal(before, tab.cam_views["overlay"].image())
+    tab.gradcam.class_combo.setCurrentIndex(3 + 1)  # item 0 is "the predicted class"
+    qtbot.waitUntil(lambda: "Explaining <b>3</b>" in tab.gradcam.text.text(), timeout=TIMEOUT)
+    before = tab.gradcam.views["overlay"].image().copy()
+    tab.gradcam.opacity.setValue(90)
+    assert not np.array_equal(before, tab.gradcam.views["overlay"].image())
     from PySide6.QtWidgets import QFileDialog
 
     from cnnexplorer.core.images import load_image
 
     target = tmp_path / "cam"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PNG"))
-    tab.cam_export.click()
+    tab.gradcam.export_button.click()
     assert load_image(tmp_path / "cam.png").shape == (28, 28, 3)
-    tab.act_export.click()
+    tab.activations.export_button.click()
     assert (tmp_path / "cam.png").stat().st_size > 0
 
 
@@ -111,33 +109,33 @@ def test_probe_image_from_another_tab_is_used(qtbot, tab):
     digit = np.zeros((28, 28, 1), np.uint8)
     digit[5:23, 13:15] = 255
     tab.session.probe_image = ProbeImage(digit, "1", "test #42: predicted 7 (0.61)")
-    assert "test #42" in tab.image_caption.text()
-    assert tab.source_combo.currentData() == "probe"
-    qtbot.waitUntil(lambda: tab._keys()[0] in tab._act_cache, timeout=TIMEOUT)
-    np.testing.assert_array_equal(tab.image_view.image(), digit)
+    assert "test #42" in tab.source.caption_label.text()
+    assert tab.source.combo.currentData() == "probe"
+    qtbot.waitUntil(lambda: tab.keys()[0] in tab._act_cache, timeout=TIMEOUT)
+    np.testing.assert_array_equal(tab.source.view.image(), digit)
 
 
 def test_filter_patterns_arrive_progressively_and_stop(qtbot, tab):
     tab.session.set_model(_cnn(), "tiny", "trained")
     _ready(qtbot, tab)
     tab.views.setCurrentIndex(1)
-    assert tab.filter_layer.currentData() == "c1"
-    tab.filter_count.setValue(6)
-    tab.filter_steps.setValue(400)
-    tab.filter_start.click()
-    assert tab.filter_stop.isEnabled()
-    qtbot.waitUntil(lambda: tab.filter_progress.maximum() > 0 and tab.filter_progress.value() >= 1, timeout=TIMEOUT)
-    tab.filter_stop.click()
-    qtbot.waitUntil(lambda: not tab._filter_task.is_running(), timeout=TIMEOUT)
-    assert tab.filter_start.isEnabled() and not tab.filter_stop.isEnabled()
-    assert len(tab._patterns) < 6 and tab.filter_progress.format() == "Stopped"
+    assert tab.filters.layer.currentData() == "c1"
+    tab.filters.count.setValue(6)
+    tab.filters.steps.setValue(400)
+    tab.filters.start_button.click()
+    assert tab.filters.stop_button.isEnabled()
+    qtbot.waitUntil(lambda: tab.filters.progress.maximum() > 0 and tab.filters.progress.value() >= 1, timeout=TIMEOUT)
+    tab.filters.stop_button.click()
+    qtbot.waitUntil(lambda: not tab.filters.slot.is_running(), timeout=TIMEOUT)
+    assert tab.filters.start_button.isEnabled() and not tab.filters.stop_button.isEnabled()
+    assert len(tab.filters.patterns) < 6 and tab.filters.progress.format() == "Stopped"
     # a short run shows its patterns and a summary
-    tab.filter_count.setValue(2)
-    tab.filter_steps.setValue(3)
-    tab.filter_start.click()
-    qtbot.waitUntil(lambda: not tab._filter_task.is_running(), timeout=TIMEOUT)
-    assert len(tab._patterns) == 2 and tab.filter_view.image() is not None
-    assert "2 patterns of c1" in tab.filter_note.text()
+    tab.filters.count.setValue(2)
+    tab.filters.steps.setValue(3)
+    tab.filters.start_button.click()
+    qtbot.waitUntil(lambda: not tab.filters.slot.is_running(), timeout=TIMEOUT)
+    assert len(tab.filters.patterns) == 2 and tab.filters.view.image() is not None
+    assert "2 patterns of c1" in tab.filters.note.text()
 
 
 def test_bad_file_is_reported_and_good_file_loads(qtbot, tab, errors, tmp_path):
@@ -154,9 +152,9 @@ def test_bad_file_is_reported_and_good_file_loads(qtbot, tab, errors, tmp_path):
     photo[..., 2] = 255
     save_png(tmp_path / "blue.png", photo)
     tab.load_file(str(tmp_path / "blue.png"))
-    qtbot.waitUntil(lambda: "blue.png" in tab.image_caption.text(), timeout=TIMEOUT)
-    assert "blue.png" in tab.image_caption.text() and "grayscale" in tab.image_caption.text()
-    assert tab.image_view.image().shape == (28, 28, 1)
+    qtbot.waitUntil(lambda: "blue.png" in tab.source.caption_label.text(), timeout=TIMEOUT)
+    assert "blue.png" in tab.source.caption_label.text() and "grayscale" in tab.source.caption_label.text()
+    assert tab.source.view.image().shape == (28, 28, 1)
 
 
 def test_dense_only_model_gets_an_explanation_not_an_error(qtbot, tab, errors):
@@ -166,10 +164,10 @@ def test_dense_only_model_gets_an_explanation_not_an_error(qtbot, tab, errors):
     model = k.Sequential([k.Input((28, 28, 1)), k.layers.Rescaling(1 / 255), k.layers.Flatten(),
                           k.layers.Dense(10, activation="softmax")])
     tab.session.set_model(model, "dense", "trained")
-    qtbot.waitUntil(lambda: "no convolution layer" in tab.cam_text.text(), timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: not tab._analysis_task.is_running(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "no convolution layer" in tab.gradcam.text.text(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not tab.analysis_slot.is_busy(), timeout=TIMEOUT)
     assert errors == []
-    assert not tab.filter_start.isEnabled()
+    assert not tab.filters.start_button.isEnabled()
 
 
 def test_sequence_model_is_explained_in_the_empty_state(qtbot, tab, errors):
@@ -179,6 +177,6 @@ def test_sequence_model_is_explained_in_the_empty_state(qtbot, tab, errors):
     model = k.Sequential([k.Input((500,)), k.layers.Embedding(50, 4), k.layers.Conv1D(2, 3),
                           k.layers.GlobalMaxPooling1D(), k.layers.Dense(1, activation="sigmoid")])
     tab.session.set_model(model, "seq", "trained")
-    qtbot.waitUntil(lambda: tab.pages.currentIndex() == 0 and "not images" in tab.empty_label.text(),
+    qtbot.waitUntil(lambda: tab.pages.currentIndex() == 0 and "not images" in tab.empty.label.text(),
                     timeout=TIMEOUT)
     assert errors == []

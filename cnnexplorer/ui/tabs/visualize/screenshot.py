@@ -1,0 +1,36 @@
+"""``cnnexplorer gui --tab visualize --screenshot``: a model and an image, computed synchronously.
+
+CNNEXPLORER_VIZ_VIEW picks the view (activations, filters, gradcam),
+CNNEXPLORER_VIZ_IMAGE the image (a sample photo's name, or "digit").
+Only the screenshot command (and scripts) use this; the tab never blocks like this.
+"""
+from __future__ import annotations
+
+import os
+
+
+def prepare(tab) -> None:
+    """Bring ``tab`` (a VisualizeTab) to a state worth showing, on the GUI thread."""
+    from cnnexplorer.ml.viz.analysis import describe_model
+    from cnnexplorer.ml.viz.demo import quick_mnist_model
+
+    view = os.environ.get("CNNEXPLORER_VIZ_VIEW", "gradcam")
+    image = os.environ.get("CNNEXPLORER_VIZ_IMAGE", "digit")
+    if tab.session.model is None:
+        tab.bridge.changed.disconnect(tab._on_session_changed)
+        tab.session.set_model(quick_mnist_model(), tab.empty.model_title(), "trained")
+        tab.bridge.changed.connect(tab._on_session_changed)
+        tab._on_model_changed()
+    tab.model_slot.cancel()
+    tab.model_slot.wait()
+    info = tab.session.model_name
+    tab._apply_facts(describe_model(tab._model, info.source if info else None, tab.session.dataset_name))
+    tab._image_timer.stop()
+    tab.source.choose(image)
+    tab.run_analysis_now()
+    grid = tab.activations.grid
+    if grid is not None and grid.count > 5:
+        tab.activations.show_channel(5)
+    tab.select_view(view)
+    if view == "filters":
+        tab.filters.run_now()
