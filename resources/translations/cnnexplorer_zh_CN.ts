@@ -3014,10 +3014,6 @@ true {1} · pred {2}
         <translation>{file}：{error}</translation>
     </message>
     <message>
-        <source>Could not write {path} ({error}). Choose another folder.</source>
-        <translation>无法写入 {path}（{error}）。请选择其他文件夹。</translation>
-    </message>
-    <message>
         <source>fill_mode must be one of {modes}; got {value}.</source>
         <translation>fill_mode 必须是 {modes} 之一；现在是 {value}。</translation>
     </message>
@@ -3475,6 +3471,10 @@ true {1} · pred {2}
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{path} cannot be written: {reason}. Choose another file or folder; nothing was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>nothing was written</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3598,9 +3598,36 @@ true {1} · pred {2}
         <source>Could not encode {name} as PNG.</source>
         <translation>无法把 {name} 编码为 PNG。</translation>
     </message>
+</context>
+<context>
+    <name>model_files</name>
     <message>
-        <source>Could not write {path} ({error}). Choose another folder.</source>
-        <translation>无法写入 {path}（{error}）。请选择其他文件夹。</translation>
+        <source>{path} is a symbolic link that points back to itself (a loop), not a model file. Choose the model file itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a symbolic link to a file that does not exist. Choose the model file itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a model file. Choose a .keras or .h5 file inside it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a regular file (a device or a pipe). Choose a .keras or .h5 file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its model configuration (config.json) would unpack to {size}, far more than any real model&apos;s (at most {limit}); it was not opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} would unpack to {size}, more than half of this computer&apos;s memory ({memory}); it was not opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is too large to open in this computer&apos;s memory.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3627,6 +3654,61 @@ true {1} · pred {2}
     <message>
         <source>The bundled file {file} is missing from {folder}. The installation is incomplete: reinstall CNN Explorer.</source>
         <translation>内置文件 {file} 不在 {folder} 中。安装不完整：请重新安装 CNN Explorer。</translation>
+    </message>
+</context>
+<context>
+    <name>runs</name>
+    <message>
+        <source>This is not a run: the file does not hold a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file does not hold a CNN Explorer run (its &apos;format&apos; field differs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run was saved by a newer CNN Explorer (version {version}); update the app to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run has no name; the file may be damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run file is not valid JSON (line {line}); it may be damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A run needs a name; type at least one character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run&apos;s history is not a table of per-epoch numbers; the file may be damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read {path} ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is larger than {size} MB: too large for a run file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a text file; it may be damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{id} is not a run id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} run file(s) could not be read and were skipped: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not delete the run file {path} ({reason}).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
