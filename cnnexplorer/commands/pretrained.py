@@ -21,12 +21,15 @@ def register(sub: argparse._SubParsersAction) -> None:
         "pretrained",
         help="train a classifier on a pretrained base (feature extraction or end to end, optional fine-tuning)",
         description="Put a small classifier on a pretrained convolutional base (VGG16, VGG19, ResNet50, "
-        "InceptionV3, Xception, MobileNet) and train it on an image folder with one sub-folder per class "
-        "(or train/ and validation/ folders of those).",
+        "InceptionV3, Xception, MobileNet, MobileNetV2) and train it on an image folder with one sub-folder per class "
+        "(or train/ and validation/ folders of those). MobileNetV2's ImageNet weights come with the app: "
+        "--arch MobileNetV2 --weights imagenet needs no network.",
     )
-    p.add_argument("--arch", default="vgg16", help="vgg16, vgg19, resnet50, inception_v3, xception or mobilenet")
+    p.add_argument("--arch", default="vgg16",
+                   help="vgg16, vgg19, resnet50, inception_v3, xception, mobilenet or mobilenet_v2")
     p.add_argument("--weights", default="imagenet", metavar="imagenet|random|FILE",
-                   help="ImageNet weights (downloaded once, then cached), random weights, or a local weights file")
+                   help="ImageNet weights (downloaded once and checked, then cached; bundled for MobileNetV2), "
+                   "random weights, or a local weights file")
     p.add_argument("--input-size", type=int, default=150, help="images are resized to SIZE×SIZE (default 150)")
     p.add_argument("--freeze-until", default="all", metavar="LAYER",
                    help="train LAYER and the layers above it; 'all' (default) freezes the whole base")
@@ -56,36 +59,39 @@ def _printer(event) -> None:
     if event.kind == "epoch":
         print_epoch(event)
     elif event.kind == "extract" and event.total and event.step == event.total:
-        print(f"{event.message.split(':')[0]}: done", flush=True)
+        print(event.message, flush=True)
     elif event.kind in ("download", "build") and event.step == 0:
         print(event.message, flush=True)
 
 
 def _pretrained(args: argparse.Namespace) -> int:
     from cnnexplorer.core.errors import UserError
+    from cnnexplorer.core.i18n import translate
     from cnnexplorer.ml import transfer as T
 
     arch = T.get_architecture(args.arch)
     arch.check_input_size(args.input_size)
     out = Path(args.out)
     if out.suffix != ".keras":
-        raise UserError(f"The output file must end in .keras (got {out.name}); e.g. --out model.keras.")
+        raise UserError(translate("pretrained_cli", "The output file must end in .keras (got {name}); e.g. --out "
+                                                    "model.keras.").format(name=out.name))
     from cnnexplorer.core.files import check_writable
 
     check_writable(out)  # before the base is downloaded and trained, not after
     if args.epochs < 1 or args.fine_tune_epochs < 0:
-        raise UserError("--epochs must be 1 or more and --fine-tune-epochs 0 or more.")
+        raise UserError(translate("pretrained_cli", "--epochs must be 1 or more and --fine-tune-epochs 0 or more."))
     if args.fine_tune_epochs and not args.fine_tune_from:
-        raise UserError("--fine-tune-epochs needs --fine-tune-from LAYER (e.g. block5_conv1 for VGG16).")
+        raise UserError(translate("pretrained_cli", "--fine-tune-epochs needs --fine-tune-from LAYER (e.g. "
+                                                    "block5_conv1 for VGG16)."))
     if not Path(args.dataset).is_dir():
-        raise UserError(f"The image folder {args.dataset} does not exist: give a folder with one sub-folder "
-                        "per class.")
+        raise UserError(translate("pretrained_cli", "The image folder {folder} does not exist: give a folder with "
+                                                    "one sub-folder per class.").format(folder=args.dataset))
 
     dataset = T.load_folder(args.dataset, args.input_size, args.validation_split)
     if dataset.skipped:
         print(f"skipped {len(dataset.skipped)} unreadable files", flush=True)
     T.check_dataset(dataset, args.batch_size)
-    source = T.WeightsSource.parse(args.weights)
+    source = T.resolve_source(arch, T.WeightsSource.parse(args.weights), args.input_size)
     base = T.build_base(arch, args.input_size, source, progress=_printer)
     from cnnexplorer.ml.runtime import keras
 
@@ -125,7 +131,8 @@ def _pretrained(args: argparse.Namespace) -> int:
     try:
         save_model_file(result.model, str(out))
     except OSError as exc:
-        raise UserError(f"The model could not be saved to {out} ({exc.strerror or exc}); choose another path.") \
+        raise UserError(translate("pretrained_cli", "The model could not be saved to {path} ({reason}); choose "
+                                                    "another path.").format(path=out, reason=exc.strerror or exc)) \
             from None
     summary.update({"arch": arch.key, "weights": source.kind, "input_size": args.input_size,
                     "classes": list(dataset.class_names), "model_file": str(out)})

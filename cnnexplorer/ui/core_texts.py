@@ -57,7 +57,7 @@ DATASET_TITLES = [
     QT_TRANSLATE_NOOP("CoreTexts", "IMDB reviews (10,000 words, length 500, download)"),
 ]
 
-# cnnexplorer.ml.transfer: CATALOG notes, preprocessing descriptions, HEADS, RANDOM_LABEL
+# cnnexplorer.core.pretrained_catalog: CATALOG notes, preprocessing descriptions, HEADS, HEAD_TITLES, labels
 ARCHITECTURE_TEXTS = [
     QT_TRANSLATE_NOOP("CoreTexts", "13 conv layers in 5 blocks: the tutorial's network."),
     QT_TRANSLATE_NOOP("CoreTexts", "VGG16 with one more conv layer in blocks 3, 4 and 5."),
@@ -71,6 +71,12 @@ ARCHITECTURE_TEXTS = [
     QT_TRANSLATE_NOOP("CoreTexts", "GlobalAveragePooling → Dropout 0.2 → output (fewer parameters)"),
     QT_TRANSLATE_NOOP("CoreTexts", "random weights — patterns will not be meaningful"),
     QT_TRANSLATE_NOOP("CoreTexts", "ImageNet weights"),
+    QT_TRANSLATE_NOOP("CoreTexts", "ImageNet weights, bundled"),
+    QT_TRANSLATE_NOOP("CoreTexts", "Inverted residual blocks; small and fast. ImageNet weights come with the app."),
+    QT_TRANSLATE_NOOP("CoreTexts", "pixels scaled to 0…1, then normalised by the ImageNet mean and spread "
+                                   "(\"torch\" style)"),
+    QT_TRANSLATE_NOOP("CoreTexts", "Flatten + Dense 256 (the tutorial's)"),
+    QT_TRANSLATE_NOOP("CoreTexts", "Global average pooling (small)"),
 ]
 
 # cnnexplorer.core.augment_config.PRESETS (names) and cnnexplorer.core.resources.sample_images() (names)

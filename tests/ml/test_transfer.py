@@ -36,24 +36,35 @@ def vgg():
 
 # -- catalog and preprocessing ----------------------------------------------------
 
-def test_catalog_lists_the_tutorials_six_networks_with_constraints():
+def test_catalog_lists_the_tutorials_six_networks_and_the_bundled_one_with_constraints():
     assert [a.title for a in T.CATALOG.values()] == ["VGG16", "VGG19", "ResNet50", "InceptionV3", "Xception",
-                                                     "MobileNet"]
+                                                     "MobileNet", "MobileNetV2"]
+    assert T.get_architecture("MobileNetV2").bundled is not None and T.CATALOG["vgg16"].bundled is None
     assert T.get_architecture("InceptionV3").min_size == 75
     assert T.get_architecture("inception-v3").default_size == 299
     with pytest.raises(UserError, match="choose one of"):
         T.get_architecture("alexnet")
 
 
-@pytest.mark.parametrize("key,module", [("vgg16", "vgg16"), ("resnet50", "resnet50"), ("xception", "xception")])
-def test_preprocess_layer_equals_keras_preprocess_input(key, module):
+@pytest.mark.parametrize("key,module", [("vgg16", "vgg16"), ("resnet50", "resnet50"), ("xception", "xception"),
+                                        ("mobilenet_v2", "mobilenet_v2")])
+def test_preprocess_layers_and_the_old_layer_equal_keras_preprocess_input(key, module):
     from cnnexplorer.ml.runtime import keras
 
     k = keras()
     x = np.random.default_rng(1).uniform(0, 255, (2, 8, 8, 3)).astype("float32")
-    layer = T.preprocess_layer_class()(T.CATALOG[key].preprocess_mode)
     expected = getattr(k.applications, module).preprocess_input(x.copy())
-    np.testing.assert_allclose(np.asarray(layer(x)), expected, atol=1e-4)
+    mode = T.CATALOG[key].preprocess_mode
+    np.testing.assert_allclose(np.asarray(T.apply_preprocess(mode, x)), expected, atol=1e-4)
+    np.testing.assert_allclose(np.asarray(T.preprocess_layer_class()(mode)(x)), expected, atol=1e-4)
+
+
+def test_torch_style_preprocessing_equals_keras_densenet_preprocess_input():
+    from cnnexplorer.ml.runtime import keras
+
+    x = np.random.default_rng(2).uniform(0, 255, (2, 8, 8, 3)).astype("float32")
+    expected = keras().applications.densenet.preprocess_input(x.copy())
+    np.testing.assert_allclose(np.asarray(T.apply_preprocess("torch", x)), expected, atol=1e-4)
 
 
 def test_include_top_with_non_default_size_and_too_small_input_are_refused_before_building():

@@ -13,9 +13,10 @@ from PySide6.QtCore import Qt
 
 from cnnexplorer.core.images import save_png
 from cnnexplorer.core.session import Session
-from cnnexplorer.ml.transfer import LayerRow
+from cnnexplorer.core.freeze_state import LayerRow
+from cnnexplorer.ml.transfer import load_base_job
 from cnnexplorer.ui.session_bridge import SessionBridge
-from cnnexplorer.ui.tabs.pretrained import PretrainedTab, load_base_job
+from cnnexplorer.ui.tabs.pretrained import PretrainedTab
 from cnnexplorer.ui.widgets.freeze_table import FreezeTable
 
 
@@ -46,12 +47,10 @@ def tab(qtbot, errors):
     t.show()
     yield t
     t.shutdown()
-    if t._task is not None:
-        t._task.wait()
 
 
 def _wait(qtbot, tab, timeout=120_000):
-    qtbot.waitUntil(lambda: not tab._busy(), timeout=timeout)
+    qtbot.waitUntil(lambda: not tab.slot.is_running(), timeout=timeout)
 
 
 def test_importing_the_tab_does_not_import_tensorflow():
@@ -84,6 +83,7 @@ def test_table_counts_follow_checkboxes_blocks_and_the_boundary(qtbot):
 
 
 def test_load_base_with_random_weights_labels_it_and_fills_the_table(tab, qtbot, errors):
+    tab.arch_combo.setCurrentIndex(tab.arch_combo.findData("vgg16"))
     tab.random_radio.setChecked(True)
     tab.size_spin.setValue(32)
     tab.load_button.click()
@@ -100,6 +100,7 @@ def test_offline_imagenet_load_says_what_to_do_and_keeps_the_previous_base(tab, 
 
     monkeypatch.setenv("KERAS_HOME", str(tmp_path))
     monkeypatch.setattr(transfer.Architecture, "weights_url", lambda self, *a, **k: "http://127.0.0.1:9/x.h5")
+    tab.arch_combo.setCurrentIndex(tab.arch_combo.findData("vgg16"))
     tab.imagenet_radio.setChecked(True)
     tab.size_spin.setValue(32)
     tab.load_button.click()
@@ -110,9 +111,8 @@ def test_offline_imagenet_load_says_what_to_do_and_keeps_the_previous_base(tab, 
 
 def test_method_1_then_fine_tuning_makes_the_session_model_and_one_class_folder_is_refused(tab, qtbot, errors,
                                                                                           tmp_path):
-    tab.prepare_screenshot()  # VGG16, random weights, boundary at block5 — synchronously
-    assert tab.table.boundary_label.text() == "block5_conv1"
     tab.set_loaded(load_base_job("vgg16", 32, "random"))  # small input keeps the test fast
+    assert "head only" in tab.trains_label.text()
     tab.folder_edit.setText(str(_folder(tmp_path / "one", classes=("cats",))))
     tab.features_button.click()
     _wait(qtbot, tab)
@@ -134,6 +134,7 @@ def test_method_1_then_fine_tuning_makes_the_session_model_and_one_class_folder_
     _wait(qtbot, tab)
     assert "every layer is frozen" in errors[-1]
     tab.table.unfreeze_top_block()
+    assert "block5_conv1" in tab.trains_label.text() and "3 base layer" in tab.trains_label.text()
     before = [w.numpy().copy() for w in tab.loaded.base.get_layer("block1_conv1").weights]
     tab.fine_tune_button.click()
     _wait(qtbot, tab)
@@ -177,3 +178,34 @@ def test_in_presentation_mode_the_layer_names_stay_readable_and_the_table_fits_t
         assert table.minimumSizeHint().width() <= 480  # the counts line wraps instead of widening the tab
     finally:
         presentation.look().restore_defaults()
+
+
+def test_closing_while_a_pretrained_job_trains_asks_first_and_another_tabs_training_is_respected(tab, qtbot,
+                                                                                                errors):
+    import threading
+
+    from cnnexplorer.core.progress import check_cancel
+
+    started = threading.Event()
+
+    def slow_job(progress=None, cancel=None):
+        started.set()
+        cancel.wait(30)
+        check_cancel(cancel)
+
+    assert tab.session.claim_training("pretrained")
+    tab._start("train-features", slow_job)
+    qtbot.waitUntil(started.is_set)
+    asked = []
+    tab.ask = lambda parent, title, text: asked.append(text) or False
+    assert tab.confirm_close() is False and tab.is_training() and asked
+    tab.ask = lambda parent, title, text: True
+    assert tab.confirm_close() is True
+    qtbot.waitUntil(lambda: tab.session.training is None and not tab.slot.is_running())
+    assert tab.progress_bar.value() == 0  # idle: an empty bar, not a full one
+
+    tab.set_loaded(load_base_job("vgg16", 32, "random"))
+    tab.session.claim_training("training")  # the Training tab is busy
+    tab.features_button.click()
+    assert errors and "Another tab is training" in errors[-1] and not tab.slot.is_running()
+    assert tab.session.training == "training"

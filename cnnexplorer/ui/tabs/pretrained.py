@@ -1,18 +1,17 @@
-"""Pretrained tab: load VGG16 and friends, see and set which layers train, reuse them on your images.
+"""Pretrained tab: load VGG16, MobileNetV2 and friends, see and set which layers train, reuse them on your images.
 
-Three steps, left column top to bottom: 1. load a base (ImageNet weights,
-a local weights file, or random weights, clearly labelled); 2. choose an image
-folder and a head; 3. train — method 1 (extract features once, train the head
-on them), method 2 (base + head end to end, base frozen as the table says,
-optional augmentation), then fine-tune (unfreeze the top block, low learning
-rate). The layer table on the right makes freezing visible. All Keras work
-runs in :class:`~cnnexplorer.ui.workers.Task` jobs that call ``ml/transfer.py``;
-constructing the tab imports no TensorFlow.
+Three steps, left column top to bottom: 1. load a base (ImageNet weights —
+bundled for MobileNetV2, downloaded once for the others —, a local weights
+file, or random weights, clearly labelled); 2. choose an image folder and a
+head; 3. train — method 1 (extract features once, train the head on them),
+method 2 (base + head end to end, base frozen as the table says, optional
+augmentation), then fine-tune (unfreeze the top block, low learning rate).
+The layer table on the right makes freezing visible. The Keras work is
+``ml/transfer/`` (``load_base_job``, ``train_job``), run in one
+:class:`~cnnexplorer.ui.workers.TaskSlot`; constructing the tab imports no TensorFlow.
 """
 from __future__ import annotations
 
-import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
@@ -20,84 +19,35 @@ from PySide6.QtCore import QStandardPaths, Qt, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QProgressBar, QPushButton, QRadioButton, QScrollArea, QSpinBox, QSplitter, QVBoxLayout, QWidget,
+    QLineEdit, QMessageBox, QProgressBar, QPushButton, QRadioButton, QScrollArea, QSpinBox, QSplitter, QVBoxLayout,
+    QWidget,
 )
 
 from cnnexplorer.core.errors import UserError
-from cnnexplorer.core.progress import check_cancel
 from cnnexplorer.core.sample_folder import write_sample_folder
 from cnnexplorer.ml import transfer as T
-from cnnexplorer.ui import presentation, workers
+from cnnexplorer.ml.transfer import LoadedBase, PretrainedOutcome, load_base_job, train_job  # noqa: F401 (tests)
+from cnnexplorer.ui import presentation
 from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.freeze_table import FreezeTable
+from cnnexplorer.ui.workers import TaskSlot
 
 WARN_STYLE = "color: #b00020; font-weight: bold;"
 NOTE_STYLE = "color: palette(placeholder-text);"  # readable in light and dark themes
+OWNER = "pretrained"  # this tab's name in session.training
 
 
-@dataclass
-class LoadedBase:
-    arch: T.Architecture
-    input_size: int
-    source: T.WeightsSource
-    base: Any
-    rows: list
+def ask_question(parent: QWidget, title: str, text: str) -> bool:
+    """Yes/No question; the tab's ``ask`` attribute points here and tests replace it."""
+    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
 
 
-@dataclass
-class RunOutcome:
-    result: T.TransferResult
-    dataset: Any
-
-
-def load_base_job(arch_key: str, input_size: int, weights: str, progress=None,
-                  cancel: threading.Event | None = None) -> LoadedBase:
-    """Worker job: build the base with its weights and describe its layers."""
-    arch = T.get_architecture(arch_key)
-    source = T.WeightsSource.parse(weights)
-    base = T.build_base(arch, input_size, source, progress=progress, cancel=cancel)
-    check_cancel(cancel)
-    rows = T.layer_rows(base, arch.key)
-    T.apply_freeze(base, [False] * len(rows))  # the tutorial starts from a frozen base
-    return LoadedBase(arch, input_size, source, base, rows)
-
-
-def train_job(method: str, loaded: LoadedBase, flags: list, folder: str, dataset: Any, head: str, epochs: int,
-              batch_size: int, learning_rate: float, augment: Any = None, model: Any = None, initial_epoch: int = 0,
-              progress=None, cancel: threading.Event | None = None) -> RunOutcome:
-    """Worker job: load the folder (unless cached), check it, then run method 1, method 2 or fine-tuning.
-
-    Everything that can be refused (folder, batch size, flags) is checked
-    before the model changes, so a refusal leaves the model as it was.
-    """
-    if dataset is None:
-        if not folder:
-            raise UserError("Choose an image folder first (one sub-folder of images per class).")
-        dataset = T.load_folder(folder, loaded.input_size, progress=progress, cancel=cancel)
-    T.check_dataset(dataset, batch_size)
-    if method == "fine-tune":
-        if model is None:
-            raise UserError("Train a head first (method 1 or 2): fine-tuning continues from a trained classifier.")
-        if not any(flags):
-            raise UserError("Nothing would be fine-tuned: every layer is frozen. Move the 'Fine-tune from' "
-                            "slider (or click 'Unfreeze top block') first.")
-        T.apply_freeze(loaded.base, flags)
-        result = T.run_end_to_end(model, dataset, epochs, batch_size, learning_rate, augment=augment,
-                                  method="fine-tune", initial_epoch=initial_epoch, progress=progress, cancel=cancel)
-    elif method == "features":
-        T.apply_freeze(loaded.base, [False] * len(flags))
-        try:
-            result = T.run_feature_extraction(loaded.arch, loaded.base, dataset, head, epochs, batch_size,
-                                              learning_rate, progress=progress, cancel=cancel)
-        finally:
-            T.apply_freeze(loaded.base, flags)  # the composed model follows the table, as method 2 would
-    else:
-        T.apply_freeze(loaded.base, flags)
-        model = T.compose(loaded.arch, loaded.base, head, dataset.info.num_classes)
-        result = T.run_end_to_end(model, dataset, epochs, batch_size, learning_rate, augment=augment,
-                                  progress=progress, cancel=cancel)
-    return RunOutcome(result, dataset)
+def default_architecture() -> str:
+    """VGG16 (the tutorial's) when its ImageNet weights are cached, else MobileNetV2, whose weights come with the app."""
+    return "vgg16" if T.cached_weights(T.CATALOG["vgg16"]) is not None else "mobilenet_v2"
 
 
 class PretrainedTab(Tab):
@@ -111,9 +61,17 @@ class PretrainedTab(Tab):
         self.epochs_done = 0
         self._dataset: Any = None
         self._dataset_key: tuple | None = None
-        self._task: Optional[workers.Task] = None
-        self._task_kind = ""
+        self._task_kind = ""  # what the slot's current task is: "load", "example" or "train-METHOD"
+        self.ask = ask_question
+        self.slot = TaskSlot("pretrained", parent=self)
+        self.slot.events.connect(self._on_events)
+        self.slot.finished.connect(self._on_finished)
+        self.slot.failed.connect(self._on_failed)
+        self.slot.cancelled.connect(self._on_cancelled)
+        self.slot.done.connect(self._on_done)
         self._build_ui()
+        index = self.arch_combo.findData(default_architecture())
+        self.arch_combo.setCurrentIndex(max(0, index))
         self._on_arch_changed()
         self._update_buttons()
         self.bridge.changed.connect(self._on_session_changed)
@@ -195,10 +153,18 @@ class PretrainedTab(Tab):
         folder_row.addWidget(self.folder_button)
         folder_row.addWidget(self.example_button)
         dform.addRow(self.tr("Image folder:"), folder_row)
+        # Short names in the combo (the long descriptions were cut off in a 450 px column); the layers below it.
         self.head_combo = QComboBox(data_box)
-        for key, text in T.HEADS.items():
+        for key, text in T.HEAD_TITLES.items():
             self.head_combo.addItem(tr_core(text), key)
+            self.head_combo.setItemData(self.head_combo.count() - 1, tr_core(T.HEADS[key]), Qt.ItemDataRole.ToolTipRole)
+        self.head_combo.currentIndexChanged.connect(self._on_head_changed)
         dform.addRow(self.tr("Head:"), self.head_combo)
+        self.head_info = QLabel(data_box)
+        self.head_info.setWordWrap(True)
+        self.head_info.setStyleSheet(NOTE_STYLE)
+        dform.addRow(self.head_info)
+        self._on_head_changed()
         numbers = QHBoxLayout()
         self.epochs_spin = QSpinBox(data_box)
         self.epochs_spin.setRange(1, 1000)
@@ -238,9 +204,14 @@ class PretrainedTab(Tab):
         self.stop_button.clicked.connect(self.stop)
         for b in (self.features_button, self.end_to_end_button, self.fine_tune_button):
             rl.addWidget(b)
+        self.trains_label = QLabel(run_box)  # what method 2 and fine-tuning will train, from the table
+        self.trains_label.setWordWrap(True)
+        rl.addWidget(self.trains_label)
         stop_row = QHBoxLayout()
         self.progress_bar = QProgressBar(run_box)
         self.progress_bar.setTextVisible(False)
+        self.progress_bar.setRange(0, 1)
+        self.progress_bar.setValue(0)  # idle: empty, never a full blue bar that looks like work
         stop_row.addWidget(self.progress_bar, 1)
         stop_row.addWidget(self.stop_button)
         rl.addLayout(stop_row)
@@ -315,18 +286,35 @@ class PretrainedTab(Tab):
         return T.CATALOG[self.arch_combo.currentData()]
 
     @Slot()
+    def _on_head_changed(self) -> None:
+        self.head_info.setText(tr_core(T.HEADS[self.head_combo.currentData()]))
+
+    @Slot()
     def _on_arch_changed(self) -> None:
         arch = self._arch()
         cached = T.cached_weights(arch, self.size_spin.value()) is not None
+        if arch.bundled is not None and not cached:
+            self.imagenet_radio.setText(self.tr("ImageNet (bundled with the app, no download)"))
+        elif cached:
+            self.imagenet_radio.setText(self.tr("ImageNet (cached on this computer)"))
+        else:
+            self.imagenet_radio.setText(self.tr("ImageNet (download once)"))
         self.arch_info.setText(
             self.tr("%1 (%2). %3 Input at least %4 px (ImageNet size %5). Preprocessing: %6. "
                     "%7 parameters; ImageNet weights %8.")
             .replace("%1", arch.title).replace("%2", str(arch.year)).replace("%3", tr_core(arch.note))
             .replace("%4", str(arch.min_size)).replace("%5", str(arch.default_size))
             .replace("%6", tr_core(arch.preprocess_text)).replace("%7", f"{arch.base_params / 1e6:.1f} M")
-            .replace("%8", self.tr("cached on this computer") if cached else self.tr("%1 MB download").replace("%1", f"{arch.download_mb:.0f}"))
+            .replace("%8", self._weights_where(arch, cached))
         )
         self.size_spin.setMinimum(arch.min_size)
+
+    def _weights_where(self, arch: T.Architecture, cached: bool) -> str:
+        if cached:
+            return self.tr("cached on this computer")
+        if arch.bundled is not None:
+            return self.tr("bundled with the app")
+        return self.tr("%1 MB download").replace("%1", f"{arch.download_mb:.0f}")
 
     def _weights_choice(self) -> str:
         if self.random_radio.isChecked():
@@ -334,7 +322,7 @@ class PretrainedTab(Tab):
         if self.file_radio.isChecked():
             path = self.file_edit.text().strip()
             if not path:
-                raise UserError("Choose the weights file (Browse…), or pick ImageNet or random weights.")
+                raise UserError(self.tr("Choose the weights file (Browse…), or pick ImageNet or random weights."))
             return path
         return "imagenet"
 
@@ -355,7 +343,7 @@ class PretrainedTab(Tab):
     @Slot()
     def use_example_folder(self) -> None:
         """Write (once) the generated shapes folder into the app's data folder and choose it."""
-        if self._busy():
+        if self.slot.is_running():
             return
         root = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
         self._start("example", write_sample_folder, root / "example-shapes")
@@ -363,7 +351,7 @@ class PretrainedTab(Tab):
 
     @Slot()
     def load_base(self) -> None:
-        if self._busy():
+        if self.slot.is_running():
             return
         try:
             weights = self._weights_choice()
@@ -381,6 +369,7 @@ class PretrainedTab(Tab):
         self.model = None
         self.epochs_done = 0
         self.table.set_rows(loaded.rows)
+        self._on_flags_changed()
         arch = loaded.arch
         self.base_label.setText(self.tr("Loaded %1 at %2×%2 with %3.").replace("%1", arch.title)
                                 .replace("%2", str(loaded.input_size)).replace("%3", tr_core(loaded.source.label())))
@@ -414,10 +403,14 @@ class PretrainedTab(Tab):
         return self._dataset if key == self._dataset_key else None
 
     def _start_training(self, method: str) -> None:
-        if self._busy():
+        if self.slot.is_running():
             return
         if self.loaded is None:
-            self.report_error(UserError("Load a pretrained base first (step 1)."))
+            self.report_error(UserError(self.tr("Load a pretrained base first (step 1).")))
+            return
+        if not self.session.claim_training(OWNER):
+            self.report_error(UserError(self.tr("Another tab is training (%1): stop it there first.")
+                                        .replace("%1", str(self.session.training))))
             return
         epochs = self.epochs_spin.value()
         lr = self.fine_lr_spin.value() if method == "fine-tune" else self.lr_spin.value()
@@ -434,7 +427,6 @@ class PretrainedTab(Tab):
         names = {"features": self.tr("Method 1: extracting features…"), "end-to-end": self.tr("Method 2: training…"),
                  "fine-tune": self.tr("Fine-tuning…")}
         self._set_status(names[method])
-        self.session.training = True
 
     @Slot()
     def run_features(self) -> None:
@@ -458,24 +450,21 @@ class PretrainedTab(Tab):
 
     # -- task plumbing ---------------------------------------------------------------------
     def _busy(self) -> bool:
-        return self._task is not None and self._task.is_running()
+        return self.slot.is_running()
+
+    def is_training(self) -> bool:
+        return self.slot.is_running() and self._task_kind.startswith("train")
 
     def _start(self, kind: str, fn, *args) -> None:
         self._task_kind = kind
-        self._task = workers.Task(fn, *args, name=f"pretrained-{kind}")
-        self._task.events.connect(self._on_events)
-        self._task.finished.connect(self._on_finished)
-        self._task.failed.connect(self._on_failed)
-        self._task.cancelled.connect(self._on_cancelled)
-        self._task.done.connect(self._on_done)
         self.progress_bar.setRange(0, 0)
-        self._task.start()
+        self.slot.start(fn, *args)
         self._update_buttons()
 
     @Slot()
     def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
+        if self.slot.is_running():
+            self.slot.cancel()
             self._set_status(self.tr("Stopping after the current batch…"))
 
     @Slot(list)
@@ -502,7 +491,7 @@ class PretrainedTab(Tab):
             self._set_status(self.tr("Example folder ready: 3 classes of generated shapes (circles, squares, "
                                      "triangles)."))
             return
-        outcome: RunOutcome = result
+        outcome: PretrainedOutcome = result
         self._dataset = outcome.dataset
         self._dataset_key = (self.folder_edit.text().strip(), self.loaded.input_size)
         self._show_result(outcome.result)
@@ -539,17 +528,17 @@ class PretrainedTab(Tab):
 
     @Slot()
     def _on_cancelled(self) -> None:
-        result = self._task.result if self._task is not None else None
-        if isinstance(result, RunOutcome):
+        result = self.slot.result
+        if isinstance(result, PretrainedOutcome):
             self._show_result(result.result)
         self._set_status(self.tr("Stopped."))
 
     @Slot()
     def _on_done(self) -> None:
         self.progress_bar.setRange(0, 1)
-        self.progress_bar.setValue(1 if self._task is not None and self._task.outcome == "finished" else 0)
+        self.progress_bar.setValue(0)  # the status line says how it ended; an idle bar stays empty
         if self._task_kind.startswith("train"):
-            self.session.training = False
+            self.session.release_training(OWNER)
         self._update_buttons()
 
     def _set_status(self, text: str) -> None:
@@ -570,36 +559,64 @@ class PretrainedTab(Tab):
 
     @Slot()
     def _on_flags_changed(self) -> None:
-        pass  # the flags reach the model when a method starts; the table already shows the counts
+        """Say what method 2 and fine-tuning will train (the flags reach the model only when a method starts)."""
+        state = self.table.state
+        if state is None:
+            self.trains_label.setText("")
+            return
+        if state.trainable_params == 0:
+            text = self.tr("Method 2 trains the head only: the whole base is frozen.")
+            style = NOTE_STYLE
+        else:
+            first = next(r.name for r, f in zip(state.rows, state.flags) if f)
+            text = (self.tr("Method 2 and fine-tuning train the head and %n base layer(s) from %1 (%2 parameters), "
+                            "as ticked in the table.", "", state.trainable_layers)
+                    .replace("%1", first).replace("%2", f"{state.trainable_params:,}"))
+            style = "color: #b34700; font-weight: bold;"
+        self.trains_label.setText(text)
+        self.trains_label.setStyleSheet(style)
 
     @Slot(str)
     def _on_session_changed(self, field: str) -> None:
         if field == "augment":
             self.augment_check.setToolTip(self.tr("Augmentation: %1").replace(
-                "%1", _describe_augment(self.session.augment)))
+                "%1", self._describe_augment(self.session.augment)))
+
+    def _describe_augment(self, augment: Any) -> str:
+        try:
+            from cnnexplorer.core.configs import describe_augment
+
+            return describe_augment(augment)
+        except Exception:  # noqa: BLE001 - a tooltip must never break the tab
+            return self.tr("off") if augment is None else str(augment)
 
     # -- hooks --------------------------------------------------------------------------------
     def prepare_screenshot(self) -> None:
-        """VGG16 with random weights (labelled as such), fine-tuning boundary at block5."""
-        self.arch_combo.setCurrentIndex(0)
-        self.random_radio.setChecked(True)
-        self.set_loaded(load_base_job("vgg16", self.size_spin.value(), "random"))
-        self.table.set_boundary_at("block5_conv1")
+        """MobileNetV2 with its bundled ImageNet weights, fine-tuning boundary at its top block."""
+        self.arch_combo.setCurrentIndex(self.arch_combo.findData("mobilenet_v2"))
+        self.imagenet_radio.setChecked(True)
+        self.set_loaded(load_base_job("mobilenet_v2", self.size_spin.value(), "bundled"))
+        self.table.unfreeze_top_block()
         self.table.scroll_to_boundary()
         self._set_status(self.tr("Base ready. Choose an image folder, then a method."))
 
-    def shutdown(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
+    # -- window life ------------------------------------------------------------------------
+    def confirm_close(self) -> bool:
+        """While a pretrained job trains, ask before closing; if yes, stop it and wait for it."""
+        if not self.is_training():
+            return True
+        if not self.ask(self, self.tr("Transfer learning is running"),
+                        self.tr("A pretrained model is still training. Stop it and close?")):
+            return False
+        self.stop()
+        self.slot.wait(60000)
+        return True
 
-
-def _describe_augment(augment: Any) -> str:
-    try:
-        from cnnexplorer.core.configs import describe_augment
-
-        return describe_augment(augment)
-    except Exception:  # noqa: BLE001 - a tooltip must never break the tab
-        return "off" if augment is None else str(augment)
+    def shutdown(self, wait: bool = True) -> bool:
+        stopped = super().shutdown(wait)
+        if stopped:
+            self.session.release_training(OWNER)
+        return stopped
 
 
 if __name__ == "__main__":

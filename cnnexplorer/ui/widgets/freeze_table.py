@@ -1,7 +1,7 @@
 """The layers of a pretrained base, grouped by block, with trainable checkboxes and a
 "fine-tune from here" boundary.
 
-The widget shows and edits a :class:`~cnnexplorer.ml.transfer.FreezeState`
+The widget shows and edits a :class:`~cnnexplorer.core.freeze_state.FreezeState`
 (plain Python, no Keras): ticking a box or moving the boundary slider updates
 the parameter counts at once, even for ResNet50's 174 layers, because the
 counts are running totals and the items are restyled with signals blocked.
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
-from cnnexplorer.ml.transfer import FreezeState, LayerRow
+from cnnexplorer.core.freeze_state import FreezeState, LayerRow
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 TRAINABLE_BG = QColor("#ffe9cc")  # warm: these weights will change
