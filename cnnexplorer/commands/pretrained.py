@@ -126,7 +126,7 @@ def _pretrained(args: argparse.Namespace) -> int:
                                 progress=_printer)
         summary["fine_tune"] = fine.summary()
         summary["test_loss"], summary["test_accuracy"] = fine.test_loss, fine.test_accuracy
-    from cnnexplorer.ml.build import save_model_file
+    from cnnexplorer.ml.model_files import save_model_file
 
     try:
         save_model_file(result.model, str(out))
