@@ -65,3 +65,6 @@ translations: $(STAMP)
 	$(LUPDATE)
 	if [ -n "$(FILL)" ]; then $(VENV)/bin/python resources/tools/ts_fill.py $(TS_FILES) $(FILL) && $(LUPDATE); fi
 	for ts in $(TS_FILES); do $(VENV)/bin/pyside6-lrelease $$ts -qm $${ts%.ts}.qm || exit 1; done
+	# The bundled Chinese font (resources/fonts/) must hold every character of the translations; rewritten only
+	# when one is missing (needs Noto Sans CJK installed then: apt-get install fonts-noto-cjk).
+	$(VENV)/bin/python resources/tools/subset_font.py

@@ -123,8 +123,56 @@ def install_translators(app, code: str, folder: Path | None = None) -> str:
     if code.startswith("zh"):
         from cnnexplorer.ui.presentation import use_chinese_chart_fonts
 
+        ensure_chinese_font(app)
         use_chinese_chart_fonts()
     return code
+
+
+CHINESE_FONT_FILE = "CNNExplorerSansSC-Regular.otf"  # resources/fonts/: a subset of Noto Sans CJK SC (OFL)
+CHINESE_FONT_FAMILY = "CNN Explorer Sans SC"
+
+
+def installed_chinese_families() -> list[str]:
+    """Font families on this machine that can show Simplified Chinese (the bundled one not counted)."""
+    from PySide6.QtGui import QFontDatabase
+
+    return [f for f in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+            if f != CHINESE_FONT_FAMILY]
+
+
+def ensure_chinese_font(app) -> str | None:
+    """Make Chinese text readable on a machine without a Chinese font; returns the family added, or None.
+
+    When no installed font covers Simplified Chinese, the bundled subset of Noto
+    Sans CJK SC is registered and becomes the application font's fallback family
+    (Latin text keeps the system font). With an installed Chinese font nothing
+    changes: Qt already falls back to it.
+    """
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    if installed_chinese_families():
+        return None
+    from cnnexplorer.core.resources import resource_path
+
+    try:
+        path = resource_path("fonts", CHINESE_FONT_FILE)
+    except Exception:  # a broken install: say why Chinese shows as boxes
+        log.warning("No installed font shows Chinese and the bundled %s is missing; Chinese text will show as "
+                    "boxes. Install a Chinese font such as Noto Sans CJK SC.", CHINESE_FONT_FILE)
+        return None
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        log.warning("The bundled Chinese font %s could not be loaded; Chinese text may show as boxes.", path)
+        return None
+    family = families[0]
+    font = QFont(app.font())
+    if family not in font.families():
+        font.setFamilies([*font.families(), family])
+        app.setFont(font)
+    app.setProperty("cnnexplorer_chinese_font", str(path))
+    log.info("No installed font shows Chinese; using the bundled %s.", family)
+    return family
 
 
 def current_language() -> str:

@@ -269,6 +269,14 @@ def use_chinese_chart_fonts() -> str | None:
                 except Exception:  # an unreadable font file: try the next
                     continue
         family = find()
+    if family is None:  # the bundled subset the interface uses when the machine has no Chinese font
+        bundled = QApplication.instance().property("cnnexplorer_chinese_font") if QApplication.instance() else None
+        if bundled:
+            try:
+                font_manager.fontManager.addfont(str(bundled))
+                family = font_manager.FontProperties(fname=str(bundled)).get_name()
+            except Exception:  # an unreadable file: charts fall back to boxes, as without it
+                family = None
     if family is None:
         log.warning("No Chinese font for charts was found, so Chinese chart labels may show as boxes; "
                     "install one such as Noto Sans CJK SC.")
