@@ -61,7 +61,7 @@ LUPDATE = $(VENV)/bin/pyside6-lupdate $$(find cnnexplorer -name '*.py' | sort) -
 		-target-language zh_CN -ts $(TS_FILES)
 # FILL="a.json ...": translations kept as {"context": {"source": "translation"}} are written into the .ts
 # (resources/tools/ts_fill.py); lupdate runs again after that so the file keeps lupdate's own layout.
-translations: $(STAMP)
+translations:  # no $(STAMP): it needs only the Qt tools, and must not re-install a venv shared by worktrees
 	$(LUPDATE)
 	if [ -n "$(FILL)" ]; then $(VENV)/bin/python resources/tools/ts_fill.py $(TS_FILES) $(FILL) && $(LUPDATE); fi
 	for ts in $(TS_FILES); do $(VENV)/bin/pyside6-lrelease $$ts -qm $${ts%.ts}.qm || exit 1; done
