@@ -474,36 +474,8 @@
         <translation>显示并保存构建此设计的 Keras 3 Python 脚本</translation>
     </message>
     <message>
-        <source>Back to my design</source>
-        <translation>回到我的设计</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>确定</translation>
-    </message>
-    <message>
         <source>How the shape and weights are computed</source>
         <translation>形状和权重是怎样算出来的</translation>
-    </message>
-    <message>
-        <source>Compile settings</source>
-        <translation>编译设置</translation>
-    </message>
-    <message>
-        <source>Optimizer</source>
-        <translation>优化器</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>学习率</translation>
-    </message>
-    <message>
-        <source>Loss</source>
-        <translation>损失</translation>
-    </message>
-    <message>
-        <source>Metrics</source>
-        <translation>指标</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -658,24 +630,12 @@
         <translation>{0} 的 Keras 代码</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>复制</translation>
-    </message>
-    <message>
-        <source>Save as…</source>
-        <translation>另存为…</translation>
-    </message>
-    <message>
         <source>Save Keras script</source>
         <translation>保存 Keras 脚本</translation>
     </message>
     <message>
         <source>Python scripts (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
-    </message>
-    <message>
-        <source>The script could not be saved to {0} ({1}). Choose another folder.</source>
-        <translation>无法把脚本保存到 {0}（{1}）。请换一个文件夹。</translation>
     </message>
     <message>
         <source>Replace design</source>
@@ -692,6 +652,40 @@
     <message>
         <source>{0} is now an editable design. Your edits change the design, not the loaded model: train it to get a new model. Undo brings your previous design back.</source>
         <translation>{0} 现在是一个可编辑的设计。你的修改改变的是设计，而不是已载入的模型：训练它才能得到新模型。撤销可恢复你之前的设计。</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+</context>
+<context>
+    <name>CompileSettings</name>
+    <message>
+        <source>Compile settings</source>
+        <translation>编译设置</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
     </message>
 </context>
 <context>
@@ -972,6 +966,26 @@
     <message>
         <source>ImageNet weights</source>
         <translation>ImageNet 权重</translation>
+    </message>
+    <message>
+        <source>ImageNet weights, bundled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inverted residual blocks; small and fast. ImageNet weights come with the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pixels scaled to 0…1, then normalised by the ImageNet mean and spread (&quot;torch&quot; style)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flatten + Dense 256 (the tutorial&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Global average pooling (small)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>none</source>
@@ -1856,6 +1870,17 @@
     </message>
 </context>
 <context>
+    <name>ModelBanner</name>
+    <message>
+        <source>Back to my design</source>
+        <translation>回到我的设计</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+</context>
+<context>
     <name>ModelSource</name>
     <message>
         <source>trained</source>
@@ -2079,6 +2104,14 @@
         <translation>训练时损失和精度会显示在这里。</translation>
     </message>
     <message>
+        <source>ImageNet (bundled with the app, no download)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ImageNet (cached on this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 (%2). %3 Input at least %4 px (ImageNet size %5). Preprocessing: %6. %7 parameters; ImageNet weights %8.</source>
         <translation>%1（%2）。%3 输入至少 %4 像素（ImageNet 尺寸 %5）。预处理：%6。%7 个参数；ImageNet 权重%8。</translation>
     </message>
@@ -2087,8 +2120,16 @@
         <translation>已缓存在本机</translation>
     </message>
     <message>
+        <source>bundled with the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 MB download</source>
         <translation>需下载 %1 MB</translation>
+    </message>
+    <message>
+        <source>Choose the weights file (Browse…), or pick ImageNet or random weights.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Weights file</source>
@@ -2129,6 +2170,14 @@
     <message>
         <source>Tick a layer to let it train; drag &apos;Fine-tune from&apos; to unfreeze the top of the network. Frozen layers keep their weights bit for bit.</source>
         <translation>勾选一层即可让它参与训练；拖动“微调起点”可解冻网络的上部。冻结的层权重丝毫不变。</translation>
+    </message>
+    <message>
+        <source>Load a pretrained base first (step 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another tab is training (%1): stop it there first.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Method 1: extracting features…</source>
@@ -2197,8 +2246,30 @@
         <translation>已停止。</translation>
     </message>
     <message>
+        <source>Method 2 trains the head only: the whole base is frozen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Method 2 and fine-tuning train the head and %n base layer(s) from %1 (%2 parameters), as ticked in the table.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Augmentation: %1</source>
         <translation>数据增强：%1</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <source>Transfer learning is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pretrained model is still training. Stop it and close?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3631,6 +3702,29 @@ true {1} · pred {2}
     </message>
 </context>
 <context>
+    <name>pretrained_cli</name>
+    <message>
+        <source>The output file must end in .keras (got {name}); e.g. --out model.keras.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--epochs must be 1 or more and --fine-tune-epochs 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--fine-tune-epochs needs --fine-tune-from LAYER (e.g. block5_conv1 for VGG16).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image folder {folder} does not exist: give a folder with one sub-folder per class.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model could not be saved to {path} ({reason}); choose another path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>receptive_field</name>
     <message>
         <source>Input</source>
@@ -4158,8 +4252,44 @@ true {1} · pred {2}
         <translation>来自 {name} 的权重</translation>
     </message>
     <message>
+        <source>{title} has no ImageNet weights bundled with the app: choose ImageNet (download) or another network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundled weights file {path} is damaged (its checksum does not match): reinstall CNN Explorer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its checksum is not the one Keras publishes for it ({size:.1f} MB: partial or damaged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds no weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it cannot be read completely ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The ImageNet weights for {title} could not be downloaded ({reason}). Without a network, choose a local weights file (copy {file} from another computer&apos;s {folder}) or use random weights.</source>
         <translation>无法下载 {title} 的 ImageNet 权重（{reason}）。没有网络时，请选择本地权重文件（从另一台电脑的 {folder} 复制 {file}），或使用随机权重。</translation>
+    </message>
+    <message>
+        <source>Checking the cached weights {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cached file {path} was not used: {problem}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The downloaded weights for {title} were not used: {problem}. Try again later, or use a local weights file.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Downloading ImageNet weights for {title}…</source>
@@ -4188,6 +4318,10 @@ true {1} · pred {2}
     <message>
         <source>Loading weights from {name}…</source>
         <translation>正在从 {name} 加载权重…</translation>
+    </message>
+    <message>
+        <source>Loading the bundled ImageNet weights…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Loading ImageNet weights…</source>
@@ -4248,6 +4382,18 @@ true {1} · pred {2}
     <message>
         <source>Running the base over the test images</source>
         <translation>正在用基网络处理测试图像</translation>
+    </message>
+    <message>
+        <source>Choose an image folder first (one sub-folder of images per class).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train a head first (method 1 or 2): fine-tuning continues from a trained classifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing would be fine-tuned: every layer is frozen. Move the &apos;Fine-tune from&apos; slider (or click &apos;Unfreeze top block&apos;) first.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

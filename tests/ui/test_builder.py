@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
+from cnnexplorer.core.augment_config import AugmentConfig
 from cnnexplorer.core.session import Session
 from cnnexplorer.core.spec import LayerSpec, ModelSpec, template
 from cnnexplorer.ui.session_bridge import SessionBridge
@@ -221,9 +222,8 @@ def test_standalone_design_set_to_something_other_than_a_spec_is_harmless(tab):
 
 
 def test_exported_code_includes_the_augmentation_chosen_in_the_session(tab):
-    augment_config = pytest.importorskip("cnnexplorer.core.augment_config")
     assert "augmentation" not in tab.code()
-    tab.session.augment = augment_config.AugmentConfig(horizontal_flip=True)
+    tab.session.augment = AugmentConfig(horizontal_flip=True)
     code = tab.code()
     assert "RandomFlip" in code
     compile(code, "exported.py", "exec")

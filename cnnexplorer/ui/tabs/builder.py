@@ -14,107 +14,30 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
-from PySide6.QtGui import QAction, QFont, QGuiApplication, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QFrame,
-    QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPlainTextEdit, QPushButton,
-    QSizePolicy, QSplitter, QToolButton, QVBoxLayout, QWidget,
+    QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+    QSplitter, QVBoxLayout, QWidget,
 )
 
 from cnnexplorer.core.errors import SpecError
-from cnnexplorer.core.shapes import Problem, ShapeReport, check, explain, fmt_shape
-from cnnexplorer.core.spec import (
-    LAYER_DEFAULTS, LAYER_HELP, LOSSES, METRICS, OPTIMIZERS, TEMPLATES, LayerSpec, ModelSpec, default_loss,
-    template,
-)
+from cnnexplorer.core.files import FileWriteError, write_text
+from cnnexplorer.core.shapes import Problem, ShapeReport, check
+from cnnexplorer.core.spec import LAYER_DEFAULTS, LAYER_HELP, TEMPLATES, LayerSpec, ModelSpec, default_loss, template
 from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
+from cnnexplorer.ui.widgets.code_dialog import CodeDialog
 from cnnexplorer.ui.widgets.column_scroll import ColumnScroll
+from cnnexplorer.ui.widgets.compile_settings import CompileSettings
 from cnnexplorer.ui.widgets.layer_editor import InputEditor, LayerEditor
+from cnnexplorer.ui.widgets.layer_menu import ADD_ORDER, LayerMenuButton
+from cnnexplorer.ui.widgets.model_banner import ModelBanner
+from cnnexplorer.ui.widgets.layer_rows import design_rows, formula_html, read_only_rows, settings_text
 from cnnexplorer.ui.widgets.layer_table import LayerRow, LayerTable
 
+__all__ = ["ADD_ORDER", "BuilderTab", "design_rows", "settings_text"]  # the formatting is importable from here as before
+
 START_TEMPLATE = "mnist-cnn"
-
-# Sensible settings for a layer added from the menu, given what comes before it.
-ADD_ORDER = ["Conv2D", "MaxPooling2D", "Flatten", "Dense", "Dropout", "BatchNormalization",
-             "SeparableConv2D", "AveragePooling2D", "GlobalAveragePooling2D", "GlobalMaxPooling2D",
-             "Conv1D", "MaxPooling1D", "GlobalMaxPooling1D", "Embedding", "Rescaling"]
-
-
-translate = QCoreApplication.translate  # the name lupdate looks for
-
-
-def settings_text(layer: LayerSpec) -> str:
-    """A short, readable summary of a layer's settings for the table."""
-    a = layer.arg
-
-    def size(v: Any) -> str:
-        if isinstance(v, (list, tuple)):
-            return "×".join(str(x) for x in v)
-        return f"{v}×{v}" if layer.type.endswith("2D") else str(v)
-
-    def act() -> str:
-        return a("activation") or "linear"
-
-    t = layer.type
-    if t in ("Conv2D", "SeparableConv2D", "Conv1D"):
-        parts = [translate("BuilderTab", "%1 filters").replace("%1", str(a("filters"))), size(a("kernel_size")), act()]
-        if a("strides") not in (1, [1, 1], (1, 1)):
-            parts.append(translate("BuilderTab", "stride %1").replace("%1", size(a("strides"))))
-        if a("padding") != "valid":
-            parts.append(translate("BuilderTab", "padding %1").replace("%1", str(a("padding"))))
-        return ", ".join(str(p) for p in parts)
-    if "Pooling" in t and not t.startswith("Global"):
-        parts = [translate("BuilderTab", "pool %1").replace("%1", size(a("pool_size")))]
-        if a("strides") is not None:
-            parts.append(translate("BuilderTab", "stride %1").replace("%1", size(a("strides"))))
-        if a("padding") != "valid":
-            parts.append(translate("BuilderTab", "padding %1").replace("%1", str(a("padding"))))
-        return ", ".join(parts)
-    if t == "Dense":
-        return translate("BuilderTab", "%1 units, %2").replace("%1", str(a("units"))).replace("%2", act())
-    if t == "Dropout":
-        return translate("BuilderTab", "rate %1").replace("%1", str(a("rate")))
-    if t == "Embedding":
-        return (translate("BuilderTab", "%1 words → %2-d vectors").replace("%1", str(a("input_dim")))
-                .replace("%2", str(a("output_dim"))))
-    if t == "Rescaling":
-        scale = a("scale")
-        shown = "1/255" if isinstance(scale, float) and abs(scale - 1 / 255) < 1e-12 else str(scale)
-        return f"× {shown}" + (f" + {a('offset')}" if a("offset") else "")
-    return ""
-
-
-def design_rows(spec: ModelSpec, report: ShapeReport, problems: list[Problem]) -> list[LayerRow]:
-    by_layer: dict[int, list[str]] = {}
-    for p in problems:
-        if p.layer_index is not None:
-            by_layer.setdefault(p.layer_index, []).append(p.message)
-    rows = [LayerRow("", "Input", _input_kind(spec.input_shape), _shape_text(report.input_shape),
-                     "", "", is_input=True,
-                     formula=translate(
-                         "BuilderTab", "The data one example brings into the model (the batch size is left out)."))]
-    for layer, r in zip(spec.layers, report.layers):
-        shape = _shape_text(r.output_shape)
-        rows.append(LayerRow(str(r.index), layer.type, settings_text(layer), shape,
-                             f"{r.params:,}" if r.output_shape is not None else "—",
-                             f"{r.total:,}" if r.output_shape is not None else "—",
-                             by_layer.get(r.index, []), r.formula))
-    return rows
-
-
-def _shape_text(shape: tuple | None) -> str:
-    """(26, 26, 32) -> '26 × 26 × 32' (spaced for a projector); unknown -> '—'; None dims -> 'any'."""
-    if shape is None:
-        return "—"
-    return " × ".join(translate("BuilderTab", "any") if d is None else str(d) for d in shape)
-
-
-def _input_kind(shape: tuple) -> str:
-    kinds = {3: translate("BuilderTab", "image, raw pixels 0-255"), 1: translate("BuilderTab", "word ids"),
-             2: translate("BuilderTab", "sequence")}
-    return kinds.get(len(shape), "")
-
 
 class SpecEdit(QUndoCommand):
     """One undoable edit: the whole design before and after (designs are small)."""
@@ -198,7 +121,9 @@ class BuilderTab(Tab):
         self.template_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for name, (description, _) in TEMPLATES.items():
             self.template_combo.addItem(name, name)
-            self.template_combo.setItemData(self.template_combo.count() - 1, translate("spec", description), Qt.ItemDataRole.ToolTipRole)
+            self.template_combo.setItemData(self.template_combo.count() - 1,
+                                            QCoreApplication.translate("spec", description),
+                                            Qt.ItemDataRole.ToolTipRole)
         self.template_combo.setToolTip(self.tr("Start from one of the tutorial's networks"))
         bar.addWidget(self.template_combo)
         self.load_template_button = QPushButton(self.tr("Load template"))
@@ -240,20 +165,9 @@ class BuilderTab(Tab):
         root.addLayout(bar)
 
         # Banner for models opened from files (editable or read-only).
-        self.banner = QFrame()
-        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
-        banner_layout = QHBoxLayout(self.banner)
-        banner_layout.setContentsMargins(8, 4, 8, 4)
-        self.banner_label = QLabel()
-        self.banner_label.setWordWrap(True)
-        banner_layout.addWidget(self.banner_label, 1)
-        self.banner_button = QPushButton(self.tr("Back to my design"))
-        self.banner_button.clicked.connect(self._back_to_design)
-        banner_layout.addWidget(self.banner_button)
-        self.banner_close = QPushButton(self.tr("OK"))
-        self.banner_close.clicked.connect(self.banner.hide)
-        banner_layout.addWidget(self.banner_close)
-        self.banner.hide()
+        self.banner = ModelBanner()
+        self.banner.back_requested.connect(self._back_to_design)
+        self.banner_label, self.banner_button = self.banner.label, self.banner.back_button
         root.addWidget(self.banner)
 
         # Left: layer table + problems.  Right: settings, formula, compile.
@@ -300,35 +214,10 @@ class BuilderTab(Tab):
         formula_layout.addWidget(self.formula_label)
         right_layout.addWidget(self.formula_box)
 
-        self.compile_box = QGroupBox(self.tr("Compile settings"))
-        form = QFormLayout(self.compile_box)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.optimizer_combo = QComboBox()
-        self.optimizer_combo.addItems(list(OPTIMIZERS))
-        self.optimizer_combo.currentTextChanged.connect(self._on_optimizer)
-        self.lr_spin = QDoubleSpinBox()
-        self.lr_spin.setDecimals(5)
-        self.lr_spin.setRange(0.00001, 1.0)
-        self.lr_spin.setSingleStep(0.0001)
-        self.lr_spin.setKeyboardTracking(False)
-        self.lr_spin.valueChanged.connect(self._on_learning_rate)
-        self.loss_combo = QComboBox()
-        self.loss_combo.addItems(list(LOSSES))
-        self.loss_combo.currentTextChanged.connect(self._on_loss)
-        metrics = QWidget()
-        metrics_layout = QHBoxLayout(metrics)
-        metrics_layout.setContentsMargins(0, 0, 0, 0)
-        self.metric_boxes = {}
-        for m in METRICS:
-            box = QCheckBox(m)
-            box.toggled.connect(self._on_metrics)
-            metrics_layout.addWidget(box)
-            self.metric_boxes[m] = box
-        metrics_layout.addStretch(1)
-        form.addRow(self.tr("Optimizer"), self.optimizer_combo)
-        form.addRow(self.tr("Learning rate"), self.lr_spin)
-        form.addRow(self.tr("Loss"), self.loss_combo)
-        form.addRow(self.tr("Metrics"), metrics)
+        self.compile_box = CompileSettings()
+        self.compile_box.changed.connect(self._on_compile_changed)
+        self.optimizer_combo, self.lr_spin = self.compile_box.optimizer_combo, self.compile_box.lr_spin
+        self.loss_combo, self.metric_boxes = self.compile_box.loss_combo, self.compile_box.metric_boxes
         right_layout.addWidget(self.compile_box)
         right_layout.addStretch(1)
         # The column scrolls on its own when it is taller than the window (presentation-size text on a
@@ -339,7 +228,6 @@ class BuilderTab(Tab):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([760, 500])
         root.addWidget(splitter, 1)
-        self._compile_widgets = [self.optimizer_combo, self.lr_spin, self.loss_combo, *self.metric_boxes.values()]
 
     def _apply_header_font(self) -> None:
         from PySide6.QtWidgets import QApplication
@@ -371,20 +259,10 @@ class BuilderTab(Tab):
         button.clicked.connect(slot)
         return button
 
-    def _menu_button(self, text: str, tip: str, handler: Callable[[str], None]) -> QToolButton:
-        button = QToolButton()
-        button.setText(text + " ▾")
-        button.setToolTip(tip)
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        menu = QMenu(button)
-        menu.setToolTipsVisible(True)
-        for layer_type in ADD_ORDER:
-            action = menu.addAction(layer_type)
-            action.setToolTip(tr_core(LAYER_HELP.get(layer_type, "")))
-            action.triggered.connect(lambda checked=False, t=layer_type: handler(t))
-        button.setMenu(menu)
+    @staticmethod
+    def _menu_button(text: str, tip: str, handler: Callable[[str], None]) -> LayerMenuButton:
+        button = LayerMenuButton(text, tip)
+        button.chosen.connect(handler)
         return button
 
     def _build_actions(self) -> None:
@@ -499,9 +377,7 @@ class BuilderTab(Tab):
         if self.read_only:
             info = self.session.model_name
             self.name_label.setText(self.tr("Model file: {0} (read-only)").format(info.name if info else ""))
-            total = sum(int(r.params.replace(",", "") or 0) for r in self._read_only_rows if r.params.isdigit() or
-                        r.params.replace(",", "").isdigit())
-            self.total_label.setText(self.tr("{0} parameters").format(f"{total:,}"))
+            self.total_label.setText(self.tr("{0} parameters").format(self._read_only_rows[-1].total or "0"))
             self.status_label.setText("")
             return
         spec = self.spec
@@ -550,25 +426,7 @@ class BuilderTab(Tab):
         self.problem_list.setMaximumHeight(int(self.fontMetrics().height() * 7))
 
     def _update_compile(self) -> None:
-        c = self.spec.compile
-        widgets = self._compile_widgets
-        for w in widgets:
-            w.blockSignals(True)
-        try:
-            if self.optimizer_combo.findText(c.optimizer) < 0:
-                self.optimizer_combo.addItem(c.optimizer)  # from a file; the problems panel says why it is wrong
-            self.optimizer_combo.setCurrentText(c.optimizer)
-            self.lr_spin.setValue(c.learning_rate)
-            if self.loss_combo.findText(c.loss) < 0:
-                self.loss_combo.addItem(c.loss)
-            self.loss_combo.setCurrentText(c.loss)
-            for name, box in self.metric_boxes.items():
-                box.setChecked(name in c.metrics)
-        finally:
-            for w in widgets:
-                w.blockSignals(False)
-        for w in widgets:
-            w.setEnabled(not self.read_only)
+        self.compile_box.show_settings(self.spec.compile, editable=not self.read_only)
 
     def _update_buttons(self) -> None:
         n = len(self.spec.layers)
@@ -615,29 +473,7 @@ class BuilderTab(Tab):
         self.formula_label.setText(self._formula_html(layer))
 
     def _formula_html(self, layer: int | None) -> str:
-        import html
-
-        if layer is None:
-            return ("<p style='font-size:large'>" + html.escape(self.tr("input:"))
-                    + f" <b>{fmt_shape(self.report.input_shape)}</b></p>"
-                    "<p>" + html.escape(self.tr("Every layer below transforms this shape; select one to see "
-                                                "how.")) + "</p>")
-        r = self.report.layers[layer]
-        inp = fmt_shape(r.input_shape) if r.input_shape is not None else "?"
-        out = fmt_shape(r.output_shape) if r.output_shape is not None else "?"
-        parts = [f"<p style='font-size:large'>{inp} &nbsp;→&nbsp; <b>{out}</b></p>"]
-        if r.formula:
-            lines = [html.escape(x.strip()) for x in r.formula.split(";")]
-            parts.append("<p style='font-family:monospace; font-size:large'>" + "<br>".join(lines) + "</p>")
-        why = explain(self.spec, self.report, layer + 1)
-        if why:
-            parts.append(f"<p>{html.escape(why)}</p>")
-        for p in r.problems + [p for p in self.problems if p.layer_index == layer + 1 and p not in r.problems]:
-            parts.append(f"<p style='color:#b00000'>⚠ {html.escape(p.message)}</p>")
-        if r.input_shape is None and not r.problems:
-            parts.append("<p>" + html.escape(self.tr("Shape unknown: fix the first problem above this layer "
-                                                     "first.")) + "</p>")
-        return "".join(parts)
+        return formula_html(self.spec, self.report, self.problems, layer)
 
     @Slot(object)
     def _on_problem_clicked(self, item: QListWidgetItem) -> None:
@@ -666,23 +502,12 @@ class BuilderTab(Tab):
         self.edit(change, self.tr("Change input shape"), -1, merge_key="input")
 
     # -- compile settings ---------------------------------------------------------------
-    @Slot(str)
-    def _on_optimizer(self, name: str) -> None:
-        self.edit(lambda s: setattr(s.compile, "optimizer", name), self.tr("Set optimizer"))
-
-    @Slot(float)
-    def _on_learning_rate(self, value: float) -> None:
-        self.edit(lambda s: setattr(s.compile, "learning_rate", float(value)), self.tr("Set learning rate"),
-                  merge_key="lr")
-
-    @Slot(str)
-    def _on_loss(self, name: str) -> None:
-        self.edit(lambda s: setattr(s.compile, "loss", name), self.tr("Set loss"))
-
-    @Slot()
-    def _on_metrics(self, *_: Any) -> None:
-        chosen = [m for m, box in self.metric_boxes.items() if box.isChecked()]
-        self.edit(lambda s: setattr(s.compile, "metrics", chosen), self.tr("Set metrics"))
+    @Slot(str, object)
+    def _on_compile_changed(self, name: str, value: Any) -> None:
+        texts = {"optimizer": self.tr("Set optimizer"), "learning_rate": self.tr("Set learning rate"),
+                 "loss": self.tr("Set loss"), "metrics": self.tr("Set metrics")}
+        self.edit(lambda s: setattr(s.compile, name, value), texts[name],
+                  merge_key="lr" if name == "learning_rate" else None)
 
     # -- layer list operations ------------------------------------------------------------
     @staticmethod
@@ -776,28 +601,9 @@ class BuilderTab(Tab):
     @Slot()
     def show_code(self) -> None:
         """A window with the generated script, to copy or save."""
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Keras code for {0}").format(self.spec.name))
-        layout = QVBoxLayout(dialog)
-        text = QPlainTextEdit(self.code())
-        text.setReadOnly(True)
-        mono = QFont("monospace")
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        mono.setPointSizeF(self.font().pointSizeF())
-        text.setFont(mono)
-        text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        layout.addWidget(text)
-        buttons = QDialogButtonBox()
-        copy = buttons.addButton(self.tr("Copy"), QDialogButtonBox.ButtonRole.ActionRole)
-        save = buttons.addButton(self.tr("Save as…"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text.toPlainText()))
-        save.clicked.connect(self.save_code_dialog)
-        buttons.rejected.connect(dialog.reject)
-        layout.addWidget(buttons)
-        dialog.resize(int(self.width() * 0.8) or 900, int(self.height() * 0.85) or 650)
-        self.code_dialog = dialog
-        dialog.open()
+        self.code_dialog = CodeDialog(self.tr("Keras code for {0}").format(self.spec.name), self.code(), self)
+        self.code_dialog.save_requested.connect(self.save_code_dialog)
+        self.code_dialog.open()
 
     @Slot()
     def save_code_dialog(self) -> None:
@@ -808,11 +614,11 @@ class BuilderTab(Tab):
             self.save_code(path)
 
     def save_code(self, path: str) -> bool:
+        """Write the script (atomically: an existing file is replaced whole or left as it was)."""
         try:
-            Path(path).write_text(self.code(), encoding="utf-8")
-        except OSError as exc:
-            self.report_error(self.tr("The script could not be saved to {0} ({1}). Choose another folder.").format(
-                path, exc.strerror))
+            write_text(path, self.code())
+        except FileWriteError as exc:
+            self.report_error(exc)
             return False
         return True
 
@@ -863,14 +669,7 @@ class BuilderTab(Tab):
         """Show a loaded model's layers without editing (unknown layer types, branches…)."""
         from cnnexplorer.ml.build import model_rows
 
-        input_shape, layers = model_rows(model)
-        rows = [LayerRow("", "Input", "", _shape_text(input_shape), "", "", is_input=True)]
-        total = 0
-        for i, (name, cls, shape, params) in enumerate(layers, start=1):
-            total += params
-            rows.append(LayerRow(str(i), cls, name, _shape_text(shape),
-                                 f"{params:,}", f"{total:,}", formula=f"{cls} '{name}': {params:,} parameters"))
-        self._read_only_rows = rows
+        self._read_only_rows = read_only_rows(*model_rows(model))
         self._show_banner(note, read_only=True)
         self.refresh(select=0)
 
@@ -889,12 +688,7 @@ class BuilderTab(Tab):
                 self.refresh(select=0)
 
     def _show_banner(self, text: str, read_only: bool) -> None:
-        self.banner_label.setText(text)
-        color = "#fff4cc" if read_only else "#e6f0ff"
-        self.banner.setStyleSheet(f"QFrame {{ background: {color}; border-radius: 4px; }}")
-        self.banner_button.setVisible(read_only)
-        self.banner_close.setVisible(not read_only)
-        self.banner.show()
+        self.banner.show_note(text, read_only)
 
     # -- screenshot ------------------------------------------------------------------------
     def prepare_screenshot(self) -> None:
