@@ -661,16 +661,16 @@ class BuilderTab(Tab):
             return
         self.session.design_path = None
         self.set_design(spec, self.tr("Open model {0}").format(info.name))
-        self._show_banner(self.tr("{0} is now an editable design. Your edits change the design, not the loaded "
-                                  "model: train it to get a new model. Undo brings your previous design back.")
-                          .format(Path(info.path).name if info.path else info.name), read_only=False)
+        note = self.tr("{0} is now an editable design. Your edits change the design, not the loaded model: train it "
+                       "to get a new model. Undo brings your previous design back.")
+        self.banner.show_note(note.format(Path(info.path).name if info.path else info.name), read_only=False)
 
     def show_read_only(self, model, note: str) -> None:
         """Show a loaded model's layers without editing (unknown layer types, branches…)."""
         from cnnexplorer.ml.build import model_rows
 
         self._read_only_rows = read_only_rows(*model_rows(model))
-        self._show_banner(note, read_only=True)
+        self.banner.show_note(note, read_only=True)
         self.refresh(select=0)
 
     @Slot()
@@ -686,9 +686,6 @@ class BuilderTab(Tab):
                 w.setEnabled(True)
             if refresh:
                 self.refresh(select=0)
-
-    def _show_banner(self, text: str, read_only: bool) -> None:
-        self.banner.show_note(text, read_only)
 
     # -- screenshot ------------------------------------------------------------------------
     def prepare_screenshot(self) -> None:
