@@ -74,11 +74,17 @@ def _load(args):
     return model, scaling
 
 
-def _image(args, model, scaling):
+def _read_image(args):
+    """The image, read (and bounded: 50 megapixels at most) before the model and TensorFlow are loaded."""
     from cnnexplorer.core.images import load_image
+
+    return load_image(args.image)
+
+
+def _image(image, model, scaling):
     from cnnexplorer.ml.viz import inputs
 
-    prepared = inputs.prepare(load_image(args.image), model, scaling)
+    prepared = inputs.prepare(image, model, scaling)
     for note in prepared.notes:
         print(f"note: {note}")
     return prepared
@@ -88,8 +94,9 @@ def _activations(args: argparse.Namespace) -> int:
     from cnnexplorer.core.images import save_png
     from cnnexplorer.ml.viz import activations
 
+    image = _read_image(args)
     model, scaling = _load(args)
-    prepared = _image(args, model, scaling)
+    prepared = _image(image, model, scaling)
     layers = [s.strip() for s in args.layers.split(",") if s.strip()] if args.layers else None
     result = activations.compute_activations(model, prepared.x, layers)
     grids, titles = [], []
@@ -138,8 +145,9 @@ def _gradcam(args: argparse.Namespace) -> int:
     from cnnexplorer.core.images import save_png
     from cnnexplorer.ml.viz import graph, gradcam, inputs
 
+    image = _read_image(args)
     model, scaling = _load(args)
-    prepared = _image(args, model, scaling)
+    prepared = _image(image, model, scaling)
     result = gradcam.gradcam(model, prepared.x, class_index=args.class_index, layer=args.layer)
     names = inputs.class_names(graph.num_classes(model))
     probs = inputs.probabilities(result.scores[None], result.final_activation)[0]

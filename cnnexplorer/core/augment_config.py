@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from cnnexplorer.core.bounded import clip, clip_repr, load_json, read_json_file
 from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.files import write_text
 from cnnexplorer.core.i18n import QT_TRANSLATE_NOOP, translate
@@ -79,11 +80,11 @@ class AugmentConfig:
         """Raise UserError naming the first bad field and its allowed range; return self."""
         for name, (low, high, unit) in RANGES.items():
             value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
                 raise UserError(translate("augment_config", "{name} must be a number from {low} to {high} ({unit}); "
                                                             "got {value}.")
                                 .format(name=name, low=_num(low), high=_num(high), unit=_unit(unit),
-                                        value=repr(value)))
+                                        value=clip_repr(value)))
             if not low <= value <= high:
                 raise UserError(translate("augment_config", "{name} must be from {low} to {high} ({unit}); "
                                                             "got {value}.")
@@ -92,7 +93,7 @@ class AugmentConfig:
         for name in FLAGS:
             if not isinstance(getattr(self, name), bool):
                 raise UserError(translate("augment_config", "{name} must be true or false; got {value}.")
-                                .format(name=name, value=repr(getattr(self, name))))
+                                .format(name=name, value=clip_repr(getattr(self, name))))
         if self.fill_mode not in FILL_MODES:
             raise UserError(_fill_mode_error(self.fill_mode))
         return self
@@ -170,7 +171,7 @@ class AugmentConfig:
         if unknown:
             raise UserError(
                 translate("augment_config", "Unknown augmentation setting {name}. Known settings: {known}.")
-                .format(name=repr(unknown[0]), known=", ".join(sorted(known)))
+                .format(name=clip_repr(unknown[0]), known=", ".join(sorted(known)))
             )
         values = dict(data)
         for name in RANGES:
@@ -179,7 +180,7 @@ class AugmentConfig:
                 raise UserError(
                     translate("augment_config", "{name} must be one number from {low} to {high} ({unit}), not a "
                                                 "list; got {value}.")
-                    .format(name=name, low=_num(low), high=_num(high), unit=_unit(unit), value=repr(values[name]))
+                    .format(name=name, low=_num(low), high=_num(high), unit=_unit(unit), value=clip_repr(values[name]))
                 )
         if "fill_mode" in values and not isinstance(values["fill_mode"], str):
             raise UserError(_fill_mode_error(values["fill_mode"]))
@@ -189,13 +190,10 @@ class AugmentConfig:
         return json.dumps(self.to_dict(), indent=2)
 
     @classmethod
-    def from_json(cls, text: str) -> "AugmentConfig":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise UserError(translate("augment_config", "The augmentation settings are not valid JSON (line {line}: "
-                                                        "{error}).").format(line=exc.lineno, error=exc.msg)) from None
-        return cls.from_dict(data)
+    def from_json(cls, text: str | bytes) -> "AugmentConfig":
+        """Settings from JSON text, read within ``core.bounded``'s limits (size, depth, number lengths)."""
+        return cls.from_dict(load_json(text, translate("augment_config", "the augmentation settings"),
+                                       error=UserError))
 
     def copy(self, **changes: Any) -> "AugmentConfig":
         return replace(self, **changes)
@@ -346,30 +344,32 @@ def preset(name: str) -> AugmentConfig:
     """A copy of a named preset; UserError listing the names if unknown."""
     if name not in PRESETS:
         raise UserError(translate("augment_config", "There is no augmentation preset {name}. Presets: {presets}.")
-                        .format(name=repr(name), presets=", ".join(PRESETS)))
+                        .format(name=clip_repr(name), presets=", ".join(PRESETS)))
     return replace(PRESETS[name])
 
 
 def load_augment_config(path: str | Path) -> AugmentConfig:
+    """Settings from a JSON file; refused before parsing if larger than ``core.bounded.MAX_JSON_BYTES``."""
     path = Path(path)
+    data = read_json_file(path, translate("augment_config", "the augmentation settings file"), error=UserError)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError(translate("augment_config", "The augmentation settings file {path} does not exist. Choose "
-                                                    "another file.").format(path=path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(translate("augment_config", "The augmentation settings file {path} cannot be read "
-                                                    "({error}). Choose another file.").format(path=path, error=exc)
-                        ) from None
-    try:
-        return AugmentConfig.from_json(text)
+        return AugmentConfig.from_dict(data)
     except UserError as exc:
-        raise UserError(translate("augment_config", "{file}: {error}").format(file=path.name, error=exc)) from None
+        raise UserError(translate("augment_config", "{file}: {error}").format(file=clip(path.name, 120),
+                                                                              error=exc)) from None
 
 
 def save_augment_config(config: AugmentConfig, path: str | Path) -> None:
     """Write augmentation settings atomically (``core.files``); a failure keeps the previous file."""
     write_text(path, config.to_json() + "\n")
+
+
+def _finite(value: int | float) -> bool:
+    """math.isfinite that also answers for integers too large for a float (instead of raising)."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
 
 
 def _unit(unit: str) -> str:
@@ -379,7 +379,7 @@ def _unit(unit: str) -> str:
 
 def _fill_mode_error(value: Any) -> UserError:
     return UserError(translate("augment_config", "fill_mode must be one of {modes}; got {value}.")
-                     .format(modes=", ".join(FILL_MODES), value=repr(value)))
+                     .format(modes=", ".join(FILL_MODES), value=clip_repr(value)))
 
 
 def _num(value: float) -> str:

@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from cnnexplorer.core.bounded import clip, clip_repr, load_json
 from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.i18n import translate
 
@@ -46,28 +47,28 @@ class TrainingConfig:
         """Raise UserError naming the bad setting and the allowed range."""
         if isinstance(self.epochs, bool) or not isinstance(self.epochs, int) or not 1 <= self.epochs <= MAX_EPOCHS:
             raise UserError(translate("configs", "Epochs must be a whole number from 1 to {maximum} (got {value}).")
-                            .format(maximum=MAX_EPOCHS, value=repr(self.epochs)))
+                            .format(maximum=MAX_EPOCHS, value=clip_repr(self.epochs)))
         if (isinstance(self.batch_size, bool) or not isinstance(self.batch_size, int)
                 or not 1 <= self.batch_size <= MAX_BATCH):
             raise UserError(translate("configs", "Batch size must be a whole number from 1 to {maximum} (got "
-                                                 "{value}).").format(maximum=MAX_BATCH, value=repr(self.batch_size)))
+                                                 "{value}).").format(maximum=MAX_BATCH, value=clip_repr(self.batch_size)))
         try:
             split = float(self.validation_split)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             split = -1.0
         if not 0.0 <= split < 0.9 or split != split:
             raise UserError(
                 translate("configs", "The validation split must be a fraction from 0 to 0.9, e.g. 0.2 for 20 % (got "
-                                     "{value}).").format(value=repr(self.validation_split))
+                                     "{value}).").format(value=clip_repr(self.validation_split))
             )
         if isinstance(self.seed, bool) or not isinstance(self.seed, int) or not 0 <= self.seed < 2**31:
             raise UserError(translate("configs", "The seed must be a whole number from 0 to {maximum} (got {value}).")
-                            .format(maximum=2**31 - 1, value=repr(self.seed)))
+                            .format(maximum=2**31 - 1, value=clip_repr(self.seed)))
         if (isinstance(self.early_stopping_patience, bool) or not isinstance(self.early_stopping_patience, int)
                 or self.early_stopping_patience < 0):
             raise UserError(
                 translate("configs", "Early-stopping patience must be a whole number of epochs, 0 to switch it off "
-                                     "(got {value}).").format(value=repr(self.early_stopping_patience))
+                                     "(got {value}).").format(value=clip_repr(self.early_stopping_patience))
             )
 
     # -- JSON -----------------------------------------------------------------
@@ -106,7 +107,7 @@ class TrainingConfig:
         if unknown:
             raise UserError(
                 translate("configs", "Unknown training setting(s): {unknown}. Known: {known}.").format(
-                    unknown=", ".join(sorted(unknown)), known=", ".join(sorted(known)))
+                    unknown=clip(", ".join(sorted(map(str, unknown)))), known=", ".join(sorted(known)))
             )
         values = {k: v for k, v in data.items() if k in known}
         if "augment" in values:
@@ -118,13 +119,9 @@ class TrainingConfig:
         return config
 
     @classmethod
-    def from_json(cls, text: str) -> "TrainingConfig":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise UserError(translate("configs", "The training settings are not valid JSON (line {line}: "
-                                                 "{error}).").format(line=exc.lineno, error=exc.msg)) from None
-        return cls.from_dict(data)
+    def from_json(cls, text: str | bytes) -> "TrainingConfig":
+        """Training settings from JSON text, read within ``core.bounded``'s limits."""
+        return cls.from_dict(load_json(text, translate("configs", "the training settings"), error=UserError))
 
 
 # The augmentation settings class is written by the Augmentation feature; it is

@@ -6,15 +6,24 @@ BGR; the conversion happens only in this module, at the file boundary.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterable, Sequence
 
-import cv2
-import numpy as np
+# OpenCV's own ceiling on decoded pixels, in case an image reaches it past our header check (defence in depth;
+# read when OpenCV first decodes, so set before any decoding).
+os.environ.setdefault("OPENCV_IO_MAX_IMAGE_PIXELS", str(50_000_000))
 
-from cnnexplorer.core.errors import ImageError
-from cnnexplorer.core.files import write_bytes
+import cv2  # noqa: E402
+import numpy as np  # noqa: E402
+
+from cnnexplorer.core.bounded import clip  # noqa: E402
+from cnnexplorer.core.errors import ImageError  # noqa: E402
+from cnnexplorer.core.files import write_bytes  # noqa: E402
+from cnnexplorer.core.image_header import MAX_PIXELS, Declared, declared_size  # noqa: E402
 from cnnexplorer.core.i18n import translate
+
+MAX_IMAGE_FILE_BYTES = 256_000_000  # a 50 MP uncompressed 32-bit BMP is 200 MB
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp")
 
@@ -28,49 +37,91 @@ COLORMAPS = {
 }
 
 
-def decode_image(data: bytes, channels: int | None = None) -> np.ndarray | None:
-    """Decode encoded image bytes to RGB/gray uint8, or None if they are not an image."""
+def check_declared_size(data: bytes, name: str) -> Declared:
+    """The size ``data`` declares in its header; ImageError if it is no image we read or more than 50 megapixels.
+
+    Nothing is decoded: a 1.5 MB "decompression bomb" declaring 40,000 × 40,000
+    pixels is refused here, before OpenCV would allocate 4.8 GB for it.
+    """
+    declared = declared_size(data)
+    if declared is None or declared.width < 1 or declared.height < 1:
+        raise ImageError(_unreadable(name))
+    if declared.pixels > MAX_PIXELS:
+        raise ImageError(
+            translate("images", "{name} is a {format} of {width:,} × {height:,} pixels ({megapixels:,.0f} "
+                                "megapixels); this app reads images of up to {limit} megapixels. Use a smaller "
+                                "copy.").format(name=clip(name, 120), format=declared.format, width=declared.width,
+                                                height=declared.height, megapixels=declared.pixels / 1e6,
+                                                limit=MAX_PIXELS // 1_000_000))
+    return declared
+
+
+def decode_image(data: bytes, channels: int | None = None, name: str = "image") -> np.ndarray | None:
+    """Decode encoded image bytes to RGB/gray uint8, or None if they are not a readable image.
+
+    The header is checked first (:func:`check_declared_size`): an image larger
+    than 50 megapixels raises :class:`ImageError` with its size instead of
+    being decoded. Any OpenCV error while decoding counts as "not readable".
+    """
+    declared = declared_size(data)
+    if declared is None or declared.width < 1 or declared.height < 1:
+        return None
+    check_declared_size(data, name)
     buf = np.frombuffer(data, dtype=np.uint8)
-    if buf.size == 0:
-        return None
     flag = cv2.IMREAD_GRAYSCALE if channels == 1 else cv2.IMREAD_COLOR
-    image = cv2.imdecode(buf, flag)
-    if image is None:
+    try:
+        image = cv2.imdecode(buf, flag)
+        if image is None:
+            return None
+        if image.ndim == 2:
+            image = image[:, :, None]
+        else:
+            image = cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
+    except (cv2.error, MemoryError):
         return None
-    if image.ndim == 2:
-        image = image[:, :, None]
-    else:
-        image = cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
     return image
+
+
+def _unreadable(name: str) -> str:
+    return translate("images", "{name} is not an image this app can read. Use a JPEG, PNG, BMP, GIF, TIFF or WebP "
+                               "file.").format(name=clip(name, 120))
 
 
 def load_image(path: str | Path, channels: int | None = None) -> np.ndarray:
     """Read an image file as uint8 RGB (H, W, 3), or grayscale (H, W, 1) if ``channels == 1``.
 
     ``channels=None`` keeps grayscale files grayscale and everything else RGB.
-    Reads through ``np.fromfile`` so paths with non-ASCII characters work on
-    every platform (``cv2.imread`` fails on them under Windows).
+    Reads the bytes itself, so paths with non-ASCII characters work on every
+    platform (``cv2.imread`` fails on them under Windows). Bounded: a file over
+    :data:`MAX_IMAGE_FILE_BYTES` or an image declaring more than 50 megapixels is
+    refused before it is decoded; anything OpenCV cannot decode is "not an image".
     """
     path = Path(path)
+    shown = clip(path, 160)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_IMAGE_FILE_BYTES:
+                raise ImageError(translate("images", "{name} is a file of {size:,} MB; this app reads image files of "
+                                                     "up to {limit} MB. Use a smaller copy.").format(
+                    name=clip(path.name, 120), size=size // 1_000_000, limit=MAX_IMAGE_FILE_BYTES // 1_000_000))
+            data = fh.read(MAX_IMAGE_FILE_BYTES + 1)
     except FileNotFoundError:
         raise ImageError(translate("images", "The image {path} does not exist. Choose another file.").format(
-            path=path)) from None
+            path=shown)) from None
+    except IsADirectoryError:
+        raise ImageError(_unreadable(path.name)) from None
     except OSError as exc:
         raise ImageError(translate("images", "The image {path} cannot be read ({error}). Choose another file.")
-                         .format(path=path, error=exc.strerror)) from None
+                         .format(path=shown, error=exc.strerror or exc.__class__.__name__)) from None
     if channels is None:
-        image = decode_image(data, None)
+        image = decode_image(data, None, path.name)
         if image is not None and _is_gray(image):
             image = image[:, :, :1]
     else:
-        image = decode_image(data, channels)
+        image = decode_image(data, channels, path.name)
     if image is None:
-        raise ImageError(
-            translate("images", "{name} is not an image this app can read. Use a JPEG, PNG, BMP, GIF, TIFF or WebP "
-                                "file.").format(name=path.name)
-        )
+        raise ImageError(_unreadable(path.name))
     return image
 
 

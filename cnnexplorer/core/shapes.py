@@ -24,6 +24,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from cnnexplorer.core.bounded import clip, clip_repr
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.spec import (
     ACTIVATIONS, LAYER_DEFAULTS, LOSSES, METRICS, OPTIMIZERS, PADDINGS, SPATIAL_RANK, LayerSpec, ModelSpec,
@@ -129,11 +130,11 @@ def _size_tuple(layer: LayerSpec, name: str, rank: int, prefix: str) -> tuple[in
     if len(values) != rank or not all(_is_int(v) for v in values):
         raise _ArgProblem(translate("shapes", "{prefix}: {name} must be a whole number (or {rank} of them), not "
                                               "{value} — use e.g. {name}=3.")
-                          .format(prefix=prefix, name=name, rank=rank, value=repr(value)))
+                          .format(prefix=prefix, name=name, rank=rank, value=clip_repr(value)))
     if any(v < 1 for v in values):
         raise _ArgProblem(translate("shapes", "{prefix}: {name}={value} is not allowed, sizes must be at least 1 — "
                                               "use {name}=1 or more.")
-                          .format(prefix=prefix, name=name, value=repr(value)))
+                          .format(prefix=prefix, name=name, value=clip_repr(value)))
     return tuple(values)
 
 
@@ -146,7 +147,7 @@ def _check_args(layer: LayerSpec, prefix: str) -> list[str]:
             allowed = ", ".join(known) or translate("shapes", "no settings")
             messages.append(translate("shapes", "{prefix}: unknown setting {name} — remove it ({type} takes "
                                                 "{allowed}).")
-                            .format(prefix=prefix, name=repr(name), type=layer.type, allowed=allowed))
+                            .format(prefix=prefix, name=clip_repr(name), type=layer.type, allowed=allowed))
     for name in known:
         value = layer.arg(name)
         kind = arg_kind(layer.type, name)
@@ -159,27 +160,27 @@ def _check_args(layer: LayerSpec, prefix: str) -> list[str]:
                     else:
                         text = translate("shapes", "{prefix}: {name}={value} must be a whole number of at least 1 — "
                                                    "a layer needs at least one of them; set {name} to 1 or more.")
-                    raise _ArgProblem(text.format(prefix=prefix, name=name, value=repr(value)))
+                    raise _ArgProblem(text.format(prefix=prefix, name=name, value=clip_repr(value)))
             elif kind in ("size", "size?"):
                 _size_tuple(layer, name, SPATIAL_RANK.get(layer.type, 1), prefix)
             elif kind == "padding":
                 if value not in PADDINGS:
                     raise _ArgProblem(translate("shapes", "{prefix}: padding {value} is unknown — use 'valid' or "
-                                                          "'same'.").format(prefix=prefix, value=repr(value)))
+                                                          "'same'.").format(prefix=prefix, value=clip_repr(value)))
             elif kind == "activation":
                 if value is not None and value not in ACTIVATIONS:
                     raise _ArgProblem(translate("shapes", "{prefix}: activation {value} is unknown — use one of "
                                                           "{choices}.")
-                                      .format(prefix=prefix, value=repr(value), choices=", ".join(ACTIVATIONS)))
+                                      .format(prefix=prefix, value=clip_repr(value), choices=", ".join(ACTIVATIONS)))
             elif kind == "fraction":
                 if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value < 1:
                     raise _ArgProblem(translate("shapes", "{prefix}: dropout rate {value} must be at least 0 and "
                                                           "below 1 — try 0.5.").format(prefix=prefix,
-                                                                                        value=repr(value)))
+                                                                                        value=clip_repr(value)))
             elif kind == "float":
                 if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
                     raise _ArgProblem(translate("shapes", "{prefix}: {name}={value} must be a number.")
-                                      .format(prefix=prefix, name=name, value=repr(value)))
+                                      .format(prefix=prefix, name=name, value=clip_repr(value)))
         except _ArgProblem as exc:
             messages.append(str(exc))
     return messages
@@ -391,7 +392,7 @@ def infer_shapes(spec: ModelSpec) -> ShapeReport:
     if not in_shape or not all(_is_int(d) and d >= 1 for d in in_shape):
         problems.append(Problem(None, translate("shapes", "The input shape {shape} is not valid: every size must be "
                                                           "a whole number of at least 1 — e.g. (28, 28, 1) for MNIST "
-                                                          "digits.").format(shape=repr(in_shape))))
+                                                          "digits.").format(shape=clip_repr(in_shape))))
         shape = None
     total = 0
     for index, layer in enumerate(spec.layers, start=1):
@@ -426,15 +427,15 @@ def _compile_problems(spec: ModelSpec) -> list[Problem]:
     if c.optimizer not in OPTIMIZERS:
         problems.append(Problem(None, translate("shapes", "The optimizer {optimizer} is not one the app offers — "
                                                           "choose {choices}.").format(
-            optimizer=repr(c.optimizer), choices=", ".join(OPTIMIZERS)), False))
+            optimizer=clip_repr(c.optimizer), choices=", ".join(OPTIMIZERS)), False))
     if c.loss not in LOSSES:
         problems.append(Problem(None, translate("shapes", "The loss {loss} is not one the app offers — choose "
                                                           "{choices}.").format(
-            loss=repr(c.loss), choices=", ".join(LOSSES)), False))
+            loss=clip_repr(c.loss), choices=", ".join(LOSSES)), False))
     lr = c.learning_rate
     if not isinstance(lr, (int, float)) or isinstance(lr, bool) or not math.isfinite(lr) or lr <= 0:
         problems.append(Problem(None, translate("shapes", "The learning rate {rate} must be a positive number — try "
-                                                          "0.001.").format(rate=repr(lr)), False))
+                                                          "0.001.").format(rate=clip_repr(lr)), False))
     unknown = [m for m in c.metrics if m not in KNOWN_METRICS]
     if unknown:
         problems.append(Problem(None, translate("shapes", "Unknown metric(s) {metrics} — use {choices}.").format(

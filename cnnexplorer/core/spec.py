@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cnnexplorer.core.bounded import clip, clip_repr, load_json, read_json_file
 from cnnexplorer.core.errors import SpecError
 from cnnexplorer.core.files import write_text
 from cnnexplorer.core.i18n import QT_TRANSLATE_NOOP, translate
@@ -191,7 +192,7 @@ class ModelSpec:
                     known = ", ".join(LAYER_DEFAULTS)
                     raise SpecError(translate("spec", "Layer {index} has the unknown type {type}; change or remove "
                                                       "it in the file (known types: {known}).")
-                                    .format(index=i, type=repr(raw["type"]), known=known))
+                                    .format(index=i, type=clip_repr(raw["type"]), known=known))
                 layers.append(LayerSpec(raw["type"], params))
             comp = data.get("compile", {})
             compile_spec = CompileSpec(
@@ -208,14 +209,9 @@ class ModelSpec:
         return cls(input_shape=shape, layers=layers, compile=compile_spec, name=str(data.get("name", "model")))
 
     @classmethod
-    def from_json(cls, text: str) -> "ModelSpec":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise SpecError(translate("spec", "The design is not valid JSON (line {line}, column {column}: "
-                                              "{error}).").format(line=exc.lineno, column=exc.colno,
-                                                                  error=exc.msg)) from None
-        return cls.from_dict(data)
+    def from_json(cls, text: str | bytes) -> "ModelSpec":
+        """A design from JSON text, read within ``core.bounded``'s limits (size, depth, number lengths)."""
+        return cls.from_dict(load_json(text, translate("spec", "the design"), error=SpecError))
 
     def copy(self) -> "ModelSpec":
         return ModelSpec.from_dict(self.to_dict())
@@ -228,15 +224,8 @@ def _metrics_list(value: Any) -> list[str]:
 
 
 def load_spec(path: str | Path) -> ModelSpec:
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SpecError(translate("spec", "The design file {path} does not exist.").format(path=path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SpecError(translate("spec", "The design file {path} cannot be read ({error}).").format(
-            path=path, error=exc)) from None
-    return ModelSpec.from_json(text)
+    """A design file, refused before parsing if it is larger than ``core.bounded.MAX_JSON_BYTES`` (2 MB)."""
+    return ModelSpec.from_dict(read_json_file(path, translate("spec", "the design file"), error=SpecError))
 
 
 def save_spec(spec: ModelSpec, path: str | Path) -> None:
@@ -368,4 +357,4 @@ def template(name: str) -> ModelSpec:
         return TEMPLATES[name][1]()
     except KeyError:
         raise SpecError(translate("spec", "There is no template called {name}. Templates: {templates}.").format(
-            name=repr(name), templates=", ".join(TEMPLATES))) from None
+            name=clip_repr(name), templates=", ".join(TEMPLATES))) from None

@@ -48,7 +48,7 @@ def test_bad_spec_files_give_one_line_errors(tmp_path, capsys):
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")
     assert main(["summary", "--spec", str(broken)]) == 1
-    assert "error: The design is not valid JSON" in capsys.readouterr().err
+    assert f"error: The design file {broken} is not valid JSON" in capsys.readouterr().err
     newer = tmp_path / "newer.json"
     data = template("mnist-cnn").to_dict()
     data["version"] = 99
