@@ -56,9 +56,9 @@ def main() -> None:
     window.show()
     window.select_tab("training")
     tab = window.tab_by_key["training"]
-    tab.epochs_spin.setValue(args.epochs)
-    tab.batch_spin.setValue(64)
-    tab.val_spin.setValue(0.2)
+    tab.form.epochs_spin.setValue(args.epochs)
+    tab.form.batch_spin.setValue(64)
+    tab.form.val_spin.setValue(0.2)
     app.processEvents()
 
     lateness: list[float] = []
@@ -120,14 +120,14 @@ def main() -> None:
     timer.timeout.disconnect(tick)
     timer.timeout.connect(timed_tick)
     tab.start()
-    tab._task.events.connect(on_events)
+    tab.slot.task.events.connect(on_events)
     loop = QEventLoop()
-    tab._task.done.connect(loop.quit)
+    tab.slot.task.done.connect(loop.quit)
     t0 = time.perf_counter()
     loop.exec()
     total = time.perf_counter() - t0
     timer.stop()
-    result = tab._outcome.result if tab._outcome else None
+    result = tab.slot.result.result if tab.slot.result else None
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     p99 = percentile(lateness, 99)
     print(json.dumps({

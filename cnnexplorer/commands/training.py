@@ -1,4 +1,4 @@
-"""``train`` and ``evaluate``: the Training tab's run, headless.
+"""``train`` and ``evaluate``: the Training tab's run, headless (the same ``ml.training_run.run_training``).
 
 ``train`` prints one line per epoch and ends with one JSON line holding at
 least ``test_loss``, ``test_accuracy``, ``epochs_run`` and ``seconds``;
@@ -34,7 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="stop after this many epochs without a better validation loss (default: 0 = off)")
     train.add_argument("--no-shuffle", action="store_true", help="keep the training set's order")
     train.add_argument("--out", required=True, metavar="MODEL.keras", help="where to save the trained model")
-    train.add_argument("--history", metavar="FILE.json", help="also write the per-epoch history as JSON")
+    train.add_argument("--history", metavar="FILE.json",
+                       help="also write the run (settings, per-epoch history, test results) as JSON; the app's "
+                            "Training tab opens it with 'Import run…'")
     train.set_defaults(func=_train)
 
     evaluate = sub.add_parser("evaluate", help="test-set loss and accuracy of a saved model on a dataset")
@@ -64,71 +66,64 @@ def print_epoch(event) -> None:
     print("  ".join(parts), flush=True)
 
 
-def _load_source(args, num_classes: int):
-    """(model, name, learning rate or None) from --template/--spec/--model."""
+def _load_source(args):
+    """(design or model to train, its name) from --template/--spec/--model; a design is checked first."""
     from cnnexplorer.core.errors import SpecError
-    from cnnexplorer.ml.build import build_model, load_model_file
+    from cnnexplorer.core.i18n import translate
+    from cnnexplorer.core.shapes import validate
+    from cnnexplorer.core.spec import load_spec, template
+    from cnnexplorer.ml.build import load_model_file
 
     if args.model:
         model, _ = load_model_file(args.model)
-        return model, Path(args.model).stem, None
-    if args.template:
-        from cnnexplorer.core.spec import template
-
-        spec = template(args.template)
-    else:
-        from cnnexplorer.core.spec import load_spec
-
-        spec = load_spec(args.spec)
-    try:
-        from cnnexplorer.core.shapes import validate
-    except ImportError:  # the Builder's checks are optional here; build_model still refuses bad designs
-        problems = []
-    else:
-        problems = validate(spec)
+        return model, Path(args.model).stem
+    spec = template(args.template) if args.template else load_spec(args.spec)
+    problems = validate(spec)
     if problems:
-        raise SpecError("The design cannot be trained: " + " ".join(str(p) for p in problems))
-    return build_model(spec), spec.name, spec.compile.learning_rate
+        raise SpecError(translate("commands", "The design cannot be trained: {problems}").format(
+            problems=" ".join(str(p) for p in problems)))
+    return spec, spec.name
 
 
 def _train(args: argparse.Namespace) -> int:
     from cnnexplorer.core.coach import coach
     from cnnexplorer.core.configs import TrainingConfig
     from cnnexplorer.core.errors import UserError
+    from cnnexplorer.core.files import check_writable
+    from cnnexplorer.core.i18n import translate
+    from cnnexplorer.core.runs import write_run_file
     from cnnexplorer.ml.build import save_model_file
     from cnnexplorer.ml.data import load_dataset
-    from cnnexplorer.ml.runtime import keras
-    from cnnexplorer.ml.train import train_model
+    from cnnexplorer.ml.training_run import run_training
 
     config = TrainingConfig(epochs=args.epochs, batch_size=args.batch_size, validation_split=args.validation_split,
                             seed=args.seed, shuffle=not args.no_shuffle, early_stopping_patience=args.early_stopping)
     config.validate()
     out = Path(args.out)
     if out.suffix != ".keras":
-        raise UserError(f"The output file must end in .keras (got {out.name}); e.g. --out model.keras.")
-    from cnnexplorer.core.files import check_writable, write_text
-
-    check_writable(out)  # a read-only or full disk is found now, not after the training it would lose
+        raise UserError(translate("commands", "The output file must end in .keras (got {name}); e.g. --out "
+                                              "model.keras.").format(name=out.name))
+    check_writable(out)  # before a long training, not after it
     if args.history:
         check_writable(args.history)
     dataset = load_dataset(args.dataset)
-    keras().utils.set_random_seed(args.seed)
-    model, name, lr = _load_source(args, dataset.info.num_classes)
+    source, name = _load_source(args)
     print(f"training {name} on {dataset.info.name}: {len(dataset.x_train)} training / {len(dataset.x_test)} test "
           f"examples, {config.epochs} epochs, batch {config.batch_size}", flush=True)
-    result = train_model(model, dataset, config, progress=print_epoch)
+    outcome = run_training(source, dataset.info.name, config, dataset=dataset, model_name=name, predict=False,
+                           progress=print_epoch)
+    result, run = outcome.result, outcome.run
     try:
-        save_model_file(model, str(out))
+        save_model_file(outcome.model, str(out))
     except OSError as exc:
-        raise UserError(f"The model could not be saved to {out} ({exc.strerror or exc}); choose another path.") \
-            from None
-    advice = coach(result.history, result.batch_losses, dataset.info.num_classes, lr)
+        from cnnexplorer.core.files import write_error
+
+        raise write_error(out, exc) from None
+    advice = coach(result.history, result.batch_losses, dataset.info.num_classes, run.settings.get("learning_rate"))
     print(f"coach: {advice.text}", flush=True)
     if args.history:
-        payload = {"history": {k: [json_safe(v) for v in vals] for k, vals in result.history.items()},
-                   "config": config.to_dict(), "dataset": dataset.info.name, "model": name,
-                   **{k: json_safe(v) for k, v in result.summary().items()}}
-        write_text(args.history, json.dumps(payload, indent=2) + "\n")
+        run.model_path = str(out.resolve())
+        write_run_file(run, args.history)  # the run format: the app's runs list opens it (Import run…)
     summary = {k: json_safe(v) for k, v in result.summary().items()}
     summary["model_file"] = str(out)
     print(json.dumps(summary), flush=True)

@@ -42,8 +42,10 @@ def _first_nonfinite(values: Sequence[float]) -> int | None:
 
 
 def coach(history: Mapping[str, Sequence[float]], batch_losses: Sequence[float] = (),
-          num_classes: int | None = None, learning_rate: float | None = None) -> Advice:
+          num_classes: int | None = None, learning_rate: float | None = None, running: bool = False) -> Advice:
     """The one-sentence advice for a history (per-epoch lists; batch losses optional).
+
+    ``running``: a run is under way (before its first numbers the advice says so, not "Press Start").
 
     Checks, most serious first: NaN/inf loss, diverging loss, overfitting,
     accuracy at chance level; otherwise a short summary of progress.
@@ -111,6 +113,9 @@ def coach(history: Mapping[str, Sequence[float]], batch_losses: Sequence[float] 
         if _finite(batch_losses):
             return Advice("info", translate("coach", "Training has started; the first epoch's numbers appear "
                                                      "when it ends."))
+        if running:
+            return Advice("info", translate("coach", "Getting ready: loading the data and preparing the network. "
+                                                     "The chart starts moving with the first batch."))
         return Advice("info", translate("coach", "Press Start to train; the chart shows loss and accuracy as the "
                                                  "network learns."))
 

@@ -31,7 +31,10 @@ def test_train_then_evaluate(tmp_path, capsys):
     assert result["epochs_run"] == 2 and result["test_accuracy"] > 0.7
     assert out.is_file()
     saved = json.loads(history.read_text())
-    assert len(saved["history"]["loss"]) == 2 and saved["config"]["epochs"] == 2
+    assert saved["format"] == "cnnexplorer-run" and saved["model"] == "tiny-dense"
+    assert len(saved["history"]["loss"]) == 2 and saved["settings"]["epochs"] == 2
+    assert saved["test"]["test_accuracy"] == pytest.approx(result["test_accuracy"])
+    assert saved["parameters"] == 7850 and saved["model_path"] == str(out.resolve())
 
     rc = main(["evaluate", "--model", str(out), "--dataset", "mnist-sample"])
     lines = capsys.readouterr().out.strip().splitlines()

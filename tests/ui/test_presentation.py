@@ -205,7 +205,7 @@ def test_training_results_fit_a_1280x800_window_without_scrolling(qtbot, window,
     QApplication.processEvents()
     area = next(a for a in window.findChildren(QScrollArea) if a.widget() is tab)
     assert area.verticalScrollBar().maximum() == 0
-    assert tab.matrix_view.height() >= 250
+    assert tab.results_panel.matrix_view.height() >= 250
     assert tab.start_button.visibleRegion().boundingRect().height() == tab.start_button.height()
 
 

@@ -18,7 +18,8 @@ from cnnexplorer.ml.data import Dataset, DatasetInfo
 from cnnexplorer.ml.train import TrainResult
 from cnnexplorer.ui import workers
 from cnnexplorer.ui.session_bridge import SessionBridge
-from cnnexplorer.ui.tabs.training import RunOutcome, TrainingTab
+from cnnexplorer.ml.training_run import TrainingOutcome
+from cnnexplorer.ui.tabs.training import TrainingTab
 
 DIGITS = tuple(str(i) for i in range(10))
 
@@ -32,7 +33,7 @@ def small_test_set(n=60, seed=0):
 
 
 class FakeTrainer:
-    """Emits batch/epoch events like ml.train, honours cancel, returns a RunOutcome."""
+    """Emits batch/epoch events like ml.train, honours cancel, returns a TrainingOutcome."""
 
     def __init__(self, steps=5, endless=False, nan_at=None):
         self.steps, self.endless, self.nan_at = steps, endless, nan_at
@@ -50,7 +51,7 @@ class FakeTrainer:
             for b in range(self.steps):
                 if cancel.is_set():
                     result.cancelled, result.stop_reason, result.epochs_run = True, "cancelled", epochs_run
-                    return RunOutcome("fake-model", data, result)
+                    return TrainingOutcome("fake-model", data, result)
                 loss = math.nan if self.nan_at == (epoch, b) else 2.0 / (1 + epoch * self.steps + b)
                 losses.append(loss)
                 progress(Progress("batch", b + 1, self.steps, metrics={
@@ -59,7 +60,7 @@ class FakeTrainer:
                 cancel.wait(0.002)
                 if not math.isfinite(loss):
                     result.stop_reason, result.epochs_run = "nan", epochs_run
-                    return RunOutcome("fake-model", data, result)
+                    return TrainingOutcome("fake-model", data, result)
             metrics = {"loss": 1.0 / (epoch + 1), "accuracy": 0.8, "val_loss": 1.1 / (epoch + 1), "val_accuracy": 0.75}
             for k, v in metrics.items():
                 history.setdefault(k, []).append(v)
@@ -70,7 +71,7 @@ class FakeTrainer:
         result.test_loss, result.test_accuracy = 0.3, 0.9
         predictions = data.y_test.copy()
         predictions[:6] = (predictions[:6] + 1) % 10  # six mistakes: 0->1, 1->2, ...
-        return RunOutcome("fake-model", data, result, predictions, np.full(len(predictions), 0.8, np.float32))
+        return TrainingOutcome("fake-model", data, result, predictions, np.full(len(predictions), 0.8, np.float32))
 
 
 @pytest.fixture
@@ -90,9 +91,7 @@ def tab(qtbot, errors):
 
     widget.ask = ask
     yield widget
-    if widget.is_training():
-        widget.stop()
-        qtbot.waitUntil(lambda: not widget.is_training(), timeout=20000)
+    assert widget.shutdown()
 
 
 def start_and_wait(qtbot, tab, timeout=120000):
@@ -102,26 +101,26 @@ def start_and_wait(qtbot, tab, timeout=120000):
 
 def test_fake_run_fills_chart_progress_coach_and_results(qtbot, tab):
     tab.run_fn = FakeTrainer(steps=4)
-    tab.epochs_spin.setValue(3)
+    tab.form.epochs_spin.setValue(3)
     start_and_wait(qtbot, tab)
     assert tab.chart.epochs == [1.0, 2.0, 3.0]
     assert len(tab.chart.batch_loss.raw) == 12
     assert tab.progress_bar.value() == 1000
     assert "Done" in tab.status_label.text()
     assert "validation accuracy 75.0%" in tab.coach_label.text()
-    assert "Test accuracy 90.0%" in tab.test_label.text()
-    assert tab.matrix_view.rowCount() == 10 and tab.matrix_view.item(0, 1).text() == "1"
-    assert tab.matrix_view.item(0, 10).text() == "83%"  # 5 of 6 zeros right
-    assert "0 → 1" in tab.details_label.text()
+    assert "Test accuracy 90.0%" in tab.results_panel.test_label.text()
+    assert tab.results_panel.matrix_view.rowCount() == 10 and tab.results_panel.matrix_view.item(0, 1).text() == "1"
+    assert tab.results_panel.matrix_view.item(0, 10).text() == "83%"  # 5 of 6 zeros right
+    assert "0 → 1" in tab.results_panel.details_label.text()
     assert tab.session.model == "fake-model" and tab.session.model_name.source == "trained"
     assert tab.continue_button.isEnabled() and tab.save_button.isEnabled()
-    assert tab.session.training is False
+    assert tab.session.training is None  # released for the other tabs
 
 
 def test_continue_adds_epochs_to_the_same_chart(qtbot, tab):
     trainer = FakeTrainer(steps=3)
     tab.run_fn = trainer
-    tab.epochs_spin.setValue(2)
+    tab.form.epochs_spin.setValue(2)
     start_and_wait(qtbot, tab)
     assert tab.continue_training()
     qtbot.waitUntil(lambda: not tab.is_training(), timeout=20000)
@@ -147,7 +146,7 @@ def test_stop_then_twenty_start_stop_cycles_leave_no_threads(qtbot, tab):
         tab.stop()
         qtbot.waitUntil(lambda: not tab.is_training(), timeout=10000)
         assert tab.start_button.isEnabled() and not tab.stop_button.isEnabled()
-        finished_tasks.append(weakref.ref(tab._task))
+        finished_tasks.append(weakref.ref(tab.slot.task))
     assert workers.live_tasks() == []
     gc.collect()
     qtbot.wait(50)  # let deleteLater-style cleanups run
@@ -244,15 +243,15 @@ def test_closing_the_window_while_training(qtbot, main_window):
     assert trainer.started.wait(10)
     assert main_window.close()
     assert asked
-    assert tab._task._thread.isFinished()  # stopped before the window went away, not abandoned
+    assert tab.slot.wait(0)  # stopped before the window went away, not abandoned
     qtbot.waitUntil(lambda: workers.live_tasks() == [], timeout=5000)
 
 
 def test_confusion_cell_opens_images_and_hands_one_to_visualize(qtbot, tab):
     tab.run_fn = FakeTrainer(steps=2)
-    tab.epochs_spin.setValue(1)
+    tab.form.epochs_spin.setValue(1)
     start_and_wait(qtbot, tab)
-    dialog = tab.show_cell(0, 1)
+    dialog = tab.results_panel.show_cell(0, 1)
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 1
     assert "true 0" in dialog.list.item(0).text() and "pred 1" in dialog.list.item(0).text()
@@ -262,14 +261,14 @@ def test_confusion_cell_opens_images_and_hands_one_to_visualize(qtbot, tab):
     probe = tab.session.probe_image
     assert probe is not None and probe.label == "0" and "predicted 1" in probe.note
     assert probe.image.shape == (28, 28, 1)
-    correct = tab.show_cell(3, 3)
+    correct = tab.results_panel.show_cell(3, 3)
     qtbot.addWidget(correct)
     assert correct.list.count() == 5
 
 
 def test_export_chart_and_history(qtbot, tab, tmp_path):
     tab.run_fn = FakeTrainer(steps=2)
-    tab.epochs_spin.setValue(2)
+    tab.form.epochs_spin.setValue(2)
     start_and_wait(qtbot, tab)
     tab.chart.save_png(tmp_path / "chart.png")
     tab.chart.save_csv(tmp_path / "history.csv")
@@ -280,7 +279,7 @@ def test_export_chart_and_history(qtbot, tab, tmp_path):
 
 def test_chart_hover_describes_the_nearest_epoch(qtbot, tab):
     tab.run_fn = FakeTrainer(steps=2)
-    tab.epochs_spin.setValue(2)
+    tab.form.epochs_spin.setValue(2)
     start_and_wait(qtbot, tab)
     text = tab.chart.describe_point(2.02)
     assert text.startswith("epoch 2") and "val_accuracy 0.7500" in text
@@ -321,14 +320,14 @@ def tiny_design(lr=0.003):
 @pytest.mark.slow
 def test_real_training_continue_and_save(qtbot, tab, tmp_path):
     tab.session.design = tiny_design()
-    tab.epochs_spin.setValue(1)
-    tab.batch_spin.setValue(256)
+    tab.form.epochs_spin.setValue(1)
+    tab.form.batch_spin.setValue(256)
     start_and_wait(qtbot, tab)
     assert tab.chart.epochs == [1.0]
-    matrix = tab.matrix_view.matrix
+    matrix = tab.results_panel.matrix_view.matrix
     assert matrix.shape == (10, 10) and matrix.sum() == 1000
     assert tab.session.model is not None and tab.session.model_name.name == "tiny-dense"
-    assert "Test accuracy" in tab.test_label.text()
+    assert "Test accuracy" in tab.results_panel.test_label.text()
     assert tab.continue_training()
     qtbot.waitUntil(lambda: not tab.is_training(), timeout=120000)
     assert tab.chart.epochs == [1.0, 2.0]
@@ -339,7 +338,7 @@ def test_real_training_continue_and_save(qtbot, tab, tmp_path):
 @pytest.mark.slow
 def test_real_stop_during_the_first_batch(qtbot, tab):
     tab.session.design = tiny_design()
-    tab.epochs_spin.setValue(50)
+    tab.form.epochs_spin.setValue(50)
     assert tab.start()
     tab.stop()  # before or during the first batch
     qtbot.waitUntil(lambda: not tab.is_training(), timeout=120000)

@@ -1,91 +1,43 @@
 """Training tab: train in the background with a live chart, stop any time, inspect the result.
 
-The tab only gathers settings, starts and stops a :class:`~cnnexplorer.ui.workers.Task`
-running :func:`run_training` (which calls ``ml/train.py``), and shows what comes
-back. Before starting it checks the model against the dataset and offers the
-fixes (convert the images, change the last Dense layer). Afterwards: test
-loss/accuracy, a clickable confusion matrix, per-class accuracy, Save model.
+The tab only gathers settings, starts and stops :func:`~cnnexplorer.ml.training_run.run_training`
+(the same function ``cnnexplorer train`` calls) in one :class:`~cnnexplorer.ui.workers.TaskSlot`,
+and shows what comes back. Before starting it checks the model against the dataset and offers the
+fixes (convert the images, change the last Dense layer). Afterwards: test loss/accuracy, a
+clickable confusion matrix and per-class accuracy (``ui/widgets/training_results.py``), Save model.
 """
 from __future__ import annotations
 
-import importlib.util
 import math
-import threading
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any, Callable
 
-import numpy as np
 from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel,
-    QMessageBox, QProgressBar, QPushButton, QSizePolicy, QSpinBox, QSplitter, QVBoxLayout, QWidget,
+    QFileDialog, QFrame, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QSizePolicy, QSplitter,
+    QVBoxLayout, QWidget,
 )
 
 from cnnexplorer.core.coach import coach
 from cnnexplorer.core.compatibility import Mismatch, check_compatibility, fix_output_classes
 from cnnexplorer.core.configs import TrainingConfig, describe_augment
-from cnnexplorer.core.confusion import cell_indices, confusion_matrix, most_confused, per_class_accuracy
 from cnnexplorer.core.errors import SpecError, UserError
-from cnnexplorer.core.progress import Cancelled, report
-from cnnexplorer.core.session import ProbeImage
+from cnnexplorer.core.shapes import validate
 from cnnexplorer.core.spec import ModelSpec, template
-from cnnexplorer.ui import presentation, workers
+from cnnexplorer.ml.training_run import TrainingOutcome, run_training
+from cnnexplorer.ui import presentation
 from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.column_scroll import ColumnScroll
-from cnnexplorer.ui.widgets.confusion_matrix import ConfusionMatrixView
-from cnnexplorer.ui.widgets.image_grid_dialog import ImageGridDialog
 from cnnexplorer.ui.widgets.live_chart import LiveChart
+from cnnexplorer.ui.widgets.training_results import TrainingResults
+from cnnexplorer.ui.widgets.training_settings import TrainingSettings
+from cnnexplorer.ui.workers import TaskSlot
 
 FOLDER_ITEM = "__folder__"
-MAX_GRID_IMAGES = 200
 LEVEL_COLORS = {"info": "#444444", "good": "#1b6e2f", "warning": "#9a5b00", "problem": "#b00020"}
-
-
-@dataclass
-class RunOutcome:
-    """What a training job hands back to the tab."""
-
-    model: Any
-    dataset: Any
-    result: Any  # ml.train.TrainResult
-    predictions: Optional[np.ndarray] = None
-    confidences: Optional[np.ndarray] = None
-
-
-def run_training(source: Any, dataset_name: str, config: TrainingConfig, initial_epoch: int = 0,
-                 adapt_to: tuple | None = None, dataset: Any = None, progress=None,
-                 cancel: threading.Event | None = None) -> RunOutcome:
-    """The job the tab runs on a worker thread: load (and convert) the data, build, train, predict the test set.
-
-    ``source`` is a ModelSpec (built here, seeded) or a Keras model (trained as it is).
-    """
-    from cnnexplorer.ml.build import build_model
-    from cnnexplorer.ml.data import load_dataset
-    from cnnexplorer.ml.runtime import keras
-    from cnnexplorer.ml.train import adapt_dataset, predict_classes, train_model
-
-    if dataset is None:
-        dataset = load_dataset(dataset_name, progress=progress, cancel=cancel)
-        if adapt_to is not None:
-            report(progress, "load", 0, 0, "Converting the images to fit the model…")
-            dataset = adapt_dataset(dataset, adapt_to, cancel)
-    if isinstance(source, ModelSpec):
-        report(progress, "load", 0, 0, f"Building {source.name}…")
-        keras().utils.set_random_seed(int(config.seed))
-        model = build_model(source)
-    else:
-        model = source
-    result = train_model(model, dataset, config, progress=progress, cancel=cancel, initial_epoch=initial_epoch)
-    outcome = RunOutcome(model, dataset, result)
-    if result.test_accuracy is not None:
-        try:
-            outcome.predictions, outcome.confidences = predict_classes(model, dataset.x_test, 256, cancel)
-        except Cancelled:
-            result.cancelled = True
-    return outcome
+OWNER = "training"  # this tab's name in session.training
 
 
 def ask_question(parent: QWidget, title: str, text: str) -> bool:
@@ -110,17 +62,20 @@ class _BigButton(QPushButton):
         return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
 
 
-def _format_seconds(seconds: float) -> str:
+def format_seconds(seconds: float) -> str:
+    """A duration as people say it: "42 s", "3 min 05 s", "1 h 02 min" (translated)."""
+    from PySide6.QtCore import QCoreApplication
+
     if not math.isfinite(seconds):
         return "…"
     seconds = int(round(seconds))
     if seconds < 60:
-        return f"{seconds} s"
+        return QCoreApplication.translate("TrainingTab", "{0} s").format(seconds)
     minutes, sec = divmod(seconds, 60)
     if minutes < 60:
-        return f"{minutes} min {sec:02d} s"
+        return QCoreApplication.translate("TrainingTab", "{0} min {1:02d} s").format(minutes, sec)
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return QCoreApplication.translate("TrainingTab", "{0} h {1:02d} min").format(hours, minutes)
 
 
 class TrainingTab(Tab):
@@ -129,9 +84,9 @@ class TrainingTab(Tab):
 
     def __init__(self, bridge, parent: QWidget | None = None) -> None:
         super().__init__(bridge, parent)
-        self.run_fn: Callable[..., RunOutcome] = run_training  # tests swap in a fake trainer
+        self.run_fn: Callable[..., TrainingOutcome] = run_training  # tests swap in a fake trainer
         self.ask: Callable[[str, str], bool] = lambda title, text: ask_question(self, title, text)
-        self._task: workers.Task | None = None
+        self.slot = TaskSlot("training", parent=self)
         self._model = None  # the model trained here (Continue trains it further)
         self._model_name = ""
         self._dataset = None  # the dataset it was trained on (converted if needed)
@@ -139,11 +94,13 @@ class TrainingTab(Tab):
         self._epochs_done = 0
         self._run_start_epoch = 0
         self._run_epochs = 0
-        self._outcome: RunOutcome | None = None
         self._learning_rate: float | None = None
-        self._grid: ImageGridDialog | None = None
-        self._grid_rows: np.ndarray | None = None
         self._build_ui()
+        self.slot.events.connect(self._on_events)
+        self.slot.finished.connect(self._on_finished)
+        self.slot.failed.connect(self._on_failed)
+        self.slot.cancelled.connect(self._on_cancelled)
+        self.slot.done.connect(self._on_done)
         self._clear_results()
         self._refresh_sources()
         self._refresh_datasets()
@@ -160,69 +117,8 @@ class TrainingTab(Tab):
         column.setMinimumWidth(280)
         column_layout = QVBoxLayout(column)
         column_layout.setContentsMargins(0, 0, 0, 0)
-        side = QWidget()
-        side.setMinimumWidth(200)  # it takes the column's width (combo boxes elide), not its contents' widest
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-
-        model_box = QGroupBox(self.tr("Model"), side)
-        model_form = QVBoxLayout(model_box)
-        self.source_combo = QComboBox(model_box)
-        self.source_combo.setToolTip(self.tr("Train the Builder's design from scratch, or keep training the "
-                                             "current model (loaded from a file or trained before)."))
-        self.source_note = QLabel(model_box)
-        self.source_note.setWordWrap(True)
-        self.source_note.setStyleSheet("color: palette(placeholder-text);")
-        model_form.addWidget(self.source_combo)
-        model_form.addWidget(self.source_note)
-        side_layout.addWidget(model_box)
-
-        data_box = QGroupBox(self.tr("Data"), side)
-        data_form = QVBoxLayout(data_box)
-        self.dataset_combo = QComboBox(data_box)
-        self.dataset_combo.setToolTip(self.tr("Bundled datasets work offline; the others are downloaded once."))
-        self.augment_check = QCheckBox(self.tr("Augment training images\n(settings from the Augmentation tab)"),
-                                       data_box)
-        self.augment_note = QLabel(data_box)
-        self.augment_note.setWordWrap(True)
-        self.augment_note.setStyleSheet("color: palette(placeholder-text);")
-        data_form.addWidget(self.dataset_combo)
-        data_form.addWidget(self.augment_check)
-        data_form.addWidget(self.augment_note)
-        side_layout.addWidget(data_box)
-
-        settings_box = QGroupBox(self.tr("Settings"), side)
-        form = QFormLayout(settings_box)
-        self.epochs_spin = QSpinBox(settings_box)
-        self.epochs_spin.setRange(1, 1000)
-        self.epochs_spin.setValue(5)
-        self.batch_spin = QSpinBox(settings_box)
-        self.batch_spin.setRange(1, 8192)
-        self.batch_spin.setValue(64)
-        self.val_spin = QDoubleSpinBox(settings_box)
-        self.val_spin.setRange(0.0, 0.8)
-        self.val_spin.setSingleStep(0.05)
-        self.val_spin.setDecimals(2)
-        self.val_spin.setValue(0.2)
-        self.val_spin.setToolTip(self.tr("Share of the training images kept aside to check for overfitting. "
-                                         "0 = use the dataset's own validation set, if it has one."))
-        self.seed_spin = QSpinBox(settings_box)
-        self.seed_spin.setRange(0, 2**31 - 1)
-        self.shuffle_check = QCheckBox(self.tr("Shuffle every epoch"), settings_box)
-        self.shuffle_check.setChecked(True)
-        self.patience_spin = QSpinBox(settings_box)
-        self.patience_spin.setRange(0, 100)
-        self.patience_spin.setSpecialValueText(self.tr("off"))
-        self.patience_spin.setToolTip(self.tr("Stop when validation loss has not improved for this many epochs "
-                                              "(and keep the best weights)."))
-        form.addRow(self.tr("Epochs"), self.epochs_spin)
-        form.addRow(self.tr("Batch size"), self.batch_spin)
-        form.addRow(self.tr("Validation split"), self.val_spin)
-        form.addRow(self.tr("Seed"), self.seed_spin)
-        form.addRow("", self.shuffle_check)
-        form.addRow(self.tr("Early stopping"), self.patience_spin)
-        side_layout.addWidget(settings_box)
-        side_scroll = ColumnScroll(side, column)
+        self.form = TrainingSettings()
+        side_scroll = ColumnScroll(self.form, column)
         side_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # gives way first
         column_layout.addWidget(side_scroll)
 
@@ -232,9 +128,6 @@ class TrainingTab(Tab):
         self.stop_button = _BigButton(self.tr("Stop"), column)
         self.continue_button = _BigButton(self.tr("Continue"), column)
         self.continue_button.setToolTip(self.tr("Train the same model for more epochs on the same chart."))
-        big = QFont(self.start_button.font())
-        big.setPointSize(big.pointSize() + 2)
-        big.setBold(True)
         for button in (self.start_button, self.stop_button, self.continue_button):
             presentation.follow_text_size(button, delta=2, bold=True)
             buttons.addWidget(button)
@@ -266,8 +159,6 @@ class TrainingTab(Tab):
         chart_layout.addWidget(self.chart, 1)
         self.coach_label = QLabel(chart_box)
         self.coach_label.setWordWrap(True)
-        coach_font = QFont(self.coach_label.font())
-        coach_font.setPointSize(coach_font.pointSize() + 1)
         presentation.follow_text_size(self.coach_label, delta=1)
         self.coach_label.setFrameShape(QFrame.Shape.StyledPanel)
         self.coach_label.setMargin(6)
@@ -288,34 +179,9 @@ class TrainingTab(Tab):
         chart_tools.addWidget(self.export_csv_button)
         chart_layout.addLayout(chart_tools)
 
-        results = QWidget(splitter)
-        self.results_panel = results
-        results_layout = QHBoxLayout(results)
-        results_layout.setContentsMargins(0, 0, 0, 0)
-        matrix_box = QVBoxLayout()
-        matrix_title = QLabel(self.tr("<b>Confusion matrix</b> (rows: true class, columns: predicted) — "
-                                      "click a cell to see those test images"), results)
-        matrix_title.setWordWrap(True)
-        self.matrix_view = ConfusionMatrixView(results)
-        matrix_box.addWidget(matrix_title)
-        matrix_box.addWidget(self.matrix_view, 1)
-        results_layout.addLayout(matrix_box, 3)
-        summary = QVBoxLayout()
-        self.test_label = QLabel(self.tr("Test results appear here after training."), results)
-        self.test_label.setWordWrap(True)
-        test_font = QFont(self.test_label.font())
-        test_font.setPointSize(test_font.pointSize() + 4)
-        test_font.setBold(True)
-        presentation.follow_text_size(self.test_label, delta=4, bold=True)
-        self.details_label = QLabel(results)
-        self.details_label.setWordWrap(True)
-        self.details_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.details_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        summary.addWidget(self.test_label)
-        summary.addWidget(self.details_label, 1)
-        results_layout.addLayout(summary, 2)
+        self.results_panel = TrainingResults(splitter)
         splitter.addWidget(chart_box)
-        splitter.addWidget(results)
+        splitter.addWidget(self.results_panel)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -332,10 +198,11 @@ class TrainingTab(Tab):
         self.save_button.clicked.connect(self.save_model_dialog)
         self.export_png_button.clicked.connect(self.export_png_dialog)
         self.export_csv_button.clicked.connect(self.export_csv_dialog)
-        self.matrix_view.cell_chosen.connect(self.show_cell)
+        self.results_panel.image_chosen.connect(self._show_in_visualize)
+        self.results_panel.problem.connect(self._on_results_problem)
         self.chart.hovered.connect(self._on_hover)
-        self.dataset_combo.activated.connect(self._on_dataset_chosen)
-        self.source_combo.currentIndexChanged.connect(self._update_source_note)
+        self.form.dataset_combo.activated.connect(self._on_dataset_chosen)
+        self.form.source_combo.currentIndexChanged.connect(self._update_source_note)
         self._show_advice()
 
     @Slot(str)
@@ -349,6 +216,7 @@ class TrainingTab(Tab):
             self._refresh_sources()
         elif field == "dataset_name":
             self._refresh_datasets()
+            self._refresh_augment()
         elif field == "augment":
             self._refresh_augment()
 
@@ -356,49 +224,56 @@ class TrainingTab(Tab):
         return self.session.design if self.session.design is not None else template("mnist-cnn")
 
     def _refresh_sources(self) -> None:
-        previous = self.source_combo.currentData()
-        self.source_combo.blockSignals(True)
-        self.source_combo.clear()
+        previous = self.form.source_combo.currentData()
+        self.form.source_combo.blockSignals(True)
+        self.form.source_combo.clear()
         design = self._design()
-        label = design.name if self.session.design is not None else f"{design.name} (template)"
-        self.source_combo.addItem(self.tr("Design: {0}").format(label), "design")
+        label = design.name if self.session.design is not None else self.tr("{0} (template)").format(design.name)
+        self.form.source_combo.addItem(self.tr("Design: {0}").format(label), "design")
         info = self.session.model_name
         if self.session.model is not None and info is not None:
-            self.source_combo.addItem(self.tr("Current model: {0} ({1})").format(info.name, info.source), "model")
+            self.form.source_combo.addItem(self.tr("Current model: {0} ({1})").format(info.name, info.source), "model")
             prefer_model = info.source in ("file", "pretrained")
             if previous == "model" or (prefer_model and previous != "design"):
-                self.source_combo.setCurrentIndex(1)
-        self.source_combo.blockSignals(False)
+                self.form.source_combo.setCurrentIndex(1)
+        self.form.source_combo.blockSignals(False)
         self._update_source_note()
 
     @Slot()
     def _update_source_note(self) -> None:
-        if self.source_combo.currentData() == "model":
-            self.source_note.setText(self.tr("Keeps the model's current weights and optimizer."))
-        else:
-            c = self._design().compile
-            self.source_note.setText(self.tr("Built fresh: {0}, learning rate {1:g}, loss {2} (change them in "
-                                             "the Builder).").format(c.optimizer, c.learning_rate, c.loss))
+        if self.form.source_combo.currentData() == "model":
+            self.form.source_note.setText(self.tr("Keeps the model's current weights and optimizer."))
+            return
+        c = self._design().compile
+        text = self.tr("Built fresh: {0}, learning rate {1:g}, loss {2} (change them in the Builder).").format(
+            c.optimizer, c.learning_rate, c.loss)
+        if c.loss == "sparse_categorical_crossentropy":
+            text += "\n" + self.tr("This is the tutorial's categorical_crossentropy: the same loss, taking each "
+                                   "label as a class number (3) instead of a one-hot row from to_categorical.")
+        self.form.source_note.setText(text)
 
     def _refresh_datasets(self) -> None:
         from cnnexplorer.ml.data import list_datasets
 
         current = self.session.dataset_name or "mnist-sample"
-        self.dataset_combo.blockSignals(True)
-        self.dataset_combo.clear()
+        self.form.dataset_combo.blockSignals(True)
+        self.form.dataset_combo.clear()
         for info in list_datasets():
             status = info.status()
             suffix = "" if status in ("bundled", "generated", "cached") else self.tr(" — needs download")
-            self.dataset_combo.addItem(f"{tr_core(info.title)}{suffix}", info.name)
-        if self.dataset_combo.findData(current) < 0:
-            self.dataset_combo.addItem(self.tr("Image folder: {0}").format(Path(current).name), current)
-        self.dataset_combo.addItem(self.tr("Image folder…"), FOLDER_ITEM)
-        self.dataset_combo.setCurrentIndex(max(0, self.dataset_combo.findData(current)))
-        self.dataset_combo.blockSignals(False)
+            self.form.dataset_combo.addItem(f"{tr_core(info.title)}{suffix}", info.name)
+            self.form.dataset_combo.setItemData(self.form.dataset_combo.count() - 1, f"{tr_core(info.title)}{suffix}",
+                                           Qt.ItemDataRole.ToolTipRole)
+        if self.form.dataset_combo.findData(current) < 0:
+            self.form.dataset_combo.addItem(self.tr("Image folder: {0}").format(Path(current).name), current)
+        self.form.dataset_combo.addItem(self.tr("Image folder…"), FOLDER_ITEM)
+        self.form.dataset_combo.setCurrentIndex(max(0, self.form.dataset_combo.findData(current)))
+        self.form.dataset_combo.setToolTip(self.form.dataset_combo.currentText())
+        self.form.dataset_combo.blockSignals(False)
 
     @Slot(int)
     def _on_dataset_chosen(self, index: int) -> None:
-        name = self.dataset_combo.itemData(index)
+        name = self.form.dataset_combo.itemData(index)
         if name == FOLDER_ITEM:
             folder = QFileDialog.getExistingDirectory(self, self.tr("Image folder (one sub-folder per class)"))
             if not folder:
@@ -409,33 +284,41 @@ class TrainingTab(Tab):
             self.session.dataset_name = name
         self._refresh_datasets()
 
+    def _dataset_kind(self) -> str:
+        """"images" or "sequences" for the chosen dataset ("images" when it cannot be told yet)."""
+        from cnnexplorer.ml.data import dataset_info
+
+        try:
+            return dataset_info(self.session.dataset_name).kind
+        except (UserError, OSError):
+            return "images"
+
     def _refresh_augment(self) -> None:
-        available = importlib.util.find_spec("cnnexplorer.ml.augment") is not None
         augment = self.session.augment
         on = augment is not None and not (hasattr(augment, "is_off") and augment.is_off())
-        self.augment_check.setEnabled(available and on)
-        if not on:
-            self.augment_check.setChecked(False)
-            self.augment_note.setText(self.tr("No augmentation set: choose transforms in the Augmentation tab."))
+        sequences = self._dataset_kind() == "sequences"
+        self.form.augment_check.setEnabled(on and not sequences and not self.is_training())
+        if not on or sequences:
+            self.form.augment_check.setChecked(False)
+        if sequences:
+            self.form.augment_note.setText(self.tr("Augmentation changes images; this dataset holds sequences."))
+        elif not on:
+            self.form.augment_note.setText(self.tr("No augmentation set: choose transforms in the Augmentation tab."))
         else:
-            self.augment_note.setText(self.tr("Settings: {0}").format(describe_augment(augment)))
+            self.form.augment_note.setText(self.tr("Settings: {0}").format(describe_augment(augment)))
 
     # -- settings -----------------------------------------------------------------------
     def config(self) -> TrainingConfig:
-        augment = self.session.augment if self.augment_check.isChecked() and self.augment_check.isEnabled() else None
-        return TrainingConfig(epochs=self.epochs_spin.value(), batch_size=self.batch_spin.value(),
-                              validation_split=round(self.val_spin.value(), 4), seed=self.seed_spin.value(),
-                              shuffle=self.shuffle_check.isChecked(),
-                              early_stopping_patience=self.patience_spin.value(), augment=augment)
+        return self.form.config(self.session.augment)
 
     def is_training(self) -> bool:
-        return self._task is not None and self._task.is_running()
+        return self.slot.is_running()
 
     # -- start / stop / continue ---------------------------------------------------------------
     @Slot()
     def start(self) -> bool:
         """Check the design and its fit with the dataset (offering fixes), then train a fresh model."""
-        if self.is_training():
+        if self.is_training() or not self._free_to_train():
             return False
         try:
             config = self.config()
@@ -452,19 +335,16 @@ class TrainingTab(Tab):
         self._epochs_done = 0
         self._model = None
         self._model_name = name
-        self._clear_results()
         key = (self.session.dataset_name, adapt_to)
         reuse = self._dataset if self._dataset_key == key else None  # no reload when only settings changed
-        if reuse is None:
-            self._dataset = None
+        self._dataset = reuse
         self._dataset_key = key
-        self._launch(source, config, 0, adapt_to, reuse)
-        return True
+        return self._launch(source, config, 0, adapt_to, reuse)
 
     @Slot()
     def continue_training(self) -> bool:
         """Train the model of the last run for ``Epochs`` more epochs; the chart carries on."""
-        if self.is_training() or self._model is None or self._dataset is None:
+        if self.is_training() or self._model is None or self._dataset is None or not self._free_to_train():
             return False
         try:
             config = self.config()
@@ -472,35 +352,44 @@ class TrainingTab(Tab):
         except UserError as exc:
             self.report_error(exc)
             return False
-        self._clear_results()
-        self._launch(self._model, config, self._epochs_done, None, self._dataset)
-        return True
+        return self._launch(self._model, config, self._epochs_done, None, self._dataset)
 
     @Slot()
     def stop(self) -> None:
-        if self._task is not None and self._task.is_running():
-            self._task.cancel()
+        if self.is_training():
+            self.slot.cancel()
             self.status_label.setText(self.tr("Stopping after the current batch…"))
             self.stop_button.setEnabled(False)
 
-    def _launch(self, source, config: TrainingConfig, initial_epoch: int, adapt_to, dataset) -> None:
+    def _free_to_train(self) -> bool:
+        """True when no other tab trains; otherwise says who does."""
+        owner = self.session.training
+        if owner in (None, OWNER):
+            return True
+        names = {"pretrained": self.tr("Pretrained"), "lessons": self.tr("Lessons")}
+        self.report_error(UserError(self.tr("The {0} tab is training a model. Wait until it is done, or stop it "
+                                            "there, then start again.").format(names.get(owner, owner))))
+        return False
+
+    def _launch(self, source, config: TrainingConfig, initial_epoch: int, adapt_to, dataset) -> bool:
+        if not self.session.claim_training(OWNER):
+            return False
+        self._clear_results()
         self._run_start_epoch = initial_epoch
         self._run_epochs = config.epochs
         self.chart.set_planned_epochs(initial_epoch + config.epochs)
         if initial_epoch == 0:
             self.chart.expect_loss(self._expected_loss())
-        task = workers.Task(self.run_fn, source, self.session.dataset_name, config, initial_epoch=initial_epoch,
-                            adapt_to=adapt_to, dataset=dataset, name="training", throttle_ms=100)
-        task.events.connect(self._on_events)
-        task.finished.connect(self._on_finished)
-        task.failed.connect(self._on_failed)
-        task.cancelled.connect(self._on_cancelled)
-        task.done.connect(self._on_done)
-        self._task = task
+        task = self.slot.start(self.run_fn, source, self.session.dataset_name, config, initial_epoch=initial_epoch,
+                               adapt_to=adapt_to, dataset=dataset)
+        if task is None:  # the tab is shutting down
+            self.session.release_training(OWNER)
+            return False
         self.progress_bar.setValue(0)
         self.status_label.setText(self.tr("Starting… (the first batch also prepares the network)"))
         self._set_running(True)
-        task.start()
+        self._show_advice()
+        return True
 
     def _expected_loss(self) -> float:
         """Cross-entropy of an untrained classifier: ln(number of classes)."""
@@ -516,25 +405,27 @@ class TrainingTab(Tab):
         from cnnexplorer.ml.data import dataset_info
 
         info = dataset_info(self.session.dataset_name)
-        if self.source_combo.currentData() == "model" and self.session.model is not None:
-            from cnnexplorer.ml.train import check_model_dataset, model_input_shape
+        if self.form.source_combo.currentData() == "model" and self.session.model is not None:
+            from cnnexplorer.ml.train import check_model_dataset, model_input_shape, output_units
 
             model = self.session.model
             name = self.session.model_name.name if self.session.model_name else "model"
             problems = check_model_dataset(model, info)
             if any(p.kind == "classes" for p in problems):
-                raise UserError(
-                    next(p.message for p in problems if p.kind == "classes").replace("：", ":").split(":")[0]
-                    + self.tr(". A trained model's output layer cannot be changed here: train the Builder's design "
-                              "instead, or choose a dataset with as many classes.")
-                )
+                raise UserError(self.tr("The model outputs {0} classes, {1} has {2}. A trained model's output layer "
+                                        "cannot be changed here: train the Builder's design instead, or choose a "
+                                        "dataset with as many classes.").format(output_units(model), info.name,
+                                                                                info.num_classes))
             adapt = self._offer_fixes(problems, model_input_shape(model))
             if adapt is False:
                 return None, name, None
             self._learning_rate = None
             return model, name, adapt
         spec = self._design()
-        self._check_design(spec)
+        problems = validate(spec)
+        if problems:
+            raise SpecError(self.tr("The design cannot be trained yet: {0} Fix it in the Builder tab.")
+                            .format(" ".join(str(p) for p in problems[:3])))
         units = spec.layers[-1].arg("units") if spec.layers and spec.layers[-1].type == "Dense" else None
         problems = check_compatibility(spec.input_shape, units, spec.compile.loss, info)
         adapt = self._offer_fixes(problems, tuple(spec.input_shape))
@@ -544,16 +435,6 @@ class TrainingTab(Tab):
             spec = fix_output_classes(spec, info.num_classes)
             self.session.design = spec  # the Builder shows the changed layer
         return spec, spec.name, adapt
-
-    def _check_design(self, spec: ModelSpec) -> None:
-        if importlib.util.find_spec("cnnexplorer.core.shapes") is None:
-            return
-        from cnnexplorer.core.shapes import validate
-
-        problems = validate(spec)
-        if problems:
-            raise SpecError(self.tr("The design cannot be trained yet: {0} Fix it in the Builder tab.")
-                            .format(" ".join(str(p) for p in problems[:3])))
 
     def _offer_fixes(self, problems: list[Mismatch], input_shape: tuple):
         """None (nothing to convert), an (H, W, C) to convert the images to, or False (refused/impossible)."""
@@ -575,18 +456,12 @@ class TrainingTab(Tab):
         self.start_button.setEnabled(not running)
         self.stop_button.setEnabled(running)
         self.continue_button.setEnabled(not running and self._model is not None and self._dataset is not None)
-        self.continue_button.setText(self.tr("Continue +{0}").format(self.epochs_spin.value()) if not running
+        self.continue_button.setText(self.tr("Continue +{0}").format(self.form.epochs_spin.value()) if not running
                                      else self.tr("Continue"))
         self.save_button.setEnabled(not running and self._model is not None)
-        for widget in (self.source_combo, self.dataset_combo, self.batch_spin, self.val_spin, self.seed_spin,
-                       self.shuffle_check, self.patience_spin, self.epochs_spin):
+        for widget in self.form.inputs():
             widget.setEnabled(not running)
-        if running:
-            self.augment_check.setEnabled(False)
-        else:
-            self._refresh_augment()
-        if self.session.training != running:
-            self.session.training = running
+        self._refresh_augment()
 
     # -- worker signals -----------------------------------------------------------------
     @Slot(list)
@@ -612,18 +487,17 @@ class TrainingTab(Tab):
             self.status_label.setText(
                 self.tr("Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} samples/s · {5} left").format(
                     epoch + 1, self._run_start_epoch + self._run_epochs, last_batch.step, last_batch.total,
-                    m.get("samples_per_s", 0.0), _format_seconds(eta) if math.isfinite(eta) else self.tr("estimating")))
-            if not math.isfinite(m.get("loss", 0.0)):
-                self._show_advice()
+                    m.get("samples_per_s", 0.0), format_seconds(eta) if math.isfinite(eta) else self.tr("estimating")))
+            self._show_advice()  # the first numbers of a run, a loss that blew up
 
     @Slot(object)
-    def _on_finished(self, outcome: RunOutcome) -> None:
+    def _on_finished(self, outcome: TrainingOutcome) -> None:
         self._accept_outcome(outcome)
 
     @Slot()
     def _on_cancelled(self) -> None:
-        outcome = self._task.result if self._task is not None else None
-        if isinstance(outcome, RunOutcome):
+        outcome = self.slot.result
+        if outcome is not None:  # None when stopped before training began (while loading)
             self._accept_outcome(outcome)
         self.status_label.setText(self.tr("Stopped after {0} epoch(s). Continue trains further; Start begins "
                                           "afresh.").format(self._epochs_done))
@@ -635,119 +509,55 @@ class TrainingTab(Tab):
 
     @Slot()
     def _on_done(self) -> None:
+        self.session.release_training(OWNER)
         self._set_running(False)
         self._show_advice()
 
-    def _accept_outcome(self, outcome: RunOutcome) -> None:
+    def _accept_outcome(self, outcome: TrainingOutcome) -> None:
         result = outcome.result
-        self._outcome = outcome
         self._dataset = outcome.dataset
         self._epochs_done = result.initial_epoch + result.epochs_run
         if result.stop_reason == "nan":
             # NaN weights are of no use to Visualize or to Continue: the way out is a new run.
             self._model = None
+            self.status_label.setText(self.tr("Stopped: the loss became NaN (see the advice under the chart)."))
         else:
             self._model = outcome.model
             suffix = self.tr(" (stopped)") if result.cancelled else ""
             self.session.set_model(outcome.model, f"{self._model_name}{suffix}", "trained")
-        if result.stop_reason == "nan":
-            self.status_label.setText(self.tr("Stopped: the loss became NaN (see the advice under the chart)."))
-        elif result.test_accuracy is not None:
+        if result.test_accuracy is not None:
             self.progress_bar.setValue(1000)
             self.status_label.setText(self.tr("Done: {0} epoch(s) in {1}.").format(
-                result.epochs_run, _format_seconds(result.seconds))
+                result.epochs_run, format_seconds(result.seconds))
                 + (self.tr(" Early stopping ended the run.") if result.stop_reason == "early-stopping" else ""))
-        self._show_results(outcome)
+        self.results_panel.setVisible(self.results_panel.show_outcome(outcome))
 
     # -- results ----------------------------------------------------------------------------
     def _clear_results(self) -> None:
-        self._outcome = None
         self.results_panel.setVisible(False)  # the chart gets the whole height while training
-        self.matrix_view.set_matrix(np.zeros((0, 0), dtype=np.int64), [])
-        self.test_label.setText(self.tr("Test results appear here after training."))
-        self.details_label.setText("")
+        self.results_panel.clear()
 
-    def _show_results(self, outcome: RunOutcome) -> None:
-        result = outcome.result
-        if result.test_accuracy is None or outcome.predictions is None:
-            self.test_label.setText(self.tr("No test results: the run was stopped before testing."))
-            return
-        self.results_panel.setVisible(True)
-        names = list(outcome.dataset.class_names)
-        y_true = np.asarray(outcome.dataset.y_test)
-        matrix = confusion_matrix(y_true, outcome.predictions, len(names))
-        self.matrix_view.set_matrix(matrix, names)
-        self.test_label.setText(self.tr("Test accuracy {0:.1%}\nTest loss {1:.4f}").format(
-            result.test_accuracy, result.test_loss))
-        acc = per_class_accuracy(matrix)
-        lines = [self.tr("{0} test images, {1} wrong.").format(len(y_true), int(len(y_true) - np.trace(matrix)))]
-        valid = [i for i in range(len(names)) if not math.isnan(acc[i])]
-        if valid:
-            worst = min(valid, key=lambda i: acc[i])
-            best = max(valid, key=lambda i: acc[i])
-            lines.append(self.tr("Hardest class: {0} ({1:.0%}); easiest: {2} ({3:.0%}).").format(
-                names[worst], acc[worst], names[best], acc[best]))
-        confused = most_confused(matrix, 3)
-        if confused:
-            lines.append(self.tr("Most confused:") + " " + ", ".join(
-                f"{names[i]} → {names[j]} ({n})" for i, j, n in confused))
-        lines.append(self.tr("The model is now the current model: the Visualize tab looks inside it."))
-        self.details_label.setText("\n".join(lines))
+    @Slot(str)
+    def _on_results_problem(self, text: str) -> None:
+        self.report_error(text)
 
-    def _show_advice(self) -> None:
-        info_classes = None
-        if self._dataset is not None:
-            info_classes = self._dataset.info.num_classes
-        advice = coach(self.chart.history, self.chart.batch_loss.raw, info_classes, self._learning_rate)
-        self.coach_label.setText(self.tr("Coach: {0}").format(advice.text))
-        self.coach_label.setStyleSheet(f"color: {LEVEL_COLORS.get(advice.level, '#444')};")
-        self.coach_label.setProperty("level", advice.level)
-
-    @Slot(int, int)
-    def show_cell(self, true_class: int, predicted_class: int) -> ImageGridDialog | None:
-        """Open a grid of the test images in one confusion-matrix cell."""
-        outcome = self._outcome
-        if outcome is None or outcome.predictions is None:
-            return None
-        names = list(outcome.dataset.class_names)
-        rows = cell_indices(outcome.dataset.y_test, outcome.predictions, true_class, predicted_class)
-        shown = rows[:MAX_GRID_IMAGES]
-        x = outcome.dataset.x_test
-        if x.ndim != 4:  # sequences have no picture
-            self.report_error(self.tr("{0} examples of true {1} predicted as {2} (sequences cannot be shown as "
-                                      "images).").format(len(rows), names[true_class], names[predicted_class]))
-            return None
-        captions = [self.tr("#{0}\ntrue {1} · pred {2}\n{3:.0%} sure").format(
-            int(i), names[true_class], names[predicted_class], float(outcome.confidences[i])) for i in shown]
-        verdict = self.tr("correct") if true_class == predicted_class else self.tr("mistakes")
-        title = self.tr("True {0}, predicted {1}: {2} image(s) ({3})").format(
-            names[true_class], names[predicted_class], len(rows), verdict)
-        note = self.tr("Showing the first {0}.").format(len(shown)) if len(rows) > len(shown) else ""
-        dialog = ImageGridDialog(title, [x[i] for i in shown], captions, self.tr("Show in Visualize"), self,
-                                 note=note)
-        self._grid_rows = shown
-        dialog.chosen.connect(self._on_grid_choice)
-        self._grid = dialog
-        dialog.open()
-        return dialog
-
-    @Slot(int)
-    def _on_grid_choice(self, position: int) -> None:
-        outcome = self._outcome
-        if outcome is None or self._grid_rows is None:
-            return
-        i = int(self._grid_rows[position])
-        names = list(outcome.dataset.class_names)
-        true_name = names[int(outcome.dataset.y_test[i])]
-        pred_name = names[int(outcome.predictions[i])]
-        self.session.probe_image = ProbeImage(
-            np.array(outcome.dataset.x_test[i]), true_name,
-            f"test #{i}: predicted {pred_name} ({float(outcome.confidences[i]):.0%})")
+    @Slot(object)
+    def _show_in_visualize(self, probe) -> None:
+        self.session.probe_image = probe
         window = self.window()
-        if self._grid is not None:
-            self._grid.accept()
         if hasattr(window, "select_tab"):
             window.select_tab("visualize")
+
+    def _show_advice(self) -> None:
+        info_classes = self._dataset.info.num_classes if self._dataset is not None else None
+        advice = coach(self.chart.history, self.chart.batch_loss.raw, info_classes, self._learning_rate,
+                       running=self.is_training())
+        text = self.tr("Coach: {0}").format(advice.text)
+        if text == self.coach_label.text():
+            return
+        self.coach_label.setText(text)
+        self.coach_label.setStyleSheet(f"color: {LEVEL_COLORS.get(advice.level, '#444')};")
+        self.coach_label.setProperty("level", advice.level)
 
     # -- files -------------------------------------------------------------------------------
     @Slot()
@@ -764,9 +574,13 @@ class TrainingTab(Tab):
 
         try:
             save_model_file(self._model, path)
-        except Exception as exc:  # noqa: BLE001 - reported, never fatal; the previous file is untouched
-            self.report_error(UserError(self.tr("The model could not be saved to {0} ({1}). Choose another folder; "
-                                                "any earlier file there is unchanged.").format(path, exc)))
+        except UserError as exc:
+            self.report_error(exc)
+            return False
+        except OSError as exc:  # the previous file is untouched
+            from cnnexplorer.core.files import write_error
+
+            self.report_error(write_error(path, exc))
             return False
         self.status_label.setText(self.tr("Saved {0}.").format(Path(path).name))
         return True
@@ -777,8 +591,8 @@ class TrainingTab(Tab):
         if path:
             try:
                 self.chart.save_png(path)
-            except OSError as exc:
-                self.report_error(UserError(self.tr("The chart could not be saved ({0}).").format(exc)))
+            except UserError as exc:
+                self.report_error(exc)
 
     @Slot()
     def export_csv_dialog(self) -> None:
@@ -786,8 +600,8 @@ class TrainingTab(Tab):
         if path:
             try:
                 self.chart.save_csv(path)
-            except OSError as exc:
-                self.report_error(UserError(self.tr("The history could not be saved ({0}).").format(exc)))
+            except UserError as exc:
+                self.report_error(exc)
 
     # -- window life --------------------------------------------------------------------------
     def confirm_close(self) -> bool:
@@ -798,20 +612,19 @@ class TrainingTab(Tab):
                         self.tr("A model is still training. Stop training and close?")):
             return False
         self.stop()
-        if self._task is not None:
-            self._task.wait(60000)
+        self.slot.wait(60000)
         return True
 
-    def shutdown(self) -> None:
-        if self._task is not None and self._task.is_running():
-            self._task.cancel()
-        if self._grid is not None:
-            self._grid.close()
+    def shutdown(self, wait: bool = True) -> bool:
+        self.results_panel.close_dialogs()
+        return super().shutdown(wait)
 
     # -- screenshots ---------------------------------------------------------------------------
     def prepare_screenshot(self) -> None:
         """Train the MNIST CNN for three quick epochs on part of the sample, synchronously, to show real results."""
         import dataclasses
+
+        import numpy as np
 
         from cnnexplorer.ml.data import load_dataset
 
@@ -819,8 +632,8 @@ class TrainingTab(Tab):
         rng = np.random.default_rng(0)
         keep = np.sort(rng.choice(len(data.y_train), 1600, replace=False))
         data = dataclasses.replace(data, x_train=data.x_train[keep], y_train=data.y_train[keep])
-        self.epochs_spin.setValue(3)
-        self.batch_spin.setValue(32)
+        self.form.epochs_spin.setValue(3)
+        self.form.batch_spin.setValue(32)
         config = self.config()
         source, name, adapt = self._prepare_source()
         self._model_name = name

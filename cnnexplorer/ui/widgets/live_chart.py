@@ -29,6 +29,7 @@ from PySide6.QtCore import QSize, QTimer, Signal, Slot
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from cnnexplorer.core.coach import history_csv
+from cnnexplorer.core.files import atomic_path, write_text
 from cnnexplorer.ui import presentation
 
 MAX_DRAWN_POINTS = 600  # per line: more points than pixels only costs drawing time
@@ -173,7 +174,8 @@ class LiveChart(QWidget):
         for line in self.lines.values():
             line.set_animated(False)
         try:
-            self.figure.savefig(str(path), dpi=150)
+            with atomic_path(path) as tmp:
+                self.figure.savefig(str(tmp), dpi=150, format="png")
         finally:
             for line in self.lines.values():
                 line.set_animated(True)
@@ -181,7 +183,7 @@ class LiveChart(QWidget):
             self._backgrounds = None
 
     def save_csv(self, path: str | Path) -> None:
-        Path(path).write_text(self.history_csv(), encoding="utf-8")
+        write_text(path, self.history_csv())
 
     # -- drawing ------------------------------------------------------------------------
     # A full matplotlib draw (ticks, text, legend) takes tens of milliseconds;
