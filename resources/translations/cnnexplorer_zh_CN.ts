@@ -2261,7 +2261,7 @@
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Transfer learning is running</source>
@@ -2366,7 +2366,80 @@
     </message>
 </context>
 <context>
-    <name>TrainingTab</name>
+    <name>TrainingResults</name>
+    <message>
+        <source>&lt;b&gt;Confusion matrix&lt;/b&gt; (rows: true class, columns: predicted) — click a cell to see those test images</source>
+        <translation>&lt;b&gt;混淆矩阵&lt;/b&gt;（行：真实类别，列：预测类别）—— 点击格子查看对应的测试图像</translation>
+    </message>
+    <message>
+        <source>Test results appear here after training.</source>
+        <translation>训练后测试结果显示在这里。</translation>
+    </message>
+    <message>
+        <source>No test results: the run was stopped before testing.</source>
+        <translation>没有测试结果：训练在测试前被停止了。</translation>
+    </message>
+    <message>
+        <source>Test accuracy {0:.1%}
+Test loss {1:.4f}</source>
+        <translation>测试精度 {0:.1%}
+测试损失 {1:.4f}</translation>
+    </message>
+    <message>
+        <source>{0} test images, {1} wrong.</source>
+        <translation>{0} 张测试图像，错了 {1} 张。</translation>
+    </message>
+    <message>
+        <source>Hardest class: {0} ({1:.0%}); easiest: {2} ({3:.0%}).</source>
+        <translation>最难的类别：{0}（{1:.0%}）；最容易的：{2}（{3:.0%}）。</translation>
+    </message>
+    <message>
+        <source>Most confused:</source>
+        <translation>最常混淆：</translation>
+    </message>
+    <message>
+        <source>The model is now the current model: the Visualize tab looks inside it.</source>
+        <translation>此模型现在是当前模型：“可视化”页会查看它的内部。</translation>
+    </message>
+    <message>
+        <source>{0} examples of true {1} predicted as {2} (sequences cannot be shown as images).</source>
+        <translation>{0} 个真实为 {1} 却被预测为 {2} 的样本（序列无法显示为图像）。</translation>
+    </message>
+    <message>
+        <source>#{0}
+true {1} · pred {2}
+{3:.0%} sure</source>
+        <translation>#{0}
+真实 {1} · 预测 {2}
+把握 {3:.0%}</translation>
+    </message>
+    <message>
+        <source>correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>mistakes</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>True {0}, predicted {1}: {2} image(s) ({3})</source>
+        <translation>真实 {0}，预测 {1}：{2} 张图像（{3}）</translation>
+    </message>
+    <message>
+        <source>Showing the first {0}.</source>
+        <translation>显示前 {0} 张。</translation>
+    </message>
+    <message>
+        <source>Show in Visualize</source>
+        <translation>在“可视化”页中显示</translation>
+    </message>
+    <message>
+        <source>test #{0}: predicted {1} ({2:.0%})</source>
+        <translation>测试 #{0}：预测为 {1}（{2:.0%}）</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingSettings</name>
     <message>
         <source>Model</source>
         <translation>模型</translation>
@@ -2378,10 +2451,6 @@
     <message>
         <source>Data</source>
         <translation>数据</translation>
-    </message>
-    <message>
-        <source>Bundled datasets work offline; the others are downloaded once.</source>
-        <translation>随附的数据集可离线使用；其他数据集只需下载一次。</translation>
     </message>
     <message>
         <source>Augment training images
@@ -2429,6 +2498,9 @@
         <source>Early stopping</source>
         <translation>提前停止</translation>
     </message>
+</context>
+<context>
+    <name>TrainingTab</name>
     <message>
         <source>Start</source>
         <translation>开始</translation>
@@ -2478,14 +2550,6 @@
         <translation>把每轮的数值导出为 CSV</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Confusion matrix&lt;/b&gt; (rows: true class, columns: predicted) — click a cell to see those test images</source>
-        <translation>&lt;b&gt;混淆矩阵&lt;/b&gt;（行：真实类别，列：预测类别）—— 点击格子查看对应的测试图像</translation>
-    </message>
-    <message>
-        <source>Test results appear here after training.</source>
-        <translation>训练后测试结果显示在这里。</translation>
-    </message>
-    <message>
         <source>Design: {0}</source>
         <translation>设计：{0}</translation>
     </message>
@@ -2500,6 +2564,10 @@
     <message>
         <source>Built fresh: {0}, learning rate {1:g}, loss {2} (change them in the Builder).</source>
         <translation>全新构建：{0}，学习率 {1:g}，损失 {2}（在“构建”页中修改）。</translation>
+    </message>
+    <message>
+        <source>This is the tutorial&apos;s categorical_crossentropy: the same loss, taking each label as a class number (3) instead of a one-hot row from to_categorical.</source>
+        <translation>它就是教程里的 categorical_crossentropy：同一个损失，只是每个标签直接用类别编号（如 3），而不是先用 to_categorical 变成独热向量。</translation>
     </message>
     <message>
         <source> — needs download</source>
@@ -2518,6 +2586,10 @@
         <translation>图像文件夹（每个类别一个子文件夹）</translation>
     </message>
     <message>
+        <source>Augmentation changes images; this dataset holds sequences.</source>
+        <translation>数据增强只作用于图像；这个数据集是序列。</translation>
+    </message>
+    <message>
         <source>No augmentation set: choose transforms in the Augmentation tab.</source>
         <translation>尚未设置数据增强：请在“数据增强”页中选择变换。</translation>
     </message>
@@ -2530,12 +2602,20 @@
         <translation>当前批次结束后停止…</translation>
     </message>
     <message>
-        <source>Starting… (the first batch also prepares the network)</source>
-        <translation>正在开始…（第一个批次还要准备网络）</translation>
+        <source>Pretrained</source>
+        <translation>预训练</translation>
     </message>
     <message>
-        <source>. A trained model&apos;s output layer cannot be changed here: train the Builder&apos;s design instead, or choose a dataset with as many classes.</source>
-        <translation>。训练好的模型的输出层不能在这里修改：请改为训练构建页中的设计，或选择类别数相同的数据集。</translation>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>The {0} tab is training a model. Wait until it is done, or stop it there, then start again.</source>
+        <translation>“{0}”标签页正在训练模型。请等它完成，或在那里停止，然后再开始。</translation>
+    </message>
+    <message>
+        <source>Starting… (the first batch also prepares the network)</source>
+        <translation>正在开始…（第一个批次还要准备网络）</translation>
     </message>
     <message>
         <source>The design cannot be trained yet: {0} Fix it in the Builder tab.</source>
@@ -2582,6 +2662,26 @@ Apply these changes and train?</source>
         <translation>已停止：损失变成了 NaN（见图表下方的建议）。</translation>
     </message>
     <message>
+        <source>{0} s</source>
+        <translation>{0} 秒</translation>
+    </message>
+    <message>
+        <source>{0} min {1:02d} s</source>
+        <translation>{0} 分 {1:02d} 秒</translation>
+    </message>
+    <message>
+        <source>{0} h {1:02d} min</source>
+        <translation>{0} 小时 {1:02d} 分</translation>
+    </message>
+    <message>
+        <source>{0} (template)</source>
+        <translation>{0}（模板）</translation>
+    </message>
+    <message>
+        <source>The model outputs {0} classes, {1} has {2}. A trained model&apos;s output layer cannot be changed here: train the Builder&apos;s design instead, or choose a dataset with as many classes.</source>
+        <translation>模型输出 {0} 个类别，{1} 有 {2} 个。已训练模型的输出层不能在这里修改：请改为训练“构建”标签页中的设计，或选择类别数相同的数据集。</translation>
+    </message>
+    <message>
         <source>Done: {0} epoch(s) in {1}.</source>
         <translation>完成：{0} 轮，用时 {1}。</translation>
     </message>
@@ -2590,66 +2690,8 @@ Apply these changes and train?</source>
         <translation> 提前停止结束了这次训练。</translation>
     </message>
     <message>
-        <source>No test results: the run was stopped before testing.</source>
-        <translation>没有测试结果：训练在测试前被停止了。</translation>
-    </message>
-    <message>
-        <source>Test accuracy {0:.1%}
-Test loss {1:.4f}</source>
-        <translation>测试精度 {0:.1%}
-测试损失 {1:.4f}</translation>
-    </message>
-    <message>
-        <source>{0} test images, {1} wrong.</source>
-        <translation>{0} 张测试图像，错了 {1} 张。</translation>
-    </message>
-    <message>
-        <source>Hardest class: {0} ({1:.0%}); easiest: {2} ({3:.0%}).</source>
-        <translation>最难的类别：{0}（{1:.0%}）；最容易的：{2}（{3:.0%}）。</translation>
-    </message>
-    <message>
-        <source>Most confused:</source>
-        <translation>最常混淆：</translation>
-    </message>
-    <message>
-        <source>The model is now the current model: the Visualize tab looks inside it.</source>
-        <translation>此模型现在是当前模型：“可视化”页会查看它的内部。</translation>
-    </message>
-    <message>
         <source>Coach: {0}</source>
         <translation>教练：{0}</translation>
-    </message>
-    <message>
-        <source>{0} examples of true {1} predicted as {2} (sequences cannot be shown as images).</source>
-        <translation>{0} 个真实为 {1} 却被预测为 {2} 的样本（序列无法显示为图像）。</translation>
-    </message>
-    <message>
-        <source>#{0}
-true {1} · pred {2}
-{3:.0%} sure</source>
-        <translation>#{0}
-真实 {1} · 预测 {2}
-把握 {3:.0%}</translation>
-    </message>
-    <message>
-        <source>correct</source>
-        <translation>正确</translation>
-    </message>
-    <message>
-        <source>mistakes</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <source>True {0}, predicted {1}: {2} image(s) ({3})</source>
-        <translation>真实 {0}，预测 {1}：{2} 张图像（{3}）</translation>
-    </message>
-    <message>
-        <source>Showing the first {0}.</source>
-        <translation>显示前 {0} 张。</translation>
-    </message>
-    <message>
-        <source>Show in Visualize</source>
-        <translation>在“可视化”页中显示</translation>
     </message>
     <message>
         <source>Save model</source>
@@ -2660,10 +2702,6 @@ true {1} · pred {2}
         <translation>Keras 模型 (*.keras)</translation>
     </message>
     <message>
-        <source>The model could not be saved to {0} ({1}). Choose another folder; any earlier file there is unchanged.</source>
-        <translation>无法把模型保存到 {0}（{1}）。请换一个文件夹；那里原有的文件不受影响。</translation>
-    </message>
-    <message>
         <source>Saved {0}.</source>
         <translation>已保存 {0}。</translation>
     </message>
@@ -2672,16 +2710,8 @@ true {1} · pred {2}
         <translation>导出图表</translation>
     </message>
     <message>
-        <source>The chart could not be saved ({0}).</source>
-        <translation>无法保存图表（{0}）。</translation>
-    </message>
-    <message>
         <source>Export history</source>
         <translation>导出历史</translation>
-    </message>
-    <message>
-        <source>The history could not be saved ({0}).</source>
-        <translation>无法保存历史（{0}）。</translation>
     </message>
     <message>
         <source>Training is running</source>
@@ -3215,6 +3245,10 @@ true {1} · pred {2}
         <translation>训练已开始；第一轮结束时会显示它的数值。</translation>
     </message>
     <message>
+        <source>Getting ready: loading the data and preparing the network. The chart starts moving with the first batch.</source>
+        <translation>准备中：正在读取数据并准备网络。第一个批次开始后，图表就会动起来。</translation>
+    </message>
+    <message>
         <source>Press Start to train; the chart shows loss and accuracy as the network learns.</source>
         <translation>按“开始”进行训练；图表会随着网络的学习显示损失和精度。</translation>
     </message>
@@ -3237,6 +3271,17 @@ true {1} · pred {2}
     <message>
         <source>After {epochs} epoch(s): training loss {loss:.3g}.</source>
         <translation>{epochs} 轮后：训练损失 {loss:.3g}。</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <source>The design cannot be trained: {problems}</source>
+        <translation>这个设计无法训练：{problems}</translation>
+    </message>
+    <message>
+        <source>The output file must end in .keras (got {name}); e.g. --out model.keras.</source>
+        <translation>输出文件必须以 .keras 结尾（现在是 {name}）；例如 --out model.keras。</translation>
     </message>
 </context>
 <context>
@@ -3705,7 +3750,7 @@ true {1} · pred {2}
     <name>pretrained_cli</name>
     <message>
         <source>The output file must end in .keras (got {name}); e.g. --out model.keras.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">输出文件必须以 .keras 结尾（现在是 {name}）；例如 --out model.keras。</translation>
     </message>
     <message>
         <source>--epochs must be 1 or more and --fine-tune-epochs 0 or more.</source>
@@ -3754,55 +3799,55 @@ true {1} · pred {2}
     <name>runs</name>
     <message>
         <source>This is not a run: the file does not hold a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>这不是训练记录：文件里不是一个 JSON 对象。</translation>
     </message>
     <message>
         <source>This file does not hold a CNN Explorer run (its &apos;format&apos; field differs).</source>
-        <translation type="unfinished"></translation>
+        <translation>这个文件不是 CNN Explorer 的训练记录（它的 “format” 字段不同）。</translation>
     </message>
     <message>
         <source>This run was saved by a newer CNN Explorer (version {version}); update the app to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>这条训练记录由更新版本的 CNN Explorer 保存（版本 {version}）；请更新应用后再打开。</translation>
     </message>
     <message>
         <source>This run has no name; the file may be damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>这条训练记录没有名称；文件可能已损坏。</translation>
     </message>
     <message>
         <source>This run file is not valid JSON (line {line}); it may be damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个训练记录文件不是有效的 JSON（第 {line} 行）；可能已损坏。</translation>
     </message>
     <message>
         <source>A run needs a name; type at least one character.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练记录需要一个名称；请至少输入一个字符。</translation>
     </message>
     <message>
         <source>The run&apos;s history is not a table of per-epoch numbers; the file may be damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练记录中的历史不是按轮次排列的数字表；文件可能已损坏。</translation>
     </message>
     <message>
         <source>Could not read {path} ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 {path}（{reason}）。</translation>
     </message>
     <message>
         <source>{path} is larger than {size} MB: too large for a run file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 超过 {size} MB：作为训练记录文件太大了。</translation>
     </message>
     <message>
         <source>{path} is not a text file; it may be damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是文本文件；可能已损坏。</translation>
     </message>
     <message>
         <source>{id} is not a run id.</source>
-        <translation type="unfinished"></translation>
+        <translation>{id} 不是训练记录编号。</translation>
     </message>
     <message>
         <source>{count} run file(s) could not be read and were skipped: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {count} 个训练记录文件无法读取，已跳过：{names}。</translation>
     </message>
     <message>
         <source>Could not delete the run file {path} ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除训练记录文件 {path}（{reason}）。</translation>
     </message>
 </context>
 <context>
@@ -4227,6 +4272,17 @@ true {1} · pred {2}
     <message>
         <source>Done.</source>
         <translation>完成。</translation>
+    </message>
+</context>
+<context>
+    <name>training_run</name>
+    <message>
+        <source>Converting the images to fit the model…</source>
+        <translation>正在转换图像以适配模型…</translation>
+    </message>
+    <message>
+        <source>Building {name}…</source>
+        <translation>正在构建 {name}…</translation>
     </message>
 </context>
 <context>
