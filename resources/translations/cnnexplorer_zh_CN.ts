@@ -3055,8 +3055,12 @@ Apply these changes and train?</source>
         <translation>{name} 必须是 {low} 到 {high} 之间的一个数（{unit}），不能是列表；现在是 {value}。</translation>
     </message>
     <message>
-        <source>The augmentation settings are not valid JSON (line {line}: {error}).</source>
-        <translation>数据增强设置不是有效的 JSON（第 {line} 行：{error}）。</translation>
+        <source>the augmentation settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the augmentation settings file</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>rotation ±{degrees}°</source>
@@ -3103,20 +3107,83 @@ Apply these changes and train?</source>
         <translation>没有名为 {name} 的数据增强预设。可用的预设：{presets}。</translation>
     </message>
     <message>
-        <source>The augmentation settings file {path} does not exist. Choose another file.</source>
-        <translation>数据增强设置文件 {path} 不存在。请选择其他文件。</translation>
-    </message>
-    <message>
-        <source>The augmentation settings file {path} cannot be read ({error}). Choose another file.</source>
-        <translation>无法读取数据增强设置文件 {path}（{error}）。请选择其他文件。</translation>
-    </message>
-    <message>
         <source>{file}: {error}</source>
         <translation>{file}：{error}</translation>
     </message>
     <message>
         <source>fill_mode must be one of {modes}; got {value}.</source>
         <translation>fill_mode 必须是 {modes} 之一；现在是 {value}。</translation>
+    </message>
+</context>
+<context>
+    <name>bounded</name>
+    <message>
+        <source>{start}… ({count:,} characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number of about {digits:,} digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a {kind} of {count:,} items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value too large to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds an integer of {digits:,} digits (at most {limit} are read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds a number written with {count:,} characters (at most {limit} are read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds the number {number}, too large for a computer float</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds {value}, which is not a number JSON allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} is {size}, more than the {limit} this app reads; it cannot be a file the app wrote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} is not UTF-8 text (byte {position}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} cannot be read: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} is not valid JSON (line {line}, column {column}: {error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} is nested more than {limit} levels deep; it cannot be a file the app wrote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} {path} is {size}, more than the {limit} this app reads; it cannot be a file the app wrote.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} {path} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} {path} is a folder, not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} {path} cannot be read ({reason}).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3366,8 +3433,8 @@ Apply these changes and train?</source>
         <translation>未知的训练设置：{unknown}。已知设置：{known}。</translation>
     </message>
     <message>
-        <source>The training settings are not valid JSON (line {line}: {error}).</source>
-        <translation>训练设置不是有效的 JSON（第 {line} 行：{error}）。</translation>
+        <source>the training settings</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The augmentation settings cannot be saved ({type}).</source>
@@ -3705,6 +3772,14 @@ Apply these changes and train?</source>
     <message>
         <source>{name} is not an image this app can read. Use a JPEG, PNG, BMP, GIF, TIFF or WebP file.</source>
         <translation>{name} 不是本应用能读取的图像。请使用 JPEG、PNG、BMP、GIF、TIFF 或 WebP 文件。</translation>
+    </message>
+    <message>
+        <source>{name} is a {format} of {width:,} × {height:,} pixels ({megapixels:,.0f} megapixels); this app reads images of up to {limit} megapixels. Use a smaller copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a file of {size:,} MB; this app reads image files of up to {limit} MB. Use a smaller copy.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot convert an image with {have} channels to {channels} channels.</source>
@@ -4195,16 +4270,12 @@ Apply these changes and train?</source>
         <translation>设计文件格式有误（{error}）。</translation>
     </message>
     <message>
-        <source>The design is not valid JSON (line {line}, column {column}: {error}).</source>
-        <translation>设计不是有效的 JSON（第 {line} 行，第 {column} 列：{error}）。</translation>
+        <source>the design</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The design file {path} does not exist.</source>
-        <translation>设计文件 {path} 不存在。</translation>
-    </message>
-    <message>
-        <source>The design file {path} cannot be read ({error}).</source>
-        <translation>无法读取设计文件 {path}（{error}）。</translation>
+        <source>the design file</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The tutorial&apos;s MNIST CNN (93,322 parameters)</source>
