@@ -73,8 +73,6 @@ ARCHITECTURE_TEXTS = [
     QT_TRANSLATE_NOOP("CoreTexts", "ImageNet weights"),
     QT_TRANSLATE_NOOP("CoreTexts", "ImageNet weights, bundled"),
     QT_TRANSLATE_NOOP("CoreTexts", "Inverted residual blocks; small and fast. ImageNet weights come with the app."),
-    QT_TRANSLATE_NOOP("CoreTexts", "pixels scaled to 0…1, then normalised by the ImageNet mean and spread "
-                                   "(\"torch\" style)"),
     QT_TRANSLATE_NOOP("CoreTexts", "Flatten + Dense 256 (the tutorial's)"),
     QT_TRANSLATE_NOOP("CoreTexts", "Global average pooling (small)"),
 ]

@@ -969,23 +969,19 @@
     </message>
     <message>
         <source>ImageNet weights, bundled</source>
-        <translation type="unfinished"></translation>
+        <translation>ImageNet 权重（随软件附带）</translation>
     </message>
     <message>
         <source>Inverted residual blocks; small and fast. ImageNet weights come with the app.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pixels scaled to 0…1, then normalised by the ImageNet mean and spread (&quot;torch&quot; style)</source>
-        <translation type="unfinished"></translation>
+        <translation>倒残差结构，小而快；ImageNet 权重已随软件附带。</translation>
     </message>
     <message>
         <source>Flatten + Dense 256 (the tutorial&apos;s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Flatten + Dense 256（教程中的）</translation>
     </message>
     <message>
         <source>Global average pooling (small)</source>
-        <translation type="unfinished"></translation>
+        <translation>全局平均池化（参数少）</translation>
     </message>
     <message>
         <source>none</source>
@@ -2105,11 +2101,11 @@
     </message>
     <message>
         <source>ImageNet (bundled with the app, no download)</source>
-        <translation type="unfinished"></translation>
+        <translation>ImageNet（随软件附带，无需下载）</translation>
     </message>
     <message>
         <source>ImageNet (cached on this computer)</source>
-        <translation type="unfinished"></translation>
+        <translation>ImageNet（本机已缓存）</translation>
     </message>
     <message>
         <source>%1 (%2). %3 Input at least %4 px (ImageNet size %5). Preprocessing: %6. %7 parameters; ImageNet weights %8.</source>
@@ -2121,7 +2117,7 @@
     </message>
     <message>
         <source>bundled with the app</source>
-        <translation type="unfinished"></translation>
+        <translation>随软件附带</translation>
     </message>
     <message>
         <source>%1 MB download</source>
@@ -2129,7 +2125,7 @@
     </message>
     <message>
         <source>Choose the weights file (Browse…), or pick ImageNet or random weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择权重文件（浏览…），或改用 ImageNet 权重或随机权重。</translation>
     </message>
     <message>
         <source>Weights file</source>
@@ -2173,11 +2169,11 @@
     </message>
     <message>
         <source>Load a pretrained base first (step 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先加载一个预训练基础网络（第 1 步）。</translation>
     </message>
     <message>
         <source>Another tab is training (%1): stop it there first.</source>
-        <translation type="unfinished"></translation>
+        <translation>另一个标签页正在训练（%1）：请先在那里停止。</translation>
     </message>
     <message>
         <source>Method 1: extracting features…</source>
@@ -2247,13 +2243,11 @@
     </message>
     <message>
         <source>Method 2 trains the head only: the whole base is frozen.</source>
-        <translation type="unfinished"></translation>
+        <translation>方法 2 只训练分类头：整个基础网络都已冻结。</translation>
     </message>
-    <message numerus="yes">
-        <source>Method 2 and fine-tuning train the head and %n base layer(s) from %1 (%2 parameters), as ticked in the table.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>Method 2 and fine-tuning will train the head and the ticked base layers: %1 of them, from %2 on (%3 parameters).</source>
+        <translation>方法 2 和微调将训练分类头以及勾选的基础网络层：共 %1 层，从 %2 开始（%3 个参数）。</translation>
     </message>
     <message>
         <source>Augmentation: %1</source>
@@ -2265,11 +2259,11 @@
     </message>
     <message>
         <source>Transfer learning is running</source>
-        <translation type="unfinished"></translation>
+        <translation>迁移学习正在运行</translation>
     </message>
     <message>
         <source>A pretrained model is still training. Stop it and close?</source>
-        <translation type="unfinished"></translation>
+        <translation>预训练模型仍在训练。要停止训练并关闭吗？</translation>
     </message>
 </context>
 <context>
@@ -3825,23 +3819,23 @@ Apply these changes and train?</source>
     <name>pretrained_cli</name>
     <message>
         <source>The output file must end in .keras (got {name}); e.g. --out model.keras.</source>
-        <translation type="unfinished">输出文件必须以 .keras 结尾（现在是 {name}）；例如 --out model.keras。</translation>
+        <translation>输出文件必须以 .keras 结尾（收到的是 {name}），例如 --out model.keras。</translation>
     </message>
     <message>
         <source>--epochs must be 1 or more and --fine-tune-epochs 0 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>--epochs 至少为 1，--fine-tune-epochs 至少为 0。</translation>
     </message>
     <message>
         <source>--fine-tune-epochs needs --fine-tune-from LAYER (e.g. block5_conv1 for VGG16).</source>
-        <translation type="unfinished"></translation>
+        <translation>--fine-tune-epochs 需要同时给出 --fine-tune-from 层名（例如 VGG16 的 block5_conv1）。</translation>
     </message>
     <message>
         <source>The image folder {folder} does not exist: give a folder with one sub-folder per class.</source>
-        <translation type="unfinished"></translation>
+        <translation>图像文件夹 {folder} 不存在：请给出每个类别一个子文件夹的文件夹。</translation>
     </message>
     <message>
         <source>The model could not be saved to {path} ({reason}); choose another path.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法把模型保存到 {path}（{reason}）：请换一个路径。</translation>
     </message>
 </context>
 <context>
@@ -4380,23 +4374,23 @@ Apply these changes and train?</source>
     </message>
     <message>
         <source>{title} has no ImageNet weights bundled with the app: choose ImageNet (download) or another network.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} 没有随软件附带的 ImageNet 权重：请选择 ImageNet（下载）或换一个网络。</translation>
     </message>
     <message>
         <source>The bundled weights file {path} is damaged (its checksum does not match): reinstall CNN Explorer.</source>
-        <translation type="unfinished"></translation>
+        <translation>附带的权重文件 {path} 已损坏（校验和不符）：请重新安装 CNN Explorer。</translation>
     </message>
     <message>
         <source>its checksum is not the one Keras publishes for it ({size:.1f} MB: partial or damaged)</source>
-        <translation type="unfinished"></translation>
+        <translation>它的校验和与 Keras 公布的不一致（{size:.1f} MB：不完整或已损坏）</translation>
     </message>
     <message>
         <source>it holds no weights</source>
-        <translation type="unfinished"></translation>
+        <translation>其中没有权重</translation>
     </message>
     <message>
         <source>it cannot be read completely ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>无法完整读取（{reason}）</translation>
     </message>
     <message>
         <source>The ImageNet weights for {title} could not be downloaded ({reason}). Without a network, choose a local weights file (copy {file} from another computer&apos;s {folder}) or use random weights.</source>
@@ -4404,19 +4398,19 @@ Apply these changes and train?</source>
     </message>
     <message>
         <source>Checking the cached weights {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查已缓存的权重 {name}…</translation>
     </message>
     <message>
         <source>The cached file {path} was not used: {problem}.</source>
-        <translation type="unfinished"></translation>
+        <translation>未使用缓存文件 {path}：{problem}。</translation>
     </message>
     <message>
         <source>Fetching it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重新获取。</translation>
     </message>
     <message>
         <source>The downloaded weights for {title} were not used: {problem}. Try again later, or use a local weights file.</source>
-        <translation type="unfinished"></translation>
+        <translation>下载的 {title} 权重未被使用：{problem}。请稍后再试，或使用本地权重文件。</translation>
     </message>
     <message>
         <source>Downloading ImageNet weights for {title}…</source>
@@ -4448,7 +4442,7 @@ Apply these changes and train?</source>
     </message>
     <message>
         <source>Loading the bundled ImageNet weights…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载随软件附带的 ImageNet 权重…</translation>
     </message>
     <message>
         <source>Loading ImageNet weights…</source>
@@ -4512,15 +4506,15 @@ Apply these changes and train?</source>
     </message>
     <message>
         <source>Choose an image folder first (one sub-folder of images per class).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择图像文件夹（每个类别一个子文件夹）。</translation>
     </message>
     <message>
         <source>Train a head first (method 1 or 2): fine-tuning continues from a trained classifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先训练分类头（方法 1 或 2）：微调要在训练好的分类器基础上继续。</translation>
     </message>
     <message>
         <source>Nothing would be fine-tuned: every layer is frozen. Move the &apos;Fine-tune from&apos; slider (or click &apos;Unfreeze top block&apos;) first.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可微调的层：所有层都已冻结。请先拖动“微调起点”滑块（或点击“解冻最上面的块”）。</translation>
     </message>
 </context>
 <context>

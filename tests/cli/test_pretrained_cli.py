@@ -51,3 +51,19 @@ def test_bad_layer_name_and_too_small_dataset_exit_1_without_writing(tmp_path, c
                  "--dataset", str(data), "--out", str(out)]) == 1
     assert "at least 75" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_mobilenet_v2_with_imagenet_weights_runs_offline_on_the_bundled_file(tmp_path, capsys, monkeypatch):
+    from cnnexplorer.ml import transfer
+
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "empty"))
+    monkeypatch.setattr(transfer.Architecture, "weights_url", lambda self, *a, **k: "http://127.0.0.1:9/x.h5")
+    data = _folder(tmp_path / "pets")
+    out = tmp_path / "pets.keras"
+    rc = main(["pretrained", "--arch", "MobileNetV2", "--weights", "imagenet", "--input-size", "32",
+               "--dataset", str(data), "--method", "features", "--epochs", "1", "--batch-size", "4",
+               "--out", str(out)])
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert rc == 0 and out.is_file()
+    assert any("MobileNetV2 (ImageNet weights, bundled)" in line for line in lines)
+    assert json.loads(lines[-1])["weights"] == "bundled"

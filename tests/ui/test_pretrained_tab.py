@@ -134,7 +134,7 @@ def test_method_1_then_fine_tuning_makes_the_session_model_and_one_class_folder_
     _wait(qtbot, tab)
     assert "every layer is frozen" in errors[-1]
     tab.table.unfreeze_top_block()
-    assert "block5_conv1" in tab.trains_label.text() and "3 base layer" in tab.trains_label.text()
+    assert "block5_conv1" in tab.trains_label.text() and "3 of them" in tab.trains_label.text()
     before = [w.numpy().copy() for w in tab.loaded.base.get_layer("block1_conv1").weights]
     tab.fine_tune_button.click()
     _wait(qtbot, tab)

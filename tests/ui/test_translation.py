@@ -158,7 +158,8 @@ def test_core_texts_marked_for_translation_match_the_core():
     assert set(core_texts.LAYER_HELP) == set(LAYER_HELP.values())
     assert set(core_texts.DATASET_TITLES) == {d.title for d in list_datasets()}
     arch = ({a.note for a in transfer.CATALOG.values()} | {a.preprocess_text for a in transfer.CATALOG.values()}
-            | set(transfer.HEADS.values()) | {transfer.RANDOM_LABEL, transfer.WeightsSource("imagenet").label()})
+            | set(transfer.HEADS.values()) | set(transfer.HEAD_TITLES.values())
+            | {transfer.RANDOM_LABEL, transfer.WeightsSource("imagenet").label(), transfer.BUNDLED_LABEL})
     assert set(core_texts.ARCHITECTURE_TEXTS) == arch
     assert set(core_texts.NAMES) == set(PRESETS) | {"custom"} | set(sample_images())
 

@@ -71,9 +71,11 @@ def has_imagenet_weights(arch: Architecture, input_size: int = 0) -> bool:
 
 def resolve_source(arch: Architecture, source: WeightsSource, input_size: int = 0,
                    include_top: bool = False) -> WeightsSource:
-    """"imagenet" for a network whose weights come with the app, and none cached by Keras → "bundled"."""
-    if source.kind == "imagenet" and arch.bundled is not None and not include_top \
-            and cached_weights(arch, input_size) is None:
+    """"imagenet" for a network whose weights come with the app, and no sound copy cached by Keras → "bundled"."""
+    if source.kind != "imagenet" or arch.bundled is None or include_top:
+        return source
+    cached = cached_weights(arch, input_size)
+    if cached is None or check_weights_file(arch, cached, input_size) is not None:
         return WeightsSource("bundled")
     return source
 

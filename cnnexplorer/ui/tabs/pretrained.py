@@ -569,9 +569,10 @@ class PretrainedTab(Tab):
             style = NOTE_STYLE
         else:
             first = next(r.name for r, f in zip(state.rows, state.flags) if f)
-            text = (self.tr("Method 2 and fine-tuning train the head and %n base layer(s) from %1 (%2 parameters), "
-                            "as ticked in the table.", "", state.trainable_layers)
-                    .replace("%1", first).replace("%2", f"{state.trainable_params:,}"))
+            text = (self.tr("Method 2 and fine-tuning will train the head and the ticked base layers: %1 of them, "
+                            "from %2 on (%3 parameters).")
+                    .replace("%1", str(state.trainable_layers)).replace("%2", first)
+                    .replace("%3", f"{state.trainable_params:,}"))
             style = "color: #b34700; font-weight: bold;"
         self.trains_label.setText(text)
         self.trains_label.setStyleSheet(style)
