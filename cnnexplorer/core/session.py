@@ -24,6 +24,7 @@ class ModelInfo:
     name: str
     source: str  # "built", "trained", "file", "pretrained"
     path: str | None = None
+    dataset: str | None = None  # what it was trained on (a dataset name or an image folder), when known
 
 
 @dataclass
@@ -88,7 +89,11 @@ class Session:
         if self.training == owner:
             self.training = None
 
-    def set_model(self, model: Any, name: str, source: str, path: str | None = None) -> None:
-        """Replace the current model and its description in one step (one notification each)."""
-        object.__setattr__(self, "model_name", ModelInfo(name, source, path))
+    def set_model(self, model: Any, name: str, source: str, path: str | None = None,
+                  dataset: str | None = None) -> None:
+        """Replace the current model and its description in one step (one notification each).
+
+        ``dataset``: what the model was trained on (the status bar shows it), when known.
+        """
+        object.__setattr__(self, "model_name", ModelInfo(name, source, path, dataset))
         self.model = model

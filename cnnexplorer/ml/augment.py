@@ -11,6 +11,7 @@ and returns float32 in (about) that range; models scale inside their graph.
 from __future__ import annotations
 
 import threading
+
 import numpy as np
 
 from cnnexplorer.core import images as imaging
@@ -30,6 +31,16 @@ def square_crop(image: np.ndarray, size: int = PREVIEW_SIZE) -> np.ndarray:
     side = min(h, w)
     top, left = (h - side) // 2, (w - side) // 2
     return imaging.resize_image(image[top:top + side, left:left + side], size, size)
+
+
+def suggested_preset(kind: str, input_shape: tuple) -> str:
+    """The preset that suits a dataset: none for sequences, no flips for grayscale digits/clothes, the
+    tutorial's cats-vs-dogs settings (with flips) for colour photos."""
+    if kind != "images":
+        return "none"
+    if len(input_shape) == 3 and input_shape[-1] == 1:
+        return "digits (no flips)"
+    return "tutorial (cats vs dogs)"
 
 
 def _check_fits(config: AugmentConfig, input_shape: tuple) -> None:

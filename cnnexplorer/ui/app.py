@@ -58,7 +58,10 @@ def run_gui(tab: str | None = None, screenshot: str | None = None, startup_probe
 
 def _take_screenshot(app, window, path: str) -> int:
     """Wait for TensorFlow (so the status bar is complete), let the tab prepare, grab, save."""
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QTimer
+
+    from cnnexplorer.core.errors import UserError
+    from cnnexplorer.core.files import write_bytes
 
     loop = QEventLoop()
     window.backend_ready.connect(loop.quit)
@@ -72,8 +75,16 @@ def _take_screenshot(app, window, path: str) -> int:
         app.processEvents()
     pixmap = window.grab()
     target = Path(path)
-    if not pixmap.save(str(target), "PNG"):
-        print(f"error: could not write the screenshot to {target}", file=sys.stderr)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not pixmap.save(buffer, "PNG"):
+        print(f"error: could not encode the screenshot of {target.name}", file=sys.stderr)
+        return 1
+    try:
+        write_bytes(target, bytes(data))  # encoded in memory, written atomically like every file the app writes
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
     print(f"saved {target} ({pixmap.width()}x{pixmap.height()})")
     window.close()

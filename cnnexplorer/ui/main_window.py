@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from cnnexplorer import APP_NAME, __version__
-from cnnexplorer.core.errors import SpecError
+from cnnexplorer.core.errors import SpecError, UserError
 from cnnexplorer.core.resources import resource_path
 from cnnexplorer.core.session import Session
 from cnnexplorer.core.spec import ModelSpec, load_spec, save_spec
@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.backend_label = QLabel(self.tr("Loading TensorFlow…"))
         self.dataset_label = QLabel()
+        self._dataset_in_use = self.session.dataset_name
         self.model_label = QLabel()
         for label in (self.model_label, self.dataset_label, self.backend_label):
             bar.addPermanentWidget(label)
@@ -334,11 +335,25 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_session_changed(self, field: str) -> None:
         if field in ("model", "model_name", "dataset_name", "design"):
-            self._update_status()
+            self._update_status(field)
 
-    def _update_status(self) -> None:
+    def _update_status(self, field: str = "") -> None:
         s = self.session
-        self.dataset_label.setText(self.tr("Dataset: %1").replace("%1", s.dataset_name or "—"))
+        # The dataset in use: the one the current model was trained on (e.g. an image folder in the Pretrained
+        # tab), until another dataset is chosen for training.
+        trained_on = s.model_name.dataset if s.model_name is not None else None
+        if field == "dataset_name" or not trained_on:
+            self._dataset_in_use = s.dataset_name
+            tip = self.tr("The dataset the Training tab uses")
+        elif field in ("model", "model_name"):
+            self._dataset_in_use = trained_on
+            tip = self.tr("The dataset the current model was trained on")
+        else:
+            tip = self.dataset_label.toolTip()
+        name = self._dataset_in_use or "—"
+        shown = Path(name).name or name if ("/" in name or "\\" in name) else name  # a folder: its name
+        self.dataset_label.setText(self.tr("Dataset: %1").replace("%1", shown))
+        self.dataset_label.setToolTip(f"{tip}: {name}")
         if s.model_name is not None:
             source = QCoreApplication.translate("ModelSource", s.model_name.source)
             self.model_label.setText(self.tr("Model: %1 (%2)").replace("%1", s.model_name.name).replace("%2", source))
@@ -407,10 +422,9 @@ class MainWindow(QMainWindow):
 
     def save_design(self, path: str) -> None:
         try:
-            save_spec(self.session.design, path)
-        except OSError as exc:
-            reporter().report(self.tr("The design could not be saved to %1 (%2). Choose another folder.")
-                              .replace("%1", str(path)).replace("%2", str(exc.strerror)))
+            save_spec(self.session.design, path)  # core.files: atomic; a failure keeps the old file and says why
+        except UserError as exc:
+            reporter().report(exc)
             return
         self.session.design_path = path
         self.settings.add_recent_file(path)
@@ -428,8 +442,8 @@ class MainWindow(QMainWindow):
             from cnnexplorer.ml.model_files import save_model_file
 
             try:
-                save_model_file(self.session.model, path)
-            except Exception as exc:  # reported, never fatal
+                save_model_file(self.session.model, path)  # core.files underneath: atomic, checked
+            except UserError as exc:
                 reporter().report(exc)
                 return
             self.settings.add_recent_file(path)

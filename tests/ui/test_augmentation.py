@@ -47,13 +47,40 @@ def test_building_the_tab_does_not_import_tensorflow():
     assert out.stdout.strip().splitlines()[-1] == "False False", out.stderr
 
 
-def test_opens_on_the_tutorial_preset_and_shares_it_with_training(tab):
+def test_opens_on_the_preset_for_the_sessions_digits_and_shares_it_with_training(tab):
+    """The session starts on mnist-sample: small moves, no flips (a flipped 2 is no 2), a digit to preview."""
+    assert tab.preset_box.currentData() == "digits (no flips)"
+    assert tab.session.augment == preset("digits (no flips)")
+    assert not tab.hflip.isChecked() and not tab.vflip.isChecked()
+    assert tab._source_name == "digit" and tab._source_image.shape == (28, 28, 1)
+    assert "Flipping" not in tab.summary.text()
+    assert "RandomRotation(factor=0.027778" in tab.code_view.toPlainText()
+
+
+def test_the_tutorial_preset_has_the_cats_vs_dogs_settings(tab):
+    tab._preset_chosen("tutorial (cats vs dogs)")
     assert tab.preset_box.currentText() == "tutorial (cats vs dogs)"
-    assert tab.session.augment == preset("tutorial (cats vs dogs)")
-    assert tab.rows["rotation_range"].spin.value() == 40
-    assert tab.hflip.isChecked()
+    assert tab.rows["rotation_range"].spin.value() == 40 and tab.hflip.isChecked()
     assert "rotation ±40°" in tab.summary.text()
     assert "RandomRotation(factor=0.111111" in tab.code_view.toPlainText()
+
+
+def test_the_preset_follows_the_dataset_until_the_user_picks_one(tab):
+    tab.session.dataset_name = "cifar10"  # colour photos: the tutorial's flips make sense
+    assert tab.preset_box.currentData() == "tutorial (cats vs dogs)" and tab.hflip.isChecked()
+    tab.session.dataset_name = "sequences-sample"  # no images: nothing to augment
+    assert tab.preset_box.currentData() == "none" and tab.session.augment is None
+    tab.session.dataset_name = "mnist-sample"
+    assert tab.preset_box.currentData() == "digits (no flips)"
+    tab.rows["rotation_range"].spin.setValue(25)  # the teacher's own setting...
+    tab.session.dataset_name = "cifar10"
+    assert tab.rows["rotation_range"].spin.value() == 25 and not tab.hflip.isChecked()  # ...stays
+
+
+def test_a_chosen_preset_stays_when_the_dataset_changes(tab):
+    tab._preset_chosen("none")
+    tab.session.dataset_name = "cifar10"
+    assert tab.preset_box.currentData() == "none" and tab.session.augment is None
 
 
 def test_moving_a_slider_updates_the_session_and_marks_the_preset_custom(tab):
@@ -75,6 +102,8 @@ def test_values_outside_the_range_are_refused_by_the_widgets(tab):
     tab.rows["zoom_range"].spin.setValue(3)
     assert tab.rows["rotation_range"].spin.value() == 180
     assert tab.rows["zoom_range"].spin.value() == pytest.approx(0.9)
+    assert tab.cval_spin.isEnabled()  # the digits preset fills with a constant (black)
+    tab.fill_box.setCurrentText("nearest")
     assert not tab.cval_spin.isEnabled()  # only used by fill mode "constant"
     tab.fill_box.setCurrentText("constant")
     assert tab.cval_spin.isEnabled() and tab.session.augment.fill_mode == "constant"
@@ -93,8 +122,9 @@ def test_live_preview_shows_the_requested_variants_reproducibly_with_a_fixed_see
     tab.count_spin.setValue(4)
     qtbot.waitUntil(lambda: tab.grid.variant_count == 4 and _idle(tab), timeout=WAIT_MS)
     first = [q.copy() for q in tab.grid._variants]
-    tab.rows["rotation_range"].spin.setValue(41)
-    tab.rows["rotation_range"].spin.setValue(40)  # back to the same settings and seed...
+    rotation = tab.rows["rotation_range"].spin.value()
+    tab.rows["rotation_range"].spin.setValue(rotation + 1)
+    tab.rows["rotation_range"].spin.setValue(rotation)  # back to the same settings and seed...
     qtbot.waitUntil(lambda: _idle(tab), timeout=WAIT_MS)
     assert [q == f for q, f in zip(tab.grid._variants, first)] == [True] * 4  # ...same pictures
     tab.new_samples()  # a new seed: new pictures
@@ -102,6 +132,7 @@ def test_live_preview_shows_the_requested_variants_reproducibly_with_a_fixed_see
 
 
 def test_a_grayscale_digit_with_a_colour_transform_is_explained_not_silently_applied(qtbot, tab):
+    tab._preset_chosen("tutorial (cats vs dogs)")  # flips and 40° on digits: both explained
     tab.set_source("digit")
     assert tab._source_image.shape == (28, 28, 1)
     tab.rows["saturation_range"].spin.setValue(0.5)
@@ -118,7 +149,7 @@ def test_presets_save_and_load_as_json(tmp_path, tab, errors):
     path = tmp_path / "aug.json"
     assert tab.save_config(str(path))
     data = json.loads(path.read_text())
-    assert data["rotation_range"] == 40 and data["brightness_range"] == pytest.approx(0.3)
+    assert data["rotation_range"] == 10 and data["brightness_range"] == pytest.approx(0.3)
     tab._preset_chosen("none")
     assert tab.load_config(str(path))
     assert tab.session.augment.brightness_range == pytest.approx(0.3)

@@ -129,3 +129,27 @@ def test_opening_two_model_files_quickly_the_last_one_asked_for_wins(qtbot, main
     assert main_window.session.model is models["fast"]
     assert main_window.session.model_name.name == "fast"
     assert "fast" in main_window.model_label.text()
+
+
+def test_the_status_bar_shows_the_dataset_in_use(main_window, tmp_path):
+    """After training on an image folder it names the folder, not the Training tab's mnist-sample."""
+    import keras
+
+    model = keras.Sequential([keras.Input((8, 8, 3)), keras.layers.Flatten(), keras.layers.Dense(3)])
+    folder = tmp_path / "shapes"
+    folder.mkdir()
+    assert main_window.dataset_label.text() == "Dataset: mnist-sample"
+    main_window.session.set_model(model, "VGG16 + head", "pretrained", dataset=str(folder))
+    assert main_window.dataset_label.text() == "Dataset: shapes"
+    assert str(folder) in main_window.dataset_label.toolTip()
+    main_window.session.dataset_name = "fashion-mnist"  # chosen for the next training
+    assert main_window.dataset_label.text() == "Dataset: fashion-mnist"
+    main_window.session.set_model(model, "a file", "file")  # trained on what? unknown: the session's
+    assert main_window.dataset_label.text() == "Dataset: fashion-mnist"
+
+
+def test_a_failed_design_save_is_one_sentence_and_keeps_the_old_file(main_window, errors, tmp_path):
+    main_window.session.design = template("mnist-cnn")
+    main_window.save_design(str(tmp_path / "no such folder" / "design.json"))
+    assert errors and "design.json" in errors[-1] and "Traceback" not in errors[-1]
+    assert main_window.session.design_path is None

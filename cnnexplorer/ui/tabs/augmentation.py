@@ -25,7 +25,7 @@ from cnnexplorer.core.augment_config import (
 )
 from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.resources import sample_images
-from cnnexplorer.ml.augment import square_crop  # numpy only: ml.augment imports Keras inside functions
+from cnnexplorer.ml.augment import square_crop, suggested_preset  # numpy only: Keras is imported inside functions
 from cnnexplorer.ui import workers
 from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
@@ -137,6 +137,8 @@ class AugmentationTab(Tab):
     def __init__(self, bridge, parent: QWidget | None = None) -> None:
         super().__init__(bridge, parent)
         self._updating = False
+        self._applying = False  # showing a config that did not come from this tab's controls
+        self.user_chose = False  # a preset, file or value picked here: the dataset no longer picks the preset
         self._source_image: np.ndarray | None = None
         self._source_name = ""
         self._seed = 0
@@ -158,9 +160,9 @@ class AugmentationTab(Tab):
         self._debounce.timeout.connect(self.refresh_preview)
         self._build()
         self.bridge.changed.connect(self._on_session_changed)
-        self.preset_box.setCurrentIndex(self.preset_box.findData("tutorial (cats vs dogs)"))
-        self.apply_config(preset("tutorial (cats vs dogs)"))
-        self.set_source("cat")
+        name = self.dataset_preset()
+        self.apply_config(preset(name))
+        self.set_source(DIGIT_SOURCE if name == "digits (no flips)" else "cat")
 
     # -- construction ------------------------------------------------------------------
     def _build(self) -> None:
@@ -352,7 +354,7 @@ class AugmentationTab(Tab):
     def apply_config(self, config: AugmentConfig) -> None:
         """Show ``config`` in the controls (and use it)."""
         config.validate()
-        self._updating = True
+        self._updating = self._applying = True
         try:
             for name, row in self.rows.items():
                 row.set_value(float(getattr(config, name)))
@@ -360,13 +362,16 @@ class AugmentationTab(Tab):
             self.vflip.setChecked(config.vertical_flip)
             self.fill_box.setCurrentText(config.fill_mode)
             self.cval_spin.setValue(int(round(config.cval)))
-        finally:
             self._updating = False
-        self._on_value_changed()
+            self._on_value_changed()
+        finally:
+            self._updating = self._applying = False
 
     def _on_value_changed(self, *_args) -> None:
         if self._updating:
             return
+        if not self._applying:
+            self.user_chose = True
         self.config = self.config_from_widgets()
         self.cval_spin.setEnabled(self.config.fill_mode == "constant")
         shear = self.rows["shear_range"].spin
@@ -394,8 +399,20 @@ class AugmentationTab(Tab):
             elif isinstance(incoming, AugmentConfig) and incoming != self.config:
                 self.apply_config(incoming)
         elif field in ("model", "training", "dataset_name"):
+            if field == "dataset_name" and not self.user_chose:
+                self.apply_config(preset(self.dataset_preset()))
             self._update_probe_state()
             self._update_texts()
+
+    def dataset_preset(self) -> str:
+        """The preset that suits the session's dataset (digits: no flips; photos: the tutorial's)."""
+        from cnnexplorer.ml.data import dataset_info  # no TensorFlow: names and folder listings only
+
+        try:
+            info = dataset_info(self.session.dataset_name or "mnist-sample")
+        except UserError:  # a folder that went away: the tutorial's settings, as before
+            return "tutorial (cats vs dogs)"
+        return suggested_preset(info.kind, tuple(info.input_shape))
 
     # -- explanations -------------------------------------------------------------------
     def notes(self) -> list[str]:
@@ -427,6 +444,7 @@ class AugmentationTab(Tab):
     def _preset_chosen(self, name: str) -> None:
         if name in PRESETS:
             self.apply_config(preset(name))
+            self.user_chose = True
 
     def load_config(self, path: str) -> bool:
         try:
@@ -435,6 +453,7 @@ class AugmentationTab(Tab):
             self.report_error(exc)
             return False
         self.apply_config(config)
+        self.user_chose = True
         return True
 
     def save_config(self, path: str) -> bool:
