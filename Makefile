@@ -61,10 +61,10 @@ LUPDATE = $(VENV)/bin/pyside6-lupdate $$(find cnnexplorer -name '*.py' | sort) -
 		-target-language zh_CN -ts $(TS_FILES)
 # FILL="a.json ...": translations kept as {"context": {"source": "translation"}} are written into the .ts
 # (resources/tools/ts_fill.py); lupdate runs again after that so the file keeps lupdate's own layout.
+# Last, the bundled Chinese font (resources/fonts/) is checked to hold every character of the translations and
+# rewritten only when one is missing (that needs Noto Sans CJK installed: apt-get install fonts-noto-cjk).
 translations:  # no $(STAMP): it needs only the Qt tools, and must not re-install a venv shared by worktrees
 	$(LUPDATE)
 	if [ -n "$(FILL)" ]; then $(VENV)/bin/python resources/tools/ts_fill.py $(TS_FILES) $(FILL) && $(LUPDATE); fi
 	for ts in $(TS_FILES); do $(VENV)/bin/pyside6-lrelease $$ts -qm $${ts%.ts}.qm || exit 1; done
-	# The bundled Chinese font (resources/fonts/) must hold every character of the translations; rewritten only
-	# when one is missing (needs Noto Sans CJK installed then: apt-get install fonts-noto-cjk).
 	$(VENV)/bin/python resources/tools/subset_font.py

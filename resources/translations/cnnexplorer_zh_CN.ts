@@ -1769,6 +1769,14 @@
         <translation>无法加载 TensorFlow</translation>
     </message>
     <message>
+        <source>The dataset the Training tab uses</source>
+        <translation>“训练”页使用的数据集</translation>
+    </message>
+    <message>
+        <source>The dataset the current model was trained on</source>
+        <translation>当前模型训练时使用的数据集</translation>
+    </message>
+    <message>
         <source>Dataset: %1</source>
         <translation>数据集：%1</translation>
     </message>
@@ -1819,10 +1827,6 @@
     <message>
         <source>Save design</source>
         <translation>保存设计</translation>
-    </message>
-    <message>
-        <source>The design could not be saved to %1 (%2). Choose another folder.</source>
-        <translation>无法把设计保存到 %1（%2）。请换一个文件夹。</translation>
     </message>
     <message>
         <source>Saved %1</source>
