@@ -30,7 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--weights", default="imagenet", metavar="imagenet|random|FILE",
                    help="ImageNet weights (downloaded once and checked, then cached; bundled for MobileNetV2), "
                    "random weights, or a local weights file")
-    p.add_argument("--input-size", type=int, default=150, help="images are resized to SIZE×SIZE (default 150)")
+    p.add_argument("--input-size", "--image-size", dest="input_size", type=int, default=150,
+                   help="images are read at SIZE×SIZE, colour (default 150)")
     p.add_argument("--freeze-until", default="all", metavar="LAYER",
                    help="train LAYER and the layers above it; 'all' (default) freezes the whole base")
     p.add_argument("--dataset", required=True, metavar="DIR", help="image folder")
@@ -88,7 +89,9 @@ def _pretrained(args: argparse.Namespace) -> int:
                                                     "one sub-folder per class.").format(folder=args.dataset))
 
     dataset = T.load_folder(args.dataset, args.input_size, args.validation_split)
-    if dataset.skipped:
+    if getattr(dataset, "note", ""):
+        print(f"dataset: {dataset.note}", flush=True)
+    elif dataset.skipped:
         print(f"skipped {len(dataset.skipped)} unreadable files", flush=True)
     T.check_dataset(dataset, args.batch_size)
     source = T.resolve_source(arch, T.WeightsSource.parse(args.weights), args.input_size)

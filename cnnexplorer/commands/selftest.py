@@ -212,7 +212,8 @@ def check_keras() -> str:
 
     from cnnexplorer.core.resources import resource_path
     from cnnexplorer.core.spec import template
-    from cnnexplorer.ml.build import build_model, load_model_file, save_model_file
+    from cnnexplorer.ml.build import build_model
+    from cnnexplorer.ml.model_files import load_model_file, save_model_file
     from cnnexplorer.ml.runtime import keras, load_backend
 
     info = load_backend()

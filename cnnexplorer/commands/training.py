@@ -12,6 +12,8 @@ import math
 import sys
 from pathlib import Path
 
+from cnnexplorer.commands.predict import add_reading_options, load_for_model
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     train = sub.add_parser(
@@ -37,12 +39,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     train.add_argument("--history", metavar="FILE.json",
                        help="also write the run (settings, per-epoch history, test results) as JSON; the app's "
                             "Training tab opens it with 'Import run…'")
+    add_reading_options(train)
     train.set_defaults(func=_train)
 
     evaluate = sub.add_parser("evaluate", help="test-set loss and accuracy of a saved model on a dataset")
     evaluate.add_argument("--model", required=True, metavar="FILE.keras", help="the saved model")
     evaluate.add_argument("--dataset", default="mnist-sample", help="dataset name or image folder")
     evaluate.add_argument("--batch-size", type=int, default=256, help="batch size (default: 256)")
+    add_reading_options(evaluate)
     evaluate.set_defaults(func=_evaluate)
 
 
@@ -72,7 +76,7 @@ def _load_source(args):
     from cnnexplorer.core.i18n import translate
     from cnnexplorer.core.shapes import validate
     from cnnexplorer.core.spec import load_spec, template
-    from cnnexplorer.ml.build import load_model_file
+    from cnnexplorer.ml.model_files import load_model_file
 
     if args.model:
         model, _ = load_model_file(args.model)
@@ -92,8 +96,7 @@ def _train(args: argparse.Namespace) -> int:
     from cnnexplorer.core.files import check_writable
     from cnnexplorer.core.i18n import translate
     from cnnexplorer.core.runs import write_run_file
-    from cnnexplorer.ml.build import save_model_file
-    from cnnexplorer.ml.data import load_dataset
+    from cnnexplorer.ml.model_files import save_model_file
     from cnnexplorer.ml.training_run import run_training
 
     config = TrainingConfig(epochs=args.epochs, batch_size=args.batch_size, validation_split=args.validation_split,
@@ -106,8 +109,8 @@ def _train(args: argparse.Namespace) -> int:
     check_writable(out)  # before a long training, not after it
     if args.history:
         check_writable(args.history)
-    dataset = load_dataset(args.dataset)
     source, name = _load_source(args)
+    dataset = load_for_model(args, source)  # an image folder is read at the model's size and channels
     print(f"training {name} on {dataset.info.name}: {len(dataset.x_train)} training / {len(dataset.x_test)} test "
           f"examples, {config.epochs} epochs, batch {config.batch_size}", flush=True)
     outcome = run_training(source, dataset.info.name, config, dataset=dataset, model_name=name, predict=False,
@@ -136,13 +139,12 @@ def _train(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     import time
 
-    from cnnexplorer.ml.build import load_model_file
-    from cnnexplorer.ml.data import load_dataset
+    from cnnexplorer.ml.model_files import load_model_file
     from cnnexplorer.ml.train import evaluate_model
 
     start = time.perf_counter()
-    dataset = load_dataset(args.dataset)
     model, _ = load_model_file(args.model)
+    dataset = load_for_model(args, model)
     metrics = evaluate_model(model, dataset, batch_size=args.batch_size)
     print(f"test_loss {metrics['test_loss']:.4f}  test_accuracy {metrics['test_accuracy']:.4f}", flush=True)
     print(json.dumps({**{k: json_safe(v) for k, v in metrics.items()}, "examples": len(dataset.x_test),

@@ -62,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _load(args):
-    from cnnexplorer.ml.build import load_model_file
+    from cnnexplorer.ml.model_files import load_model_file
     from cnnexplorer.ml.viz import inputs
 
     model, _ = load_model_file(args.model)

@@ -16,6 +16,7 @@ ourselves lets us skip and count them, report progress and stop on cancel.
 """
 from __future__ import annotations
 
+import collections
 import os
 import socket
 import threading
@@ -76,6 +77,8 @@ class Dataset:
     x_val: Optional[np.ndarray] = None
     y_val: Optional[np.ndarray] = None
     skipped: list[str] = field(default_factory=list)  # unreadable files left out (folders)
+    note: str = ""  # what was found and done, for the user: "70,000 images, 28×28 grey, 10 classes; read as ..."
+    streamed: bool = False  # x_train/x_test are ml.folders.StreamedImages (files on disk), not arrays
 
     @property
     def class_names(self) -> tuple[str, ...]:
@@ -129,13 +132,15 @@ def list_datasets() -> list[DatasetInfo]:
     return list(_REGISTRY.values())
 
 
-def dataset_info(name: str, image_size: tuple[int, int] = (150, 150), color_mode: str = "rgb") -> DatasetInfo:
-    """Look a dataset up by name, or describe an image folder given its path."""
+def dataset_info(name: str, image_size: tuple[int, int] | int | None = None, color_mode: str | None = None,
+                 input_shape: tuple | None = None) -> DatasetInfo:
+    """Look a dataset up by name, or describe an image folder given its path (at the size it will be read at,
+    see :func:`folder_info`)."""
     if name in _REGISTRY:
         return _REGISTRY[name]
     path = Path(name)
     if path.is_dir():
-        return folder_info(path, image_size, color_mode)
+        return folder_info(path, image_size, color_mode, input_shape)
     raise DatasetError(
         translate("data", "There is no dataset called {name}. Choose one of {names}, "
                           "or give the path of an image folder with one sub-folder per class.")
@@ -144,19 +149,64 @@ def dataset_info(name: str, image_size: tuple[int, int] = (150, 150), color_mode
 
 
 def load_dataset(name: str, progress: ProgressFn | None = None, cancel: threading.Event | None = None,
-                 **folder_options) -> Dataset:
-    """Load a dataset by name (or image-folder path). Raises DatasetError with the way out."""
-    info = dataset_info(name, **{k: v for k, v in folder_options.items() if k in ("image_size", "color_mode")})
+                 input_shape: tuple | None = None, **folder_options) -> Dataset:
+    """Load a dataset by name (or image-folder path) for a model whose input is ``input_shape`` (H, W, C).
+
+    An image folder is read at that size and channel count (``image_size`` and
+    ``color_mode`` override; a None dimension takes the folder's most common
+    size) and streamed from disk above the memory budget; a named image
+    dataset of another shape is converted. ``dataset.note`` says what was
+    found and done. Raises DatasetError with the way out.
+    """
+    if name not in _REGISTRY and Path(name).is_dir():
+        return load_image_folder(Path(name), progress=progress, cancel=cancel, input_shape=input_shape,
+                                 **folder_options)
+    info = dataset_info(name)
     report(progress, "load", 0, 0, translate("data", "Loading {title}…").format(title=display_title(info)))
     if info.origin == "bundled":
-        return _load_mnist_sample(info)
-    if info.origin == "generated":
+        dataset = _load_mnist_sample(info)
+    elif info.origin == "generated":
         x_train, y_train = sequences.generate(2000, seed=1)
         x_test, y_test = sequences.generate(500, seed=2)
         return Dataset(info, x_train, y_train, x_test, y_test)
-    if info.origin == "keras":
-        return _load_keras(info, cancel)
-    return load_image_folder(Path(info.path), progress=progress, cancel=cancel, **folder_options)
+    else:
+        dataset = _load_keras(info, cancel)
+    if info.kind == "images":
+        dataset = _fit_named(dataset, input_shape, folder_options.get("image_size"),
+                             folder_options.get("color_mode"), cancel)
+    return dataset
+
+
+def _fit_named(dataset: Dataset, input_shape, image_size, color_mode, cancel) -> Dataset:
+    """A named image dataset converted to the model's shape (when it differs), with the note saying so."""
+    import dataclasses
+
+    h, w, c = dataset.info.input_shape
+    found = translate("data", "{count:,} images, {h}×{w} {kind}, {classes} classes").format(
+        count=len(dataset.x_train) + len(dataset.x_test), h=h, w=w, kind=_kind(c), classes=dataset.info.num_classes)
+    th, tw, tc = h, w, c
+    if input_shape is not None and len(input_shape) == 3:
+        th, tw, tc = (old if new is None else int(new) for old, new in zip((h, w, c), input_shape))
+    if image_size is not None:
+        th, tw = (int(image_size), int(image_size)) if isinstance(image_size, int) else map(int, image_size)
+    if color_mode is not None:
+        tc = 1 if color_mode == "grayscale" else 3
+    if (th, tw, tc) == (h, w, c) or tc not in (1, 3):
+        return dataclasses.replace(dataset, note=found)
+    from cnnexplorer.core.compatibility import adapt_images
+
+    def fit(x):
+        return None if x is None else adapt_images(x, th, tw, tc, cancel)
+
+    parts = [found + translate("data", "; read as {h}×{w} {kind}").format(h=th, w=tw, kind=_kind(tc))]
+    if (th, tw) != (h, w):
+        parts.append(translate("data", "resized to {h}×{w}").format(h=th, w=tw))
+    if tc != c:
+        parts.append(translate("data", "colour converted to grey") if tc == 1
+                     else translate("data", "grey repeated to 3 channels"))
+    info = dataclasses.replace(dataset.info, input_shape=(th, tw, tc))
+    return dataclasses.replace(dataset, info=info, x_train=fit(dataset.x_train), x_test=fit(dataset.x_test),
+                               x_val=fit(dataset.x_val), note="; ".join(parts))
 
 
 def _load_mnist_sample(info: DatasetInfo) -> Dataset:
@@ -251,7 +301,16 @@ def _pad(seqs, length: int = sequences.LENGTH) -> np.ndarray:
 # -- image folders --------------------------------------------------------------
 
 def _class_dirs(root: Path) -> list[Path]:
-    return sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    from cnnexplorer.ml.folders import _listdir
+
+    dirs = []
+    for entry in _listdir(root):
+        try:
+            if entry.is_dir() and not entry.name.startswith("."):
+                dirs.append(Path(entry.path))
+        except OSError:
+            continue
+    return sorted(dirs)
 
 
 def _split_dirs(root: Path) -> dict[str, Path]:
@@ -266,89 +325,179 @@ def _split_dirs(root: Path) -> dict[str, Path]:
     return found if "train" in found else {}
 
 
-def folder_info(root: Path, image_size: tuple[int, int] = (150, 150), color_mode: str = "rgb") -> DatasetInfo:
-    """Describe an image folder (one sub-folder per class, or train/validation/test of those)."""
+def _folder_classes(root: Path) -> tuple[str, ...]:
+    from cnnexplorer.ml.folders import display_path
+
     if not root.is_dir():
         raise DatasetError(translate("data", "The image folder {root} does not exist. Choose a folder with one "
-                                             "sub-folder per class.").format(root=root))
-    splits = _split_dirs(root)
-    class_root = splits.get("train", root)
+                                             "sub-folder per class.").format(root=display_path(root)))
+    class_root = _split_dirs(root).get("train", root)
     classes = tuple(p.name for p in _class_dirs(class_root))
     if len(classes) == 0:
         raise DatasetError(
             translate("data", "The folder {root} has no sub-folders. Put the images of each class in a sub-folder "
-                              "of its own (e.g. cats/ and dogs/).").format(root=root)
+                              "of its own (e.g. cats/ and dogs/).").format(root=display_path(root))
         )
     if len(classes) == 1:
         raise DatasetError(
             translate("data", "The folder {root} has only one class ({name}). A classifier needs at least two: "
-                              "add a second sub-folder of images.").format(root=root, name=classes[0])
+                              "add a second sub-folder of images.").format(root=display_path(root),
+                                                                          name=display_path(classes[0]))
         )
-    channels = 1 if color_mode == "grayscale" else 3
+    return classes
+
+
+def _folder_files(root: Path, classes: tuple[str, ...]) -> dict[str, tuple[list[bytes], np.ndarray]]:
+    from cnnexplorer.ml.folders import list_files
+
+    splits = _split_dirs(root) or {"all": root}
+    return {key: list_files(d, classes) for key, d in splits.items()}
+
+
+def _target_shape(files: dict[str, tuple[list[bytes], np.ndarray]], input_shape, image_size, color_mode
+                  ) -> tuple[int, int, int]:
+    """(H, W, C) to read at: the model's shape, overridden by image_size/color_mode; unknowns from the folder."""
+    from cnnexplorer.ml.folders import probe
+
+    h = w = c = None
+    if input_shape is not None and len(input_shape) == 3:
+        h, w, c = (None if d is None else int(d) for d in input_shape)
+        if c not in (1, 3):
+            raise DatasetError(translate("data", "The model takes images with {channels} channels; image folders "
+                                                 "give grey (1) or colour (3) images.").format(channels=c))
+    if image_size is not None:
+        h, w = (int(image_size), int(image_size)) if isinstance(image_size, int) else map(int, image_size)
+    if color_mode is not None:
+        c = 1 if color_mode == "grayscale" else 3
+    if h is None or w is None or c is None:
+        sizes, grey, colour = probe([p for paths, _ in files.values() for p in paths])
+        if sizes:
+            (common_h, common_w), _ = sizes.most_common(1)[0]
+        else:
+            common_h, common_w = 150, 150
+        h, w = h or common_h, w or common_w
+        c = c or (1 if grey > colour else 3)
+    if h < 1 or w < 1:
+        raise DatasetError(translate("data", "The image size must be at least 1×1 (got {h}×{w}).").format(h=h, w=w))
+    return h, w, c
+
+
+def folder_info(root: Path, image_size: tuple[int, int] | int | None = None, color_mode: str | None = None,
+                input_shape: tuple | None = None) -> DatasetInfo:
+    """Describe an image folder (one sub-folder per class, or train/validation/test of those).
+
+    The input shape is the one the folder will be read at: the model's
+    (``input_shape``), overridden by ``image_size``/``color_mode``; what neither
+    says comes from the folder (its most common size; grey if most files are).
+    """
+    root = Path(root)
+    classes = _folder_classes(root)
+    shape = _target_shape(_folder_files(root, classes), input_shape, image_size, color_mode)
+    return _folder_info(root, classes, shape)
+
+
+def _folder_info(root: Path, classes: tuple[str, ...], shape: tuple[int, int, int]) -> DatasetInfo:
     return DatasetInfo(
         name=str(root), kind="images",
         title=translate("data", "Image folder {name} ({count} classes)").format(name=root.name, count=len(classes)),
-        input_shape=(image_size[0], image_size[1], channels), num_classes=len(classes), class_names=classes,
+        input_shape=shape, num_classes=len(classes), class_names=classes,
         source=str(root), licence="your own images", origin="folder", path=str(root),
     )
 
 
-def _read_split(root: Path, classes: tuple[str, ...], size: tuple[int, int], channels: int,
-                progress: ProgressFn | None, cancel: threading.Event | None, done: list[int], total: int,
-                skipped: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    xs, ys = [], []
-    for label, name in enumerate(classes):
-        folder = root / name
-        if not folder.is_dir():
-            continue
-        for path in sorted(p for p in folder.iterdir() if p.is_file()):
-            check_cancel(cancel)
-            done[0] += 1
-            try:
-                image = imaging.load_image(path, channels=channels)
-            except UserError:
-                skipped.append(str(path))
-                continue
-            xs.append(imaging.resize_image(image, size[0], size[1]))
-            ys.append(label)
-            if done[0] % 50 == 0:
-                report(progress, "load", done[0], total,
-                       translate("data", "Reading images {done}/{total}").format(done=done[0], total=total))
-    if not xs:
-        return np.zeros((0, size[0], size[1], channels), np.uint8), np.zeros((0,), np.int32)
-    return np.stack(xs), np.array(ys, dtype=np.int32)
+def _bytes_text(n: float) -> str:
+    return f"{n / 1e9:.1f} GB" if n >= 1e9 else f"{n / 1e6:.1f} MB"
 
 
-def load_image_folder(root: Path, image_size: tuple[int, int] = (150, 150), color_mode: str = "rgb",
+def _kind(channels: int) -> str:
+    return translate("data", "grey") if channels == 1 else translate("data", "colour")
+
+
+def _folder_note(count: int, sizes, grey: int, colour: int, classes: int, shape: tuple[int, int, int],
+                 streamed_bytes: int | None, budget: int, reasons: dict[str, int]) -> str:
+    """"70,000 images, 28×28 grey, 10 classes; read as 28×28 grey" and what was converted, streamed or skipped."""
+    from cnnexplorer.ml.folders import skipped_summary
+
+    h, w, c = shape
+    (sh, sw), most = sizes.most_common(1)[0] if sizes else ((h, w), count)
+    if len(sizes) > 1:
+        size_text = translate("data", "mixed sizes (most {h}×{w})").format(h=sh, w=sw)
+    else:
+        size_text = f"{sh}×{sw}"
+    kind = translate("data", "grey and colour") if grey and colour else _kind(1 if grey else 3)
+    parts = [translate("data", "{count:,} images, {size} {kind}, {classes} classes; read as {h}×{w} {read_kind}")
+             .format(count=count, size=size_text, kind=kind, classes=classes, h=h, w=w, read_kind=_kind(c))]
+    if len(sizes) > 1 or (sh, sw) != (h, w):
+        parts.append(translate("data", "resized to {h}×{w}").format(h=h, w=w))
+    if c == 1 and colour:
+        parts.append(translate("data", "colour converted to grey"))
+    if c == 3 and grey:
+        parts.append(translate("data", "grey repeated to 3 channels"))
+    if streamed_bytes is not None:
+        parts.append(translate("data", "streamed from disk ({size} in memory would exceed the budget of {budget})")
+                     .format(size=_bytes_text(streamed_bytes), budget=_bytes_text(budget)))
+    skipped = sum(reasons.values())
+    if skipped:
+        parts.append(translate("data", "skipped {count} files: {reasons}")
+                     .format(count=skipped, reasons=skipped_summary(reasons)))
+    return "; ".join(parts)
+
+
+def load_image_folder(root: Path, image_size: tuple[int, int] | int | None = None, color_mode: str | None = None,
                       validation_split: float = 0.2, seed: int = 0, progress: ProgressFn | None = None,
-                      cancel: threading.Event | None = None) -> Dataset:
-    """Read an image folder into memory, skipping (and listing) files that are not readable images.
+                      cancel: threading.Event | None = None, input_shape: tuple | None = None,
+                      memory_budget: int | None = None) -> Dataset:
+    """Read an image folder at the model's size, skipping (and listing) files that are not readable images.
 
     Layouts: ``root/<class>/*`` — ``validation_split`` of each class (stratified,
     seeded) becomes the test set; or ``root/train/<class>/*`` with optional
     ``validation/`` and ``test/`` beside it, used as they are (with no
-    ``test/``, the validation images serve as the test set).
+    ``test/``, the validation images serve as the test set). The size read at
+    is :func:`folder_info`'s. Above ``memory_budget`` (default: a quarter of
+    memory) the images stay on disk and are streamed (``ml/folders.py``).
+    ``dataset.note`` says what was found and done.
     """
-    info = folder_info(Path(root), image_size, color_mode)
+    from cnnexplorer.ml import folders
+
     root = Path(root)
-    channels = info.input_shape[2]
-    splits = _split_dirs(root) or {"all": root}
-    total = sum(1 for d in splits.values() for c in info.class_names if (d / c).is_dir()
-                for p in (d / c).iterdir() if p.is_file())
-    done, skipped = [0], []
-    read = {key: _read_split(d, info.class_names, image_size, channels, progress, cancel, done, total, skipped)
-            for key, d in splits.items()}
-    n_read = sum(len(y) for _, y in read.values())
-    if n_read == 0:
-        if skipped:
-            raise DatasetError(
-                translate("data", "No readable images in {root} ({count} files could not be read as images). "
-                                  "Put JPEG or PNG files in one sub-folder per class.")
-                .format(root=root, count=len(skipped))
-            )
+    classes = _folder_classes(root)
+    report(progress, "load", 0, 0, translate("data", "Listing {root}…").format(root=folders.display_path(root)))
+    files = _folder_files(root, classes)
+    total = sum(len(paths) for paths, _ in files.values())
+    if total == 0:
         raise DatasetError(
             translate("data", "No readable images in {root}. Put JPEG or PNG files in one sub-folder per class.")
-            .format(root=root)
+            .format(root=folders.display_path(root))
+        )
+    check_cancel(cancel)
+    h, w, c = _target_shape(files, input_shape, image_size, color_mode)
+    info = _folder_info(root, classes, (h, w, c))
+    budget = int(memory_budget) if memory_budget is not None else folders.memory_budget()
+    folders.check_fits(h, w, c, budget)
+    needed = total * h * w * c * folders.BYTES_PER_VALUE
+    streamed = needed > budget
+    done, reasons, sizes, grey, colour = 0, {}, collections.Counter(), 0, 0
+    read, skipped = {}, []
+    for key, (paths, labels) in files.items():
+        r = folders.read_files(paths, h, w, c, keep=not streamed, progress=progress, cancel=cancel,
+                               done_before=done, total=total)
+        done += len(paths)
+        for why, count in r.reasons.items():
+            reasons[why] = reasons.get(why, 0) + count
+        sizes.update(r.sizes)
+        grey, colour = grey + r.grey, colour + r.colour
+        skipped.extend(folders.display_path(p) for p, good in zip(paths, r.ok) if not good)
+        if streamed:
+            x = folders.StreamedImages([p for p, good in zip(paths, r.ok) if good], (h, w, c))
+        else:
+            x = r.x if r.ok.all() else r.x[r.ok]
+        read[key] = (x, labels[r.ok])
+    n_read = sum(len(y) for _, y in read.values())
+    if n_read == 0:
+        raise DatasetError(
+            translate("data", "No readable images in {root} ({count} files could not be read as images: {reasons}). "
+                              "Put JPEG or PNG files in one sub-folder per class.")
+            .format(root=folders.display_path(root), count=len(skipped), reasons=folders.skipped_summary(reasons))
         )
     if "all" in read:
         x, y = read["all"]
@@ -360,7 +509,7 @@ def load_image_folder(root: Path, image_size: tuple[int, int] = (150, 150), colo
             raise DatasetError(
                 translate("data", "{root} has too few images ({count}) to keep {split:.0%} aside for testing. "
                                   "Add images or change the validation split.")
-                .format(root=root, count=len(y), split=validation_split)
+                .format(root=folders.display_path(root), count=len(y), split=validation_split)
             )
         dataset = Dataset(info, x[train_idx], y[train_idx], x[test_idx], y[test_idx], skipped=skipped)
     else:
@@ -369,15 +518,19 @@ def load_image_folder(root: Path, image_size: tuple[int, int] = (150, 150), colo
         x_test, y_test = read.get("test", (x_val, y_val))
         if x_test is None or len(x_test) == 0:
             raise DatasetError(translate("data", "{root} has a train/ folder but no readable validation/ or test/ "
-                                                 "images.").format(root=root))
+                                                 "images.").format(root=folders.display_path(root)))
         dataset = Dataset(info, x_train, y_train, x_test, y_test,
                           x_val if "test" in read else None, y_val if "test" in read else None, skipped=skipped)
     present = np.unique(dataset.y_train)
     if len(present) < 2:
         raise DatasetError(
             translate("data", "After skipping unreadable files, {root} has readable training images of only one "
-                              "class. A classifier needs images of at least two classes.").format(root=root)
+                              "class. A classifier needs images of at least two classes.")
+            .format(root=folders.display_path(root))
         )
+    dataset.note = _folder_note(n_read, sizes, grey, colour, len(classes), (h, w, c),
+                                needed if streamed else None, budget, reasons)
+    dataset.streamed = streamed
     if skipped:
         done_text = translate("data", "Read {count} images, skipped {skipped} unreadable files").format(
             count=n_read, skipped=len(skipped))

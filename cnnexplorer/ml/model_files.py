@@ -30,37 +30,13 @@ from pathlib import Path
 from cnnexplorer.core.errors import ModelFileError
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.ml.class_names import attach_class_names, class_names
+from cnnexplorer.ml.folders import total_memory
 
 CONFIG_LIMIT = 64_000_000  # bytes of config.json: real models have a few hundred kB
 NAMES_MEMBER = "cnnexplorer.json"
 NAMES_LIMIT = 4 * 1024 * 1024
 H5_NAMES_ATTRIBUTE = "cnnexplorer_class_names"
 EXPORT_FORMATS = (".keras", ".h5")
-
-
-def total_memory() -> int | None:
-    """Physical memory in bytes, or None where the platform does not say."""
-    try:
-        return int(os.sysconf("SC_PAGE_SIZE")) * int(os.sysconf("SC_PHYS_PAGES"))
-    except (AttributeError, ValueError, OSError):
-        pass
-    try:  # Windows
-        import ctypes
-
-        class _Status(ctypes.Structure):
-            _fields_ = [("dwLength", ctypes.c_ulong), ("dwMemoryLoad", ctypes.c_ulong),
-                        ("ullTotalPhys", ctypes.c_ulonglong), ("ullAvailPhys", ctypes.c_ulonglong),
-                        ("ullTotalPageFile", ctypes.c_ulonglong), ("ullAvailPageFile", ctypes.c_ulonglong),
-                        ("ullTotalVirtual", ctypes.c_ulonglong), ("ullAvailVirtual", ctypes.c_ulonglong),
-                        ("sullAvailExtendedVirtual", ctypes.c_ulonglong)]
-
-        status = _Status()
-        status.dwLength = ctypes.sizeof(_Status)
-        if ctypes.windll.kernel32.GlobalMemoryStatusEx(ctypes.byref(status)):  # type: ignore[attr-defined]
-            return int(status.ullTotalPhys)
-    except Exception:  # noqa: BLE001 - no way to know; callers use a fixed default
-        pass
-    return None
 
 
 def _mb(n: int) -> str:

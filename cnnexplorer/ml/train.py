@@ -33,6 +33,7 @@ from cnnexplorer.core.configs import TrainingConfig
 from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.progress import Cancelled, ProgressFn, check_cancel, report
+from cnnexplorer.ml.folders import is_streamed, keras_input
 from cnnexplorer.ml.runtime import keras
 
 
@@ -264,8 +265,9 @@ def evaluate_model(model, dataset, progress: ProgressFn | None = None, cancel: t
     steps = max(1, math.ceil(len(x) / batch_size))
     report(progress, "evaluate", 0, steps, translate("train", "Testing…"))
     try:
-        logs = model.evaluate(x, y, batch_size=batch_size, verbose=0, return_dict=True,
-                              callbacks=[_make_test_callback(progress, cancel, steps)])
+        x, y, kwargs = keras_input(x, y, batch_size)
+        logs = model.evaluate(x, y, verbose=0, return_dict=True,
+                              callbacks=[_make_test_callback(progress, cancel, steps)], **kwargs)
     except _Stop:
         raise Cancelled() from None
     return {"test_loss": float(logs.get("loss", math.nan)),
@@ -353,9 +355,11 @@ def train_model(model, dataset, config: TrainingConfig, progress: ProgressFn | N
                                           patience=int(config.early_stopping_patience), restore_best_weights=True)
         callbacks.append(early)
 
-    train_input: Any = xt
-    train_labels: Any = yt
-    fit_kwargs: dict[str, Any] = {"batch_size": batch_size, "shuffle": bool(config.shuffle)}
+    # streamed image folders (ml/folders.py) become tf.data pipelines; arrays stay as they are
+    train_input, train_labels, fit_kwargs = keras_input(xt, yt, batch_size, bool(config.shuffle), int(config.seed))
+    fit_kwargs["shuffle"] = bool(config.shuffle)
+    if validation is not None and is_streamed(validation[0]):
+        validation = keras_input(*validation, batch_size)[0]
     if config.augment is not None and info.kind == "images":
         # batches come from tf.data, already shuffled there; Keras must not try again
         train_input, train_labels = _augmented_dataset(xt, yt, config, model_input_shape(model)), None
@@ -405,10 +409,13 @@ def _augmented_dataset(x: np.ndarray, y: np.ndarray, config: TrainingConfig, inp
 
     tf_ = tf()
     aug = build_augmenter(config.augment, input_shape)
-    ds = tf_.data.Dataset.from_tensor_slices((x, y))
-    if config.shuffle:
-        ds = ds.shuffle(len(x), seed=config.seed, reshuffle_each_iteration=True)
-    ds = ds.batch(int(config.batch_size))
+    if is_streamed(x):
+        ds = x.tf_dataset(y, int(config.batch_size), bool(config.shuffle), int(config.seed))
+    else:
+        ds = tf_.data.Dataset.from_tensor_slices((x, y))
+        if config.shuffle:
+            ds = ds.shuffle(len(x), seed=config.seed, reshuffle_each_iteration=True)
+        ds = ds.batch(int(config.batch_size))
     ds = ds.map(lambda xb, yb: (aug(xb, training=True), yb), num_parallel_calls=tf_.data.AUTOTUNE)
     return ds.prefetch(tf_.data.AUTOTUNE)
 

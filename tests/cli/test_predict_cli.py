@@ -1,0 +1,45 @@
+"""A folder of 28×28 grey digits trains mnist-cnn from the command line; predict names its classes."""
+import json
+
+import cv2
+import numpy as np
+
+from cnnexplorer.cli import main
+
+
+def _folder(root, count=100):
+    from cnnexplorer.core.resources import resource_path
+
+    with np.load(resource_path("data", "mnist_sample.npz")) as npz:
+        x, y = npz["x_train"], npz["y_train"]
+    for i in np.random.default_rng(1).choice(len(x), count, replace=False):
+        (root / f"d{y[i]}").mkdir(parents=True, exist_ok=True)
+        cv2.imwrite(str(root / f"d{y[i]}" / f"{i}.png"), x[i])
+    return root
+
+
+def test_grey_folder_trains_mnist_cnn_and_predict_uses_its_class_names(tmp_path, capsys):
+    folder = _folder(tmp_path / "digits")
+    out = tmp_path / "digits.keras"
+    rc = main(["train", "--template", "mnist-cnn", "--dataset", str(folder), "--epochs", "1", "--batch-size", "32",
+               "--out", str(out)])
+    text = capsys.readouterr().out
+    assert rc == 0, text
+    assert "dataset: 100 images, 28×28 grey, 10 classes; read as 28×28 grey" in text
+    assert json.loads(text.strip().splitlines()[-1])["test_accuracy"] is not None
+
+    rc = main(["predict", "--model", str(out), "--image", str(folder / "d7"), "--top", "3"])
+    lines = [json.loads(line) for line in capsys.readouterr().out.strip().splitlines()]
+    assert rc == 0 and len(lines) == len(list((folder / "d7").iterdir()))
+    top = lines[0]["top"]
+    assert len(top) == 3 and all(t["name"].startswith("d") for t in top)
+    assert top[0]["probability"] >= top[1]["probability"] >= top[2]["probability"]
+
+    (tmp_path / "junk.png").write_bytes(b"junk")
+    rc = main(["predict", "--model", str(out), "--image", str(tmp_path / "junk.png")])
+    captured = capsys.readouterr()
+    assert rc == 1 and json.loads(captured.out)["error"] == "not a readable image"
+
+    rc = main(["evaluate", "--model", str(out), "--dataset", str(folder), "--image-size", "32"])
+    captured = capsys.readouterr()
+    assert rc == 1 and "read as 32×32 grey" in captured.out and "The model expects 28×28" in captured.err
