@@ -30,11 +30,12 @@ import cv2
 import numpy as np
 
 from cnnexplorer.core.errors import DatasetError
+from cnnexplorer.core.image_header import MAX_PIXELS, declared_size
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.progress import Cancelled, ProgressFn, check_cancel, report
 
 BYTES_PER_VALUE = 5  # uint8 as read + the float32 copy model.fit gets
-PIXEL_LIMIT = 50_000_000  # an image declaring more pixels is refused before decoding (a decompression bomb)
+PIXEL_LIMIT = MAX_PIXELS  # an image declaring more pixels is refused before decoding (a decompression bomb)
 DEFAULT_BUDGET = 2_000_000_000  # where the platform does not say how much memory it has
 CHUNK = 128  # files per task on the pool
 
@@ -91,23 +92,6 @@ NOT_IMAGE = "not-image"
 UNREADABLE = "unreadable"
 
 
-def _header_pixels(data: bytes) -> int | None:
-    """Pixels an image declares in its header, when core offers a header check (None: unknown)."""
-    from cnnexplorer.core import images as imaging
-
-    for name in ("image_dimensions", "header_dimensions", "declared_size", "image_header_size"):
-        fn = getattr(imaging, name, None)
-        if fn is not None:
-            try:
-                size = fn(data)
-            except Exception:  # noqa: BLE001 - a header the checker does not know: let OpenCV decide
-                return None
-            if size:
-                return int(size[0]) * int(size[1])
-            return None
-    return None
-
-
 def decode_for_model(data: bytes, height: int | None, width: int | None, channels: int
                      ) -> tuple[np.ndarray | None, tuple[int, int, int] | str]:
     """(image (H, W, C) uint8 RGB/grey at the model's size, (h, w, c) as stored) or (None, why not).
@@ -118,8 +102,10 @@ def decode_for_model(data: bytes, height: int | None, width: int | None, channel
     """
     if not data:
         return None, NOT_IMAGE
-    pixels = _header_pixels(data)
-    if pixels is not None and pixels > PIXEL_LIMIT:
+    declared = declared_size(data)  # from the header only (core.image_header): nothing decoded yet
+    if declared is None or declared.width < 1 or declared.height < 1:
+        return None, NOT_IMAGE  # not one of the formats the app reads
+    if declared.pixels > PIXEL_LIMIT:
         return None, TOO_LARGE
     buf = np.frombuffer(data, dtype=np.uint8)
     try:

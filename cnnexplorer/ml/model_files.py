@@ -27,12 +27,13 @@ import os
 import zipfile
 from pathlib import Path
 
+from cnnexplorer.core.bounded import MAX_MODEL_CONFIG_BYTES, load_json
 from cnnexplorer.core.errors import ModelFileError
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.ml.class_names import attach_class_names, class_names
 from cnnexplorer.ml.folders import total_memory
 
-CONFIG_LIMIT = 64_000_000  # bytes of config.json: real models have a few hundred kB
+CONFIG_LIMIT = MAX_MODEL_CONFIG_BYTES  # bytes of config.json (32 MB): real models have a few hundred kB
 NAMES_MEMBER = "cnnexplorer.json"
 NAMES_LIMIT = 4 * 1024 * 1024
 H5_NAMES_ATTRIBUTE = "cnnexplorer_class_names"
@@ -120,6 +121,14 @@ def check_model_archive(p: Path) -> None:
             "model_files", "its model configuration (config.json) would unpack to {size}, far more than any real "
                            "model's (at most {limit}); it was not opened").format(size=_mb(config_size),
                                                                                  limit=_mb(CONFIG_LIMIT))))
+    try:
+        with zipfile.ZipFile(p) as z:
+            config = z.read("config.json")
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as exc:
+        raise ModelFileError(_not_readable(p, exc.__class__.__name__, True)) from None
+    # nesting depth, absurd numbers, non-UTF-8: refused with one sentence before Keras' parser sees them
+    load_json(config, translate("build", "the model file {name}'s configuration").format(name=p.name),
+              max_bytes=CONFIG_LIMIT, error=ModelFileError)
     total = sum(i.file_size for i in infos)
     memory = total_memory()
     if memory is not None and total > memory // 2:
