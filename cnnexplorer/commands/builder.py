@@ -5,7 +5,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from cnnexplorer.core.errors import UserError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,9 +14,20 @@ def register(sub: argparse._SubParsersAction) -> None:
                          help="also check that the output layer fits a dataset with N classes")
     summary.set_defaults(func=_summary)
 
-    export = sub.add_parser("export-code", help="write a runnable Keras 3 script that builds and compiles a design")
+    export = sub.add_parser("export-code", help="write a runnable Keras 3 script: the whole training script "
+                                                 "(load data, train, test, save), or --model-only")
     _design_source(export)
     export.add_argument("--out", required=True, metavar="FILE.py", help="where to write the script")
+    export.add_argument("--model-only", action="store_true",
+                        help="only build and compile the model and print its summary (the old export)")
+    export.add_argument("--dataset", metavar="NAME",
+                        help="dataset the script trains on (default: mnist-sample for images, sequences-sample "
+                             "for sequences; a bundled one is copied beside the script)")
+    export.add_argument("--epochs", type=int, default=5)
+    export.add_argument("--batch-size", type=int, default=64)
+    export.add_argument("--validation-split", type=float, default=0.0, metavar="F",
+                        help="fraction of the training set held out for validation (default 0)")
+    export.add_argument("--seed", type=int, default=0)
     export.set_defaults(func=_export)
 
     templates = sub.add_parser("templates", help="list the Builder's templates")
@@ -77,14 +87,30 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from cnnexplorer.core.files import write_text
+    from cnnexplorer.core.configs import TrainingConfig
     from cnnexplorer.core.shapes import validate
-    from cnnexplorer.ml.codegen import export_code
+    from cnnexplorer.ml.codegen import dataset_npz, export_files, write_export
+    from cnnexplorer.ml.data import dataset_info
 
     spec = _load(args)
     out = Path(args.out)
-    write_text(out, export_code(spec))  # atomic: a failed write keeps the previous script whole
-    print(f"Wrote {out}: a Keras 3 script building '{spec.name}'. Run it with: python {out}")
+    info = config = data = None
+    if not args.model_only:
+        default = "mnist-sample" if len(spec.input_shape) == 3 else "sequences-sample"
+        info = dataset_info(args.dataset or default)
+        config = TrainingConfig(epochs=args.epochs, batch_size=args.batch_size,
+                                validation_split=args.validation_split, seed=args.seed)
+        config.validate()
+        data = dataset_npz(info)
+    files = export_files(spec, out, info, config, complete=not args.model_only, data=data)
+    write_export(files)  # each file atomic: a failed write keeps the previous script whole
+    if args.model_only:
+        print(f"Wrote {out}: a Keras 3 script building '{spec.name}'. Run it with: python {out}")
+    else:
+        extra = [p.name for p in files if p != out]
+        print(f"Wrote {out}: a Keras 3 script that trains '{spec.name}' on {info.name} for {args.epochs} "
+              f"epoch(s), tests it and saves it" + (f" (with {' and '.join(extra)} beside it)" if extra else "")
+              + f". Run it with: python {out}")
     problems = validate(spec)
     if problems:
         print("warning: the design has problems (listed at the top of the script); fix them before training:",

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 Observer = Callable[[str], None]
 
-FIELDS = ("design", "design_path", "model", "model_name", "dataset_name", "augment", "training", "probe_image")
+FIELDS = ("design", "design_path", "model", "model_name", "dataset_name", "augment", "training_config", "training", "probe_image")
 
 
 @dataclass
@@ -52,6 +52,9 @@ class Session:
         self.model_name: ModelInfo | None = None
         self.dataset_name: str = "mnist-sample"
         self.augment: Any = None  # core.configs.AugmentConfig or None (off)
+        # The Training tab's current settings (core.configs.TrainingConfig; augment set only when its
+        # "Augment training images" box is on), or None before it publishes them: Export code reads them.
+        self.training_config: Any = None
         # Who is training right now ("training", "pretrained", "lessons"...) or None: one owner, so a
         # tab that finishes cannot clear another tab's run. Set it with claim_training/release_training.
         self.training: str | None = None

@@ -502,38 +502,6 @@
         <translation>下移层</translation>
     </message>
     <message>
-        <source>Model file: {0} (read-only)</source>
-        <translation>模型文件：{0}（只读）</translation>
-    </message>
-    <message>
-        <source>{0} parameters</source>
-        <translation>{0} 个参数</translation>
-    </message>
-    <message>
-        <source>Design: {0} ({1})</source>
-        <translation>设计：{0}（{1}）</translation>
-    </message>
-    <message>
-        <source>Design: {0}</source>
-        <translation>设计：{0}</translation>
-    </message>
-    <message>
-        <source>{0}+ parameters (before layer {1})</source>
-        <translation>{0}+ 个参数（第 {1} 层之前）</translation>
-    </message>
-    <message>
-        <source>✗ 1 problem: cannot train yet</source>
-        <translation>✗ 1 个问题：暂时无法训练</translation>
-    </message>
-    <message>
-        <source>✗ {0} problems: cannot train yet</source>
-        <translation>✗ {0} 个问题：暂时无法训练</translation>
-    </message>
-    <message>
-        <source>✓ Ready to train</source>
-        <translation>✓ 可以训练</translation>
-    </message>
-    <message>
         <source>Problems: none</source>
         <translation>问题：无</translation>
     </message>
@@ -626,6 +594,14 @@
         <translation>载入模板 {0}</translation>
     </message>
     <message>
+        <source>Saving also writes {0} beside the script: the data it trains on, readable without CNN Explorer.</source>
+        <translation>保存时还会在脚本旁写入 {0}：即训练所用的数据，不装 CNN Explorer 也能读取。</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> 和 </translation>
+    </message>
+    <message>
         <source>Keras code for {0}</source>
         <translation>{0} 的 Keras 代码</translation>
     </message>
@@ -656,6 +632,22 @@
 </context>
 <context>
     <name>CodeDialog</name>
+    <message>
+        <source>Complete training script</source>
+        <translation>完整训练脚本</translation>
+    </message>
+    <message>
+        <source>Load the data, build, train with the Training tab&apos;s settings, test and save the model, as in the tutorial</source>
+        <translation>和教程一样：加载数据、构建模型、按“训练”页的设置训练、测试并保存模型</translation>
+    </message>
+    <message>
+        <source>Model only</source>
+        <translation>仅模型</translation>
+    </message>
+    <message>
+        <source>Only build and compile the model, and print its summary</source>
+        <translation>只构建并编译模型，然后打印模型摘要</translation>
+    </message>
     <message>
         <source>Copy</source>
         <translation>复制</translation>
@@ -1029,6 +1021,45 @@
     <message>
         <source>MNIST CNN (quick: 1 epoch on 2,000 digits)</source>
         <translation>MNIST CNN（快速：在 2,000 个数字上训练 1 轮）</translation>
+    </message>
+</context>
+<context>
+    <name>DesignHeader</name>
+    <message>
+        <source>{0} parameters</source>
+        <translation>{0} 个参数</translation>
+    </message>
+    <message>
+        <source>{0} parameters in layers 1–{1}; layer {2} cannot be built yet</source>
+        <translation>第 1–{1} 层共 {0} 个参数；第 {2} 层还无法构建</translation>
+    </message>
+    <message>
+        <source>Parameters unknown: layer {0} cannot be built yet</source>
+        <translation>参数个数未知：第 {0} 层还无法构建</translation>
+    </message>
+    <message>
+        <source>Design: {0} ({1})</source>
+        <translation>设计：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Design: {0}</source>
+        <translation>设计：{0}</translation>
+    </message>
+    <message>
+        <source>✗ 1 problem: cannot train yet</source>
+        <translation>✗ 1 个问题：暂时无法训练</translation>
+    </message>
+    <message>
+        <source>✗ {0} problems: cannot train yet</source>
+        <translation>✗ {0} 个问题：暂时无法训练</translation>
+    </message>
+    <message>
+        <source>✓ Ready to train</source>
+        <translation>✓ 可以训练</translation>
+    </message>
+    <message>
+        <source>Model file: {0} (read-only)</source>
+        <translation>模型文件：{0}（只读）</translation>
     </message>
 </context>
 <context>
@@ -3199,6 +3230,10 @@ Apply these changes and train?</source>
         <translation>模型文件 {path} 不存在。</translation>
     </message>
     <message>
+        <source>the model file {name}&apos;s configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} contains a Lambda layer, i.e. Python code that would run when the file is opened. For your safety CNN Explorer opens models in Keras&apos; safe mode, which refuses such files. Rebuild the model without Lambda layers, or open it only in your own trusted script.</source>
         <translation>{name} 含有 Lambda 层，即打开文件时会运行的 Python 代码。为了安全，CNN Explorer 以 Keras 的安全模式（safe mode）打开模型，该模式拒绝此类文件。请去掉 Lambda 层重新构建模型，或只在你自己信任的脚本中打开它。</translation>
     </message>
@@ -3545,6 +3580,26 @@ Apply these changes and train?</source>
         <translation>正在加载 {title}…</translation>
     </message>
     <message>
+        <source>{count:,} images, {h}×{w} {kind}, {classes} classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; read as {h}×{w} {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resized to {h}×{w}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>colour converted to grey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grey repeated to 3 channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The bundled MNIST sample ({path}) is damaged ({error}). Reinstall CNN Explorer.</source>
         <translation>内置的 MNIST 样本（{path}）已损坏（{error}）。请重新安装 CNN Explorer。</translation>
     </message>
@@ -3569,20 +3624,60 @@ Apply these changes and train?</source>
         <translation>文件夹 {root} 只有一个类别（{name}）。分类器至少需要两个类别：请再添加一个图像子文件夹。</translation>
     </message>
     <message>
+        <source>The model takes images with {channels} channels; image folders give grey (1) or colour (3) images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image size must be at least 1×1 (got {h}×{w}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Image folder {name} ({count} classes)</source>
         <translation>图像文件夹 {name}（{count} 个类别）</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mixed sizes (most {h}×{w})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grey and colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count:,} images, {size} {kind}, {classes} classes; read as {h}×{w} {read_kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>streamed from disk ({size} in memory would exceed the budget of {budget})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped {count} files: {reasons}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing {root}…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reading images {done}/{total}</source>
         <translation>正在读取图像 {done}/{total}</translation>
     </message>
     <message>
-        <source>No readable images in {root} ({count} files could not be read as images). Put JPEG or PNG files in one sub-folder per class.</source>
-        <translation>{root} 中没有可读取的图像（有 {count} 个文件无法作为图像读取）。请把 JPEG 或 PNG 文件按类别放进各自的子文件夹。</translation>
-    </message>
-    <message>
         <source>No readable images in {root}. Put JPEG or PNG files in one sub-folder per class.</source>
         <translation>{root} 中没有可读取的图像。请把 JPEG 或 PNG 文件按类别放进各自的子文件夹。</translation>
+    </message>
+    <message>
+        <source>No readable images in {root} ({count} files could not be read as images: {reasons}). Put JPEG or PNG files in one sub-folder per class.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The validation split must be between 0 and 1 (got {split}).</source>
@@ -3697,6 +3792,33 @@ Apply these changes and train?</source>
     <message>
         <source>Filter patterns of {layer}: {done} of {count}</source>
         <translation>{layer} 的过滤器模式：{done} / {count}</translation>
+    </message>
+</context>
+<context>
+    <name>folders</name>
+    <message>
+        <source>The folder {folder} cannot be read (permission denied). Give yourself read permission on it, or move its images to a folder you can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be read ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Even one image of {h}×{w}×{c} needs {size}, more than the memory budget of {budget}, so it cannot be read even one at a time. Choose a smaller image size (--image-size).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} not readable as images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} too large (over {limit} megapixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} that could not be opened (permission or disk error)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -57,3 +57,24 @@ def test_bad_spec_files_give_one_line_errors(tmp_path, capsys):
     assert "newer CNN Explorer" in capsys.readouterr().err
     assert main(["summary", "--template", "nope"]) == 1
     assert "no template called 'nope'" in capsys.readouterr().err
+
+
+def test_export_code_writes_the_whole_training_script_by_default(tmp_path, capsys):
+    out = tmp_path / "digits.py"
+    assert main(["export-code", "--template", "mnist-cnn", "--out", str(out), "--epochs", "2",
+                 "--validation-split", "0.1"]) == 0
+    assert "mnist_sample.npz and mnist_sample.py" in capsys.readouterr().out
+    code = out.read_text(encoding="utf-8")
+    compile(code, str(out), "exec")
+    assert "EPOCHS = 2" in code and "VALIDATION_SPLIT = 0.1" in code and "model.fit(" in code
+    assert (tmp_path / "mnist_sample.npz").stat().st_size > 100_000
+
+    only = tmp_path / "model.py"
+    assert main(["export-code", "--template", "mnist-cnn", "--out", str(only), "--model-only"]) == 0
+    assert "model.fit(" not in only.read_text(encoding="utf-8")
+
+
+def test_export_code_of_a_text_model_trains_on_the_sequence_sample(tmp_path):
+    out = tmp_path / "text.py"
+    assert main(["export-code", "--template", "conv1d-text", "--out", str(out)]) == 0
+    assert "sequences_sample.load_data()" in out.read_text(encoding="utf-8")

@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from cnnexplorer.core.augment_config import AugmentConfig
+from cnnexplorer.core.configs import TrainingConfig
 from cnnexplorer.core.session import Session
 from cnnexplorer.core.spec import LayerSpec, ModelSpec, template
 from cnnexplorer.ui.session_bridge import SessionBridge
@@ -168,51 +169,33 @@ def test_input_editor_changes_the_input_shape(tab):
     assert cell(tab, 2, 3) == "30 × 30 × 32"
 
 
-def test_export_code_dialog_and_file(tab, tmp_path):
-    from PySide6.QtWidgets import QPlainTextEdit
-
+def test_export_code_dialog_offers_the_complete_script_or_the_model_only(tab, tmp_path):
     tab.show_code()
-    editor = tab.code_dialog.findChild(QPlainTextEdit)
-    assert "layers.Conv2D(filters=32, kernel_size=3, activation=\"relu\")" in editor.toPlainText()
-    tab.code_dialog.close()
+    dialog = tab.code_dialog
+    assert dialog.complete_button.isChecked()  # the tutorial's whole script is the default
+    script = dialog.code()
+    assert "mnist_sample.load_data()" in script and "model.fit(" in script and "Test accuracy" in script
+    assert "mnist_sample.npz and mnist_sample.py" in dialog.note.text() and dialog.note.isVisibleTo(dialog)
+    dialog.model_button.click()
+    assert "model.fit(" not in dialog.code() and "model.summary()" in dialog.code()
+    assert not dialog.note.isVisibleTo(dialog)
+    dialog.complete_button.click()
+    assert "layers.Conv2D(filters=32, kernel_size=3, activation=\"relu\")" in dialog.code()
+    dialog.close()
+
     target = tmp_path / "digits.py"
+    target.write_text("# my old script\n", encoding="utf-8")
     assert tab.save_code(str(target))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["digits.py", "mnist_sample.npz", "mnist_sample.py"]
     compile(target.read_text(encoding="utf-8"), str(target), "exec")
+    assert "import mnist_sample" in target.read_text(encoding="utf-8")
 
 
-# -- models opened from files --------------------------------------------------------------
-
-def test_file_model_with_known_layers_becomes_an_editable_design(tab):
-    keras = pytest.importorskip("keras")
-    model = keras.Sequential([keras.Input((12, 12, 1)), keras.layers.Conv2D(4, 3, activation="relu"),
-                              keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])
-    tab.session.set_model(model, "tiny", "file", "/tmp/tiny.keras")
-    assert types(tab) == ["Conv2D", "Flatten", "Dense"]
-    assert tab.banner.isVisible() and "editable design" in tab.banner_label.text()
-    assert not tab.read_only
-    tab.undo_stack.undo()
-    assert tab.session.design.name == "mnist-cnn"
-
-
-def test_file_model_with_unknown_layers_is_read_only_and_design_untouched(tab):
-    keras = pytest.importorskip("keras")
-    model = keras.Sequential([keras.Input((8,)), keras.layers.Dense(4), keras.layers.LayerNormalization(),
-                              keras.layers.Dense(2, activation="softmax")])
-    before = tab.session.design.to_dict()
-    tab.session.set_model(model, "odd", "file", "/tmp/odd.keras")
-    assert tab.read_only
-    assert "LayerNormalization" in tab.banner_label.text() and "read-only" in tab.banner_label.text()
-    assert cell(tab, 2, 1) == "LayerNormalization" and cell(tab, 1, 3) == "4"
-    assert not tab.add_button.isEnabled() and not tab.optimizer_combo.isEnabled()
-    tab.delete_layer()
-    assert tab.session.design.to_dict() == before
-    tab.banner_button.click()
-    assert not tab.read_only and tab.table.table_model.rowCount() == 10
-
-
-def test_trained_models_do_not_replace_the_design(tab):
-    tab.session.set_model(object(), "run 1", "trained")
-    assert tab.session.design.name == "mnist-cnn" and not tab.read_only
+def test_saving_into_a_folder_that_is_gone_says_so_and_writes_nothing(tab, tmp_path, errors):
+    target = tmp_path / "gone" / "digits.py"
+    assert not tab.save_code(str(target))
+    assert errors and "gone" in str(errors[-1])
+    assert not (tmp_path / "gone").exists()
 
 
 def test_standalone_design_set_to_something_other_than_a_spec_is_harmless(tab):
@@ -221,12 +204,17 @@ def test_standalone_design_set_to_something_other_than_a_spec_is_harmless(tab):
     assert any("add Flatten" in tab.problem_list.item(i).text() for i in range(tab.problem_list.count()))
 
 
-def test_exported_code_includes_the_augmentation_chosen_in_the_session(tab):
-    assert "augmentation" not in tab.code()
-    tab.session.augment = AugmentConfig(horizontal_flip=True)
-    code = tab.code()
-    assert "RandomFlip" in code
-    compile(code, "exported.py", "exec")
+def test_exported_code_augments_only_when_the_training_tab_does(tab):
+    tab.session.augment = AugmentConfig(horizontal_flip=True)  # chosen in the Augmentation tab, not switched on
+    for complete in (True, False):
+        assert "RandomFlip" not in tab.code(complete)
+    tab.session.training_config = TrainingConfig(epochs=3, batch_size=32, validation_split=0.1,
+                                                 augment=tab.session.augment)
+    for complete in (True, False):
+        code = tab.code(complete)
+        assert "RandomFlip" in code
+        compile(code, "exported.py", "exec")
+    assert "EPOCHS = 3" in tab.code() and "BATCH_SIZE = 32" in tab.code() and "VALIDATION_SPLIT = 0.1" in tab.code()
 
 
 def test_the_tab_does_not_import_tensorflow(qapp):

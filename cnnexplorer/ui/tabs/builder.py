@@ -14,20 +14,21 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
-from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
     QSplitter, QVBoxLayout, QWidget,
 )
 
 from cnnexplorer.core.errors import SpecError
-from cnnexplorer.core.files import FileWriteError, write_text
+from cnnexplorer.core.files import FileWriteError
 from cnnexplorer.core.shapes import Problem, ShapeReport, check
 from cnnexplorer.core.spec import LAYER_DEFAULTS, LAYER_HELP, TEMPLATES, LayerSpec, ModelSpec, default_loss, template
 from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.code_dialog import CodeDialog
 from cnnexplorer.ui.widgets.column_scroll import ColumnScroll
+from cnnexplorer.ui.widgets.design_header import DesignHeader
 from cnnexplorer.ui.widgets.compile_settings import CompileSettings
 from cnnexplorer.ui.widgets.layer_editor import InputEditor, LayerEditor
 from cnnexplorer.ui.widgets.layer_menu import ADD_ORDER, LayerMenuButton
@@ -81,7 +82,8 @@ class BuilderTab(Tab):
         self._applying = False
         self._read_only_rows: list[LayerRow] | None = None
         self._last: dict | None = None
-        self._classes_cache: dict[str, int | None] = {}
+        self._info_cache: dict[str, Any] = {}
+        self.complete_script = True  # Export code: the whole training script (or the model only)
         self.report: ShapeReport | None = None
         self.problems: list[Problem] = []
         self._build_ui()
@@ -101,19 +103,10 @@ class BuilderTab(Tab):
         root.setSpacing(6)
 
         # Header: design name, total parameters, can it be trained?
-        header = QHBoxLayout()
-        self.name_label = QLabel()
-        self.total_label = QLabel()
-        self.status_label = QLabel()
-        self._header_labels = (self.name_label, self.total_label, self.status_label)
-        self._apply_header_font()
-        self.status_label.setTextFormat(Qt.TextFormat.RichText)
-        header.addWidget(self.name_label)
-        header.addSpacing(24)
-        header.addWidget(self.total_label)
-        header.addStretch(1)
-        header.addWidget(self.status_label)
-        root.addLayout(header)
+        self.header = DesignHeader()
+        self.name_label, self.total_label = self.header.name_label, self.header.total_label
+        self.status_label = self.header.status_label
+        root.addWidget(self.header)
 
         # Toolbar row
         bar = QHBoxLayout()
@@ -228,20 +221,6 @@ class BuilderTab(Tab):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([760, 500])
         root.addWidget(splitter, 1)
-
-    def _apply_header_font(self) -> None:
-        from PySide6.QtWidgets import QApplication
-
-        big = QFont(QApplication.font())
-        big.setPointSizeF(big.pointSizeF() * 1.3)
-        big.setBold(True)
-        for label in self._header_labels:
-            label.setFont(big)
-
-    def event(self, event) -> bool:
-        if event.type() == event.Type.ApplicationFontChange:  # View > Larger text
-            self._apply_header_font()
-        return super().event(event)
 
     def _separator(self) -> QFrame:
         line = QFrame()
@@ -360,46 +339,31 @@ class BuilderTab(Tab):
         self._update_buttons()
         self._on_layer_selected(self.table.selected_layer())
 
-    def _dataset_classes(self) -> int | None:
+    def _dataset_info(self):
+        """The current dataset's DatasetInfo (no data loaded), or None when it cannot be described."""
         name = self.session.dataset_name
         if not name:
             return None
-        if name not in self._classes_cache:
+        if name not in self._info_cache:
             try:
                 from cnnexplorer.ml.data import dataset_info
 
-                self._classes_cache[name] = dataset_info(name).num_classes
+                self._info_cache[name] = dataset_info(name)
             except Exception:  # an unreadable folder is the Training tab's business
-                self._classes_cache[name] = None
-        return self._classes_cache[name]
+                self._info_cache[name] = None
+        return self._info_cache[name]
+
+    def _dataset_classes(self) -> int | None:
+        info = self._dataset_info()
+        return info.num_classes if info is not None else None
 
     def _update_header(self) -> None:
         if self.read_only:
             info = self.session.model_name
-            self.name_label.setText(self.tr("Model file: {0} (read-only)").format(info.name if info else ""))
-            self.total_label.setText(self.tr("{0} parameters").format(self._read_only_rows[-1].total or "0"))
-            self.status_label.setText("")
+            self.header.show_model(info.name if info else "", self._read_only_rows[-1].total or "0")
             return
-        spec = self.spec
         path = self.session.design_path
-        if path:
-            self.name_label.setText(self.tr("Design: {0} ({1})").format(spec.name, Path(path).name))
-        else:
-            self.name_label.setText(self.tr("Design: {0}").format(spec.name))
-        if self.report.keras_buildable:
-            self.total_label.setText(self.tr("{0} parameters").format(f"{self.report.total_params:,}"))
-        else:
-            broken = next(p.layer_index for p in self.report.problems if p.keras_rejects)
-            self.total_label.setText(self.tr("{0}+ parameters (before layer {1})").format(
-                f"{self.report.total_params:,}", broken or 1))
-        if self.problems:
-            n = len(self.problems)
-            text = (self.tr("✗ 1 problem: cannot train yet") if n == 1 else
-                    self.tr("✗ {0} problems: cannot train yet").format(n))
-            self.status_label.setText(f"<span style='color:#b00000'>{text}</span>")
-        else:
-            text = self.tr("✓ Ready to train")
-            self.status_label.setText(f"<span style='color:#107010'>{text}</span>")
+        self.header.show_design(self.spec.name, Path(path).name if path else None, self.report, self.problems)
 
     def _update_problems(self) -> None:
         self.problem_list.clear()
@@ -593,17 +557,40 @@ class BuilderTab(Tab):
         self.set_design(spec, self.tr("Load template {0}").format(name))
 
     # -- code export -----------------------------------------------------------------------
-    def code(self) -> str:
-        from cnnexplorer.ml.codegen import export_code
+    def export_files(self, path: str | Path, complete: bool | None = None) -> dict[Path, bytes]:
+        """The files Export code writes for ``path``: the script, and the data it needs beside it."""
+        from cnnexplorer.ml.codegen import dataset_npz, export_files
 
-        return export_code(self.spec, self.session.augment)
+        complete = self.complete_script if complete is None else complete
+        info = self._dataset_info() if complete else None
+        config = self.session.training_config
+        augment = getattr(config, "augment", None)  # only when the Training tab augments
+        data = dataset_npz(info) if info is not None else None
+        return export_files(self.spec, path, info, config, complete, augment, data)
+
+    def code(self, complete: bool | None = None) -> str:
+        return self.export_files(Path("script.py"), complete)[Path("script.py")].decode("utf-8")
+
+    def _code_note(self) -> str:
+        names = [p.name for p in self.export_files(Path("script.py"))][:-1]
+        if not names:
+            return ""
+        return self.tr("Saving also writes {0} beside the script: the data it trains on, readable without "
+                       "CNN Explorer.").format(self.tr(" and ").join(names))
 
     @Slot()
     def show_code(self) -> None:
         """A window with the generated script, to copy or save."""
-        self.code_dialog = CodeDialog(self.tr("Keras code for {0}").format(self.spec.name), self.code(), self)
+        self.code_dialog = CodeDialog(self.tr("Keras code for {0}").format(self.spec.name), self.code(), self,
+                                      complete=self.complete_script, note=self._code_note())
         self.code_dialog.save_requested.connect(self.save_code_dialog)
+        self.code_dialog.kind_chosen.connect(self._on_code_kind)
         self.code_dialog.open()
+
+    @Slot(bool)
+    def _on_code_kind(self, complete: bool) -> None:
+        self.complete_script = complete
+        self.code_dialog.set_code(self.code(), self._code_note())
 
     @Slot()
     def save_code_dialog(self) -> None:
@@ -613,10 +600,12 @@ class BuilderTab(Tab):
         if path:
             self.save_code(path)
 
-    def save_code(self, path: str) -> bool:
-        """Write the script (atomically: an existing file is replaced whole or left as it was)."""
+    def save_code(self, path: str, complete: bool | None = None) -> bool:
+        """Write the script (and its data files), each atomically: an existing file is replaced whole or kept."""
+        from cnnexplorer.ml.codegen import write_export
+
         try:
-            write_text(path, self.code())
+            write_export(self.export_files(path, complete))
         except FileWriteError as exc:
             self.report_error(exc)
             return False
