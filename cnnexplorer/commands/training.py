@@ -82,7 +82,7 @@ def _load_source(args):
         model, _ = load_model_file(args.model)
         return model, Path(args.model).stem
     spec = template(args.template) if args.template else load_spec(args.spec)
-    problems = validate(spec)
+    problems = validate(spec, batch_size=args.batch_size)  # the size budget counts the batch
     if problems:
         raise SpecError(translate("commands", "The design cannot be trained: {problems}").format(
             problems=" ".join(str(p) for p in problems)))

@@ -21,15 +21,13 @@ saved. Every message names the layer (position and type), the problem and a fix.
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass, field
-from typing import Any
 
-from cnnexplorer.core.bounded import clip, clip_repr
+from cnnexplorer.core.bounded import clip_repr
 from cnnexplorer.core.i18n import translate
-from cnnexplorer.core.spec import (
-    ACTIVATIONS, LAYER_DEFAULTS, LOSSES, METRICS, OPTIMIZERS, PADDINGS, SPATIAL_RANK, LayerSpec, ModelSpec,
-    arg_kind,
-)
+from cnnexplorer.core.layer_args import _ArgProblem, _check_args, _finite, _is_int, _size_tuple
+from cnnexplorer.core.spec import LAYER_DEFAULTS, LOSSES, MAX_DIM, METRICS, OPTIMIZERS, SPATIAL_RANK, LayerSpec, ModelSpec
 
 # Metric names Keras understands that a design file may carry (the Builder offers METRICS).
 KNOWN_METRICS = set(METRICS) | {"sparse_categorical_accuracy", "categorical_accuracy", "binary_accuracy", "mse"}
@@ -37,11 +35,15 @@ KNOWN_METRICS = set(METRICS) | {"sparse_categorical_accuracy", "categorical_accu
 Shape = tuple  # non-batch dimensions
 
 
+
 @dataclass
 class Problem:
     layer_index: int | None  # 1-based, or None for the whole model
     message: str
     keras_rejects: bool = True
+    # "" (Keras agrees), "strict" (refused on purpose although Keras would build it) or "budget" (too large
+    # for this computer); README's Builder section lists the strict decisions.
+    kind: str = ""
 
     def __str__(self) -> str:
         return self.message
@@ -109,81 +111,8 @@ def layer_prefix(index: int, layer_type: str) -> str:
     return translate("shapes", "Layer {index} {type}").format(index=index, type=layer_type)
 
 
-# -- argument checks --------------------------------------------------------------
-
-class _ArgProblem(Exception):
-    pass
-
-
-def _is_int(v: Any) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool)
-
-
-def _size_tuple(layer: LayerSpec, name: str, rank: int, prefix: str) -> tuple[int, ...] | None:
-    value = layer.arg(name)
-    kind = arg_kind(layer.type, name)
-    if value is None and kind == "size?":
-        return None
-    values = list(value) if isinstance(value, (list, tuple)) else [value]
-    if len(values) == 1:
-        values = values * rank
-    if len(values) != rank or not all(_is_int(v) for v in values):
-        raise _ArgProblem(translate("shapes", "{prefix}: {name} must be a whole number (or {rank} of them), not "
-                                              "{value} — use e.g. {name}=3.")
-                          .format(prefix=prefix, name=name, rank=rank, value=clip_repr(value)))
-    if any(v < 1 for v in values):
-        raise _ArgProblem(translate("shapes", "{prefix}: {name}={value} is not allowed, sizes must be at least 1 — "
-                                              "use {name}=1 or more.")
-                          .format(prefix=prefix, name=name, value=clip_repr(value)))
-    return tuple(values)
-
-
-def _check_args(layer: LayerSpec, prefix: str) -> list[str]:
-    """Messages for arguments Keras would refuse (or that make no sense)."""
-    messages = []
-    known = LAYER_DEFAULTS[layer.type]
-    for name in layer.params:
-        if name not in known:
-            allowed = ", ".join(known) or translate("shapes", "no settings")
-            messages.append(translate("shapes", "{prefix}: unknown setting {name} — remove it ({type} takes "
-                                                "{allowed}).")
-                            .format(prefix=prefix, name=clip_repr(name), type=layer.type, allowed=allowed))
-    for name in known:
-        value = layer.arg(name)
-        kind = arg_kind(layer.type, name)
-        try:
-            if kind == "int+":
-                if not _is_int(value) or value < 1:
-                    if name == "units":
-                        text = translate("shapes", "{prefix}: {name}={value} must be a whole number of at least 1 — "
-                                                   "a layer needs at least one unit; set {name} to 1 or more.")
-                    else:
-                        text = translate("shapes", "{prefix}: {name}={value} must be a whole number of at least 1 — "
-                                                   "a layer needs at least one of them; set {name} to 1 or more.")
-                    raise _ArgProblem(text.format(prefix=prefix, name=name, value=clip_repr(value)))
-            elif kind in ("size", "size?"):
-                _size_tuple(layer, name, SPATIAL_RANK.get(layer.type, 1), prefix)
-            elif kind == "padding":
-                if value not in PADDINGS:
-                    raise _ArgProblem(translate("shapes", "{prefix}: padding {value} is unknown — use 'valid' or "
-                                                          "'same'.").format(prefix=prefix, value=clip_repr(value)))
-            elif kind == "activation":
-                if value is not None and value not in ACTIVATIONS:
-                    raise _ArgProblem(translate("shapes", "{prefix}: activation {value} is unknown — use one of "
-                                                          "{choices}.")
-                                      .format(prefix=prefix, value=clip_repr(value), choices=", ".join(ACTIVATIONS)))
-            elif kind == "fraction":
-                if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 <= value < 1:
-                    raise _ArgProblem(translate("shapes", "{prefix}: dropout rate {value} must be at least 0 and "
-                                                          "below 1 — try 0.5.").format(prefix=prefix,
-                                                                                        value=clip_repr(value)))
-            elif kind == "float":
-                if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
-                    raise _ArgProblem(translate("shapes", "{prefix}: {name}={value} must be a number.")
-                                      .format(prefix=prefix, name=name, value=clip_repr(value)))
-        except _ArgProblem as exc:
-            messages.append(str(exc))
-    return messages
+def _arg_problem(index: int, found: _ArgProblem) -> Problem:
+    return Problem(index, str(found), True, "strict" if found.strict else "")
 
 
 # -- per-layer rules ----------------------------------------------------------------
@@ -200,30 +129,67 @@ def _what(shape: Shape) -> str:
 
 
 def _rank_problem(layer: LayerSpec, prefix: str, shape: Shape, rank: int, spec: ModelSpec, index: int) -> str:
+    """A layer that gets the wrong kind of input; the fix names only layers that exist."""
+    flatteners = ("Flatten", "GlobalAveragePooling2D", "GlobalMaxPooling2D", "GlobalMaxPooling1D")
+    flatten_at = next((i for i, l in enumerate(spec.layers[: index - 1], start=1) if l.type in flatteners), None)
     if rank == 3:
         need = translate("shapes", "an image (height × width × channels)")
-        flatten_at = next((i for i, l in enumerate(spec.layers[: index - 1], start=1)
-                           if l.type in ("Flatten", "GlobalAveragePooling2D", "GlobalMaxPooling2D")), None)
         if len(shape) == 1 and flatten_at is not None:
             fix = translate("shapes", "move {type} (layer {index}) below the last convolution or pooling layer").format(
                 type=spec.layers[flatten_at - 1].type, index=flatten_at)
         elif len(shape) == 2:
             fix = translate("shapes", "use Conv1D / MaxPooling1D / GlobalMaxPooling1D for sequences")
         else:
-            fix = translate("shapes", "use an image input (height, width, channels) or remove the layers that "
-                                      "flatten it")
+            fix = translate("shapes", "use an image input (height, width, channels)")
     else:
         need = translate("shapes", "a sequence (length × channels)")
         if len(shape) == 3:
             fix = translate("shapes", "use Conv2D/MaxPooling2D for images, or start from a sequence input with an "
                                       "Embedding")
-        elif len(shape) == 1 and index == 1:
-            fix = translate("shapes", "put an Embedding first to turn word ids into vectors")
+        elif len(shape) == 1 and flatten_at is not None:
+            fix = translate("shapes", "remove {type} (layer {index}), or put an Embedding first for word ids").format(
+                type=spec.layers[flatten_at - 1].type, index=flatten_at)
         else:
-            fix = translate("shapes", "remove the Flatten/global pooling before it, or put an Embedding first for "
-                                      "word ids")
+            fix = translate("shapes", "put an Embedding first to turn word ids into vectors")
     return translate("shapes", "{prefix}: needs {need} but gets {what} — {fix}.").format(
         prefix=prefix, need=need, what=_what(shape), fix=fix)
+
+
+def _shrinking_layers(spec: ModelSpec, index: int) -> tuple[list[int], list[int]]:
+    """Layers before ``index`` that make the input smaller: (pooling or strided ones, 'valid' convolutions)."""
+    pooled, trimmed = [], []
+    for i, layer in enumerate(spec.layers[: index - 1], start=1):
+        if layer.type not in SPATIAL_RANK:
+            continue
+        strides = layer.arg("strides")
+        strided = strides is not None and strides != 1 and strides != [1] * SPATIAL_RANK[layer.type]
+        if "Pooling" in layer.type or strided:
+            pooled.append(i)
+        elif layer.arg("padding") == "valid" and layer.arg("kernel_size") not in (1, [1], [1, 1]):
+            trimmed.append(i)  # a 'valid' convolution trims (kernel - 1) pixels
+    return pooled, trimmed
+
+
+def _window_too_large(spec: ModelSpec, index: int, prefix: str, pooling: bool, window: tuple,
+                      inner: Shape) -> str:
+    """A window larger than its input: the fixes name only layers that exist (issue 17, item 4)."""
+    largest = fmt_shape(tuple(min(w, i) for w, i in zip(window, inner)))
+    pooled, trimmed = _shrinking_layers(spec, index)
+    if pooled:
+        fix = translate("shapes", "or remove a pooling or strided layer before it (layer {layers})").format(
+            layers=", ".join(map(str, pooled)))
+    elif trimmed:
+        fix = translate("shapes", "or use padding='same' in the convolutions before it (layer {layers})").format(
+            layers=", ".join(map(str, trimmed)))
+    else:
+        fix = translate("shapes", "or use a larger input")
+    if pooling:
+        text = translate("shapes", "{prefix}: pool window {window} is larger than its input {input} — use "
+                                   "padding='same', a pool_size of at most {largest}, {fix}.")
+    else:
+        text = translate("shapes", "{prefix}: kernel {window} is larger than its input {input} — use "
+                                   "padding='same', a kernel_size of at most {largest}, {fix}.")
+    return text.format(prefix=prefix, window=fmt_shape(window), input=fmt_shape(inner), largest=largest, fix=fix)
 
 
 def _window(in_size: int, k: int, s: int, padding: str, what: str) -> tuple[int | None, str]:
@@ -253,9 +219,9 @@ def _infer_layer(spec: ModelSpec, index: int, layer: LayerSpec, shape: Shape
     """(output_shape, params, non_trainable, formula, problems) for one layer on an input shape."""
     t = layer.type
     prefix = layer_prefix(index, t)
-    arg_msgs = _check_args(layer, prefix)
-    if arg_msgs:
-        return None, 0, 0, "", [Problem(index, m) for m in arg_msgs]
+    arg_problems = _check_args(layer, prefix)
+    if arg_problems:
+        return None, 0, 0, "", [_arg_problem(index, p) for p in arg_problems]
 
     def reject(msg: str) -> tuple[None, int, int, str, list[Problem]]:
         return None, 0, 0, "", [Problem(index, msg)]
@@ -272,15 +238,7 @@ def _infer_layer(spec: ModelSpec, index: int, layer: LayerSpec, shape: Shape
         for axis in range(rank):
             out, formula = _window(shape[axis], k[axis], s[axis], padding, "kernel")
             if out is None:
-                inner = fmt_shape(shape[:rank])
-                if pooling:
-                    text = translate("shapes", "{prefix}: pool window {window} is larger than its input {input} — "
-                                               "use padding='same', a smaller pool_size, or remove an earlier "
-                                               "pooling layer.")
-                else:
-                    text = translate("shapes", "{prefix}: kernel {window} is larger than its input {input} — use "
-                                               "padding='same' or remove a pooling layer before it.")
-                return reject(text.format(prefix=prefix, window=fmt_shape(k), input=inner))
+                return reject(_window_too_large(spec, index, prefix, pooling, k, shape[:rank]))
             outs.append(out)
             parts.append(formula)
         if rank == 2:
@@ -389,7 +347,7 @@ def infer_shapes(spec: ModelSpec) -> ShapeReport:
     problems: list[Problem] = []
     layers: list[LayerShape] = []
     shape: Shape | None = in_shape
-    if not in_shape or not all(_is_int(d) and d >= 1 for d in in_shape):
+    if not 1 <= len(in_shape) <= 3 or not all(_is_int(d) and 1 <= d <= MAX_DIM for d in in_shape):
         problems.append(Problem(None, translate("shapes", "The input shape {shape} is not valid: every size must be "
                                                           "a whole number of at least 1 — e.g. (28, 28, 1) for MNIST "
                                                           "digits.").format(shape=clip_repr(in_shape))))
@@ -403,8 +361,8 @@ def infer_shapes(spec: ModelSpec) -> ShapeReport:
                                  prefix=layer_prefix(index, layer.type)))])
         elif shape is None:
             # An earlier layer is broken: still check this layer's own settings.
-            msgs = _check_args(layer, layer_prefix(index, layer.type))
-            row = LayerShape(index, layer.type, None, None, problems=[Problem(index, m) for m in msgs])
+            found = _check_args(layer, layer_prefix(index, layer.type))
+            row = LayerShape(index, layer.type, None, None, problems=[_arg_problem(index, p) for p in found])
         else:
             out, params, frozen, formula, layer_problems = _infer_layer(spec, index, layer, shape)
             row = LayerShape(index, layer.type, shape, out, params, frozen, formula, problems=layer_problems)
@@ -433,7 +391,7 @@ def _compile_problems(spec: ModelSpec) -> list[Problem]:
                                                           "{choices}.").format(
             loss=clip_repr(c.loss), choices=", ".join(LOSSES)), False))
     lr = c.learning_rate
-    if not isinstance(lr, (int, float)) or isinstance(lr, bool) or not math.isfinite(lr) or lr <= 0:
+    if not _finite(lr) or lr <= 0:
         problems.append(Problem(None, translate("shapes", "The learning rate {rate} must be a positive number — try "
                                                           "0.001.").format(rate=clip_repr(lr)), False))
     unknown = [m for m in c.metrics if m not in KNOWN_METRICS]
@@ -514,20 +472,111 @@ def _model_problems(spec: ModelSpec, report: ShapeReport, num_classes: int | Non
     return problems
 
 
-def validate(spec: ModelSpec, num_classes: int | None = None) -> list[Problem]:
+def validate(spec: ModelSpec, num_classes: int | None = None, batch_size: int = 1) -> list[Problem]:
     """Every reason this design cannot be trained (empty list: it can).
 
     ``num_classes`` (from the chosen dataset) adds the check that the output
-    layer has one unit per class.
+    layer has one unit per class; ``batch_size`` sizes the memory budget.
     """
-    report = infer_shapes(spec)
-    return report.problems + _model_problems(spec, report, num_classes)
+    return check(spec, num_classes, batch_size)[1]
 
 
-def check(spec: ModelSpec, num_classes: int | None = None) -> tuple[ShapeReport, list[Problem]]:
+def check(spec: ModelSpec, num_classes: int | None = None, batch_size: int = 1
+          ) -> tuple[ShapeReport, list[Problem]]:
     """Shapes and all problems in one pass (what the Builder shows after each edit)."""
     report = infer_shapes(spec)
-    return report, report.problems + _model_problems(spec, report, num_classes)
+    return report, (report.problems + _model_problems(spec, report, num_classes)
+                    + budget_problems(report, batch_size))
+
+
+# -- size budget -------------------------------------------------------------------------
+
+MAX_PARAMS = 100_000_000  # 400 MB of float32 weights, 1.6 GB with gradients and optimizer state
+BYTES_PER_VALUE = 4  # float32
+
+
+def memory_bytes() -> int:
+    """This computer's physical memory in bytes (8 GB when the system does not say)."""
+    try:
+        return int(os.sysconf("SC_PAGE_SIZE")) * int(os.sysconf("SC_PHYS_PAGES"))
+    except (AttributeError, ValueError, OSError):
+        pass
+    try:  # Windows
+        import ctypes
+
+        class _Status(ctypes.Structure):
+            _fields_ = [("dwLength", ctypes.c_ulong), ("dwMemoryLoad", ctypes.c_ulong),
+                        ("ullTotalPhys", ctypes.c_ulonglong), ("ullAvailPhys", ctypes.c_ulonglong),
+                        ("ullTotalPageFile", ctypes.c_ulonglong), ("ullAvailPageFile", ctypes.c_ulonglong),
+                        ("ullTotalVirtual", ctypes.c_ulonglong), ("ullAvailVirtual", ctypes.c_ulonglong),
+                        ("ullAvailExtendedVirtual", ctypes.c_ulonglong)]
+
+        status = _Status()
+        status.dwLength = ctypes.sizeof(_Status)
+        if ctypes.windll.kernel32.GlobalMemoryStatusEx(ctypes.byref(status)):  # type: ignore[attr-defined]
+            return int(status.ullTotalPhys)
+    except Exception:  # noqa: BLE001 - any failure means "unknown"
+        pass
+    return 8 * 1024**3
+
+
+def fmt_bytes(n: int) -> str:
+    """1_500_000_000 -> '1.5 GB' (decimal units, as disks and the Builder's numbers)."""
+    for unit, size in (("TB", 10**12), ("GB", 10**9), ("MB", 10**6)):
+        if n >= size:
+            value = n / size
+            return f"{value:,.0f} {unit}" if value >= 100 else f"{value:.1f} {unit}"
+    return f"{n / 1000:.0f} KB"
+
+
+def budget_problems(report: ShapeReport, batch_size: int = 1, memory: int | None = None) -> list[Problem]:
+    """The size budget: at most MAX_PARAMS parameters, and no single tensor larger than a quarter of memory.
+
+    The largest tensor is the largest layer output for ``batch_size`` examples,
+    or the largest layer's weights, at 4 bytes a value. Designs beyond this
+    would make Keras allocate until the computer runs out of memory, so they
+    are stopped before anything is built (``kind="budget"``).
+    """
+    problems = []
+    total = report.total_params
+    if total > MAX_PARAMS:
+        problems.append(Problem(None, translate("shapes", "The design has {params} parameters; the app trains designs "
+                                                          "of up to {limit} — use fewer units or filters, or more "
+                                                          "pooling before Flatten.").format(
+            params=fmt_int(total), limit=fmt_int(MAX_PARAMS)), False, "budget"))
+    budget = (memory if memory is not None else memory_bytes()) // 4
+    largest_output, out_row = 0, None
+    largest_weights, weights_row = 0, None
+    for row in report.layers:
+        if row.output_shape is not None:
+            values = math.prod(row.output_shape)
+            if values > largest_output:
+                largest_output, out_row = values, row
+        if row.params > largest_weights:
+            largest_weights, weights_row = row.params, row
+    input_values = math.prod(report.input_shape) if report.input_shape and all(
+        _is_int(d) for d in report.input_shape) else 0
+    batch = max(1, int(batch_size))
+    if max(input_values, largest_output) * batch * BYTES_PER_VALUE > budget:
+        if largest_output >= input_values and out_row is not None:
+            where = layer_prefix(out_row.index, out_row.type)
+            shape = fmt_shape(out_row.output_shape)
+        else:
+            where, shape = translate("shapes", "The input"), fmt_shape(report.input_shape)
+        need = max(input_values, largest_output) * batch * BYTES_PER_VALUE
+        problems.append(Problem(out_row.index if out_row is not None and largest_output >= input_values else None,
+                                translate("shapes", "{where}: its output {shape} needs {need} for a batch of {batch}, "
+                                                    "more than a quarter of this computer's memory ({budget}) — use "
+                                                    "a smaller input, fewer filters, or more pooling.").format(
+                                    where=where, shape=shape, need=fmt_bytes(need), batch=batch,
+                                    budget=fmt_bytes(budget)), False, "budget"))
+    if weights_row is not None and largest_weights * BYTES_PER_VALUE > budget:
+        problems.append(Problem(weights_row.index, translate(
+            "shapes", "{where}: its {params} weights need {need}, more than a quarter of this computer's memory "
+                      "({budget}) — use fewer units or filters.").format(
+            where=layer_prefix(weights_row.index, weights_row.type), params=fmt_int(largest_weights),
+            need=fmt_bytes(largest_weights * BYTES_PER_VALUE), budget=fmt_bytes(budget)), False, "budget"))
+    return problems
 
 
 def explain(spec: ModelSpec, report: ShapeReport, index: int) -> str:

@@ -19,13 +19,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cnnexplorer.core.bounded import clip, clip_repr, load_json, read_json_file
+from cnnexplorer.core.bounded import clip_repr, load_json, read_json_file
 from cnnexplorer.core.errors import SpecError
 from cnnexplorer.core.files import write_text
 from cnnexplorer.core.i18n import QT_TRANSLATE_NOOP, translate
 
 FORMAT = "cnnexplorer-design"
 VERSION = 1
+
+# Limits of a design (the README's Builder section lists them). MAX_DIM is also the largest
+# value any size or count may take: TensorFlow indexes tensors with 32-bit integers in places.
+MAX_DIM = 2**31 - 1
+MAX_LAYERS = 500
+MAX_NAME = 200
 
 # Layer type -> default arguments. The keys are Keras argument names, so a
 # design reads like the Keras code it stands for.
@@ -171,7 +177,7 @@ class ModelSpec:
             raise SpecError(translate("spec", "This file is not a CNN Explorer design (its 'format' field is missing "
                                               "or different)."))
         version = data.get("version")
-        if not isinstance(version, int) or version < 1:
+        if not _is_int(version) or version < 1:
             raise SpecError(translate("spec", "The design has no valid 'version' field. It may be damaged; open "
                                               "another file."))
         if version > VERSION:
@@ -180,33 +186,31 @@ class ModelSpec:
                                   "reads up to {supported}). Update the app to open it.")
                 .format(version=version, supported=VERSION)
             )
-        try:
-            shape = tuple(int(d) for d in data["input_shape"])
-            layers = []
-            for i, raw in enumerate(data.get("layers", []), start=1):
-                if not isinstance(raw, dict) or "type" not in raw:
-                    raise SpecError(translate("spec", "Layer {index} of the design has no 'type'. The file may be "
-                                                      "damaged.").format(index=i))
-                params = {k: v for k, v in raw.items() if k != "type"}
-                if raw["type"] not in LAYER_DEFAULTS:
-                    known = ", ".join(LAYER_DEFAULTS)
-                    raise SpecError(translate("spec", "Layer {index} has the unknown type {type}; change or remove "
-                                                      "it in the file (known types: {known}).")
-                                    .format(index=i, type=clip_repr(raw["type"]), known=known))
-                layers.append(LayerSpec(raw["type"], params))
-            comp = data.get("compile", {})
-            compile_spec = CompileSpec(
-                optimizer=str(comp.get("optimizer", "rmsprop")),
-                learning_rate=float(comp.get("learning_rate", 0.001)),
-                loss=str(comp.get("loss", "sparse_categorical_crossentropy")),
-                metrics=_metrics_list(comp.get("metrics", ["accuracy"])),
-            )
-        except SpecError:
-            raise
-        except (KeyError, TypeError, ValueError) as exc:
-            raise SpecError(translate("spec", "The design file is malformed ({error}).").format(
-                error=f"{exc.__class__.__name__}: {exc}")) from None
-        return cls(input_shape=shape, layers=layers, compile=compile_spec, name=str(data.get("name", "model")))
+        shape = _input_shape(data.get("input_shape"))
+        raw_layers = data.get("layers", [])
+        if not isinstance(raw_layers, list):
+            raise SpecError(translate("spec", "The design's 'layers' must be a list of layers, not {value}.")
+                            .format(value=clip_repr(raw_layers)))
+        if len(raw_layers) > MAX_LAYERS:
+            raise SpecError(translate("spec", "The design has {count:,} layers; the app opens designs of up to "
+                                              "{limit} layers.").format(count=len(raw_layers), limit=MAX_LAYERS))
+        layers = []
+        for i, raw in enumerate(raw_layers, start=1):
+            if not isinstance(raw, dict) or "type" not in raw:
+                raise SpecError(translate("spec", "Layer {index} of the design has no 'type'. The file may be "
+                                                  "damaged.").format(index=i))
+            if not isinstance(raw["type"], str) or raw["type"] not in LAYER_DEFAULTS:
+                known = ", ".join(LAYER_DEFAULTS)
+                raise SpecError(translate("spec", "Layer {index} has the unknown type {type}; change or remove "
+                                                  "it in the file (known types: {known}).")
+                                .format(index=i, type=clip_repr(raw["type"]), known=known))
+            layers.append(LayerSpec(raw["type"], {k: v for k, v in raw.items() if k != "type"}))
+        compile_spec = _compile_spec(data.get("compile", {}))
+        name = data.get("name", "model")
+        if not isinstance(name, str) or not name.strip() or len(name) > MAX_NAME:
+            raise SpecError(translate("spec", "The design's name must be a text of 1 to {limit} characters, not "
+                                              "{value}.").format(limit=MAX_NAME, value=clip_repr(name)))
+        return cls(input_shape=shape, layers=layers, compile=compile_spec, name=name)
 
     @classmethod
     def from_json(cls, text: str | bytes) -> "ModelSpec":
@@ -217,10 +221,53 @@ class ModelSpec:
         return ModelSpec.from_dict(self.to_dict())
 
 
-def _metrics_list(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    return [str(m) for m in value]
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _input_shape(value: Any) -> tuple[int, ...]:
+    """The design's input shape: a list of 1 to 3 whole numbers from 1 to MAX_DIM; SpecError otherwise.
+
+    Keras would take ``True`` as 1 and a 0 as an empty axis; the app refuses
+    both on purpose (``error.strict``), since neither is a shape a student means.
+    """
+    ok = (isinstance(value, (list, tuple)) and 1 <= len(value) <= 3
+          and all(_is_int(d) and 1 <= d <= MAX_DIM for d in value))
+    if ok:
+        return tuple(value)
+    error = SpecError(translate("spec", "The design's input_shape must be a list of 1 to 3 whole numbers from 1 to "
+                                        "{limit:,}, such as [28, 28, 1]; got {value}.")
+                      .format(limit=MAX_DIM, value=clip_repr(value)))
+    # Deliberately stricter than Keras (which takes True as 1, a 0, or any number of axes):
+    error.strict = isinstance(value, (list, tuple)) and all(isinstance(d, int) and d >= 0 for d in value)
+    raise error
+
+
+def _compile_spec(comp: Any) -> CompileSpec:
+    """Compile settings with strict types; their values are checked (and explained) by ``core.shapes``."""
+    if not isinstance(comp, dict):
+        raise SpecError(translate("spec", "The design's 'compile' must be an object such as {example}, not {value}.")
+                        .format(example='{"optimizer": "adam", "learning_rate": 0.001, "loss": '
+                                        '"sparse_categorical_crossentropy"}', value=clip_repr(comp)))
+    optimizer = comp.get("optimizer", "rmsprop")
+    loss = comp.get("loss", "sparse_categorical_crossentropy")
+    rate = comp.get("learning_rate", 0.001)
+    metrics = comp.get("metrics", ["accuracy"])
+    if isinstance(metrics, str):
+        metrics = [metrics]
+    for key, value, fine in (("optimizer", optimizer, isinstance(optimizer, str)),
+                             ("loss", loss, isinstance(loss, str)),
+                             ("learning_rate", rate, isinstance(rate, (int, float)) and not isinstance(rate, bool)),
+                             ("metrics", metrics, isinstance(metrics, list)
+                              and all(isinstance(m, str) for m in metrics))):
+        if not fine:
+            raise SpecError(translate("spec", "The design's compile setting {key} has the wrong kind of value: "
+                                              "{value}.").format(key=key, value=clip_repr(value)))
+    unknown = sorted(str(k) for k in comp if k not in ("optimizer", "loss", "learning_rate", "metrics"))
+    if unknown:
+        raise SpecError(translate("spec", "Unknown compile setting {name}; the design's compile takes optimizer, "
+                                          "learning_rate, loss and metrics.").format(name=clip_repr(unknown[0])))
+    return CompileSpec(optimizer=optimizer, learning_rate=rate, loss=loss, metrics=list(metrics))
 
 
 def load_spec(path: str | Path) -> ModelSpec:

@@ -3085,11 +3085,11 @@ Apply these changes and train?</source>
     </message>
     <message>
         <source>the augmentation settings</source>
-        <translation type="unfinished"></translation>
+        <translation>数据增强设置</translation>
     </message>
     <message>
         <source>the augmentation settings file</source>
-        <translation type="unfinished"></translation>
+        <translation>数据增强设置文件</translation>
     </message>
     <message>
         <source>rotation ±{degrees}°</source>
@@ -3148,71 +3148,71 @@ Apply these changes and train?</source>
     <name>bounded</name>
     <message>
         <source>{start}… ({count:,} characters)</source>
-        <translation type="unfinished"></translation>
+        <translation>{start}…（共 {count:,} 个字符）</translation>
     </message>
     <message>
         <source>a number of about {digits:,} digits</source>
-        <translation type="unfinished"></translation>
+        <translation>一个约 {digits:,} 位的数</translation>
     </message>
     <message>
         <source>a {kind} of {count:,} items</source>
-        <translation type="unfinished"></translation>
+        <translation>一个含 {count:,} 项的 {kind}</translation>
     </message>
     <message>
         <source>a value too large to show</source>
-        <translation type="unfinished"></translation>
+        <translation>一个大到无法显示的值</translation>
     </message>
     <message>
         <source>it holds an integer of {digits:,} digits (at most {limit} are read)</source>
-        <translation type="unfinished"></translation>
+        <translation>其中有一个 {digits:,} 位的整数（最多读取 {limit} 位）</translation>
     </message>
     <message>
         <source>it holds a number written with {count:,} characters (at most {limit} are read)</source>
-        <translation type="unfinished"></translation>
+        <translation>其中有一个写了 {count:,} 个字符的数（最多读取 {limit} 个）</translation>
     </message>
     <message>
         <source>it holds the number {number}, too large for a computer float</source>
-        <translation type="unfinished"></translation>
+        <translation>其中的数 {number} 太大，计算机的浮点数装不下</translation>
     </message>
     <message>
         <source>it holds {value}, which is not a number JSON allows</source>
-        <translation type="unfinished"></translation>
+        <translation>其中有 {value}，这不是 JSON 允许的数</translation>
     </message>
     <message>
         <source>{what} is {size}, more than the {limit} this app reads; it cannot be a file the app wrote.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}有 {size}，超过了本程序读取的上限 {limit}；它不可能是本程序写出的文件。</translation>
     </message>
     <message>
         <source>{what} is not UTF-8 text (byte {position}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}不是 UTF-8 文本（第 {position} 字节）。</translation>
     </message>
     <message>
         <source>{what} cannot be read: {reason}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}无法读取：{reason}。</translation>
     </message>
     <message>
         <source>{what} is not valid JSON (line {line}, column {column}: {error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}不是有效的 JSON（第 {line} 行第 {column} 列：{error}）。</translation>
     </message>
     <message>
         <source>{what} is nested more than {limit} levels deep; it cannot be a file the app wrote.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}的嵌套超过 {limit} 层；它不可能是本程序写出的文件。</translation>
     </message>
     <message>
         <source>{what} {path} is {size}, more than the {limit} this app reads; it cannot be a file the app wrote.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} {path} 有 {size}，超过了本程序读取的上限 {limit}；它不可能是本程序写出的文件。</translation>
     </message>
     <message>
         <source>{what} {path} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} {path} 不存在。</translation>
     </message>
     <message>
         <source>{what} {path} is a folder, not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} {path} 是一个文件夹，不是文件。</translation>
     </message>
     <message>
         <source>{what} {path} cannot be read ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} {path} 无法读取（{reason}）。</translation>
     </message>
 </context>
 <context>
@@ -3467,7 +3467,7 @@ Apply these changes and train?</source>
     </message>
     <message>
         <source>the training settings</source>
-        <translation type="unfinished"></translation>
+        <translation>训练设置</translation>
     </message>
     <message>
         <source>The augmentation settings cannot be saved ({type}).</source>
@@ -3708,51 +3708,51 @@ Apply these changes and train?</source>
     <name>files</name>
     <message>
         <source>the disk is full</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘已满</translation>
     </message>
     <message>
         <source>the disk quota is used up</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘配额已用完</translation>
     </message>
     <message>
         <source>the file is larger than this system allows</source>
-        <translation type="unfinished"></translation>
+        <translation>文件超过了系统允许的大小</translation>
     </message>
     <message>
         <source>the disk is read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘是只读的</translation>
     </message>
     <message>
         <source>permission denied</source>
-        <translation type="unfinished"></translation>
+        <translation>没有权限</translation>
     </message>
     <message>
         <source>it is a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>它是一个文件夹</translation>
     </message>
     <message>
         <source>its folder does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>它所在的文件夹不存在</translation>
     </message>
     <message>
         <source>part of its path is not a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>它的路径中有一部分不是文件夹</translation>
     </message>
     <message>
         <source>the name is too long</source>
-        <translation type="unfinished"></translation>
+        <translation>名称太长</translation>
     </message>
     <message>
         <source>Could not write {path}: {reason}. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {path}：{reason}。没有任何文件被改动。</translation>
     </message>
     <message>
         <source>{path} cannot be written: {reason}. Choose another file or folder; nothing was started.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {path}：{reason}。请选择其他文件或文件夹；任务尚未开始。</translation>
     </message>
     <message>
         <source>nothing was written</source>
-        <translation type="unfinished"></translation>
+        <translation>什么也没有写入</translation>
     </message>
 </context>
 <context>
@@ -3895,11 +3895,11 @@ Apply these changes and train?</source>
     </message>
     <message>
         <source>{name} is a {format} of {width:,} × {height:,} pixels ({megapixels:,.0f} megapixels); this app reads images of up to {limit} megapixels. Use a smaller copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 是一张 {width:,} × {height:,} 像素（{megapixels:,.0f} 百万像素）的 {format} 图片；本程序最多读取 {limit} 百万像素的图片。请使用缩小后的副本。</translation>
     </message>
     <message>
         <source>{name} is a file of {size:,} MB; this app reads image files of up to {limit} MB. Use a smaller copy.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 是一个 {size:,} MB 的文件；本程序最多读取 {limit} MB 的图片文件。请使用缩小后的副本。</translation>
     </message>
     <message>
         <source>Cannot convert an image with {have} channels to {channels} channels.</source>
@@ -4067,8 +4067,16 @@ Apply these changes and train?</source>
         <translation>第 {index} 层 {type}</translation>
     </message>
     <message>
-        <source>{prefix}: {name} must be a whole number (or {rank} of them), not {value} — use e.g. {name}=3.</source>
-        <translation>{prefix}：{name} 必须是一个整数（或 {rank} 个整数），而不是 {value}——例如使用 {name}=3。</translation>
+        <source>{prefix}: {name}={value} is too large — the app allows at most {limit:,}.</source>
+        <translation>{prefix}：{name}={value} 太大——本程序最多允许 {limit:,}。</translation>
+    </message>
+    <message>
+        <source>{prefix}: {name} must be a whole number, not {value} — use e.g. {name}=3.</source>
+        <translation>{prefix}：{name} 必须是一个整数，而不是 {value}——例如用 {name}=3。</translation>
+    </message>
+    <message>
+        <source>{prefix}: {name} must be a whole number or a list of {rank} of them, not {value} — use e.g. {name}=3 or [3, 3].</source>
+        <translation>{prefix}：{name} 必须是一个整数或由 {rank} 个整数组成的列表，而不是 {value}——例如用 {name}=3 或 [3, 3]。</translation>
     </message>
     <message>
         <source>{prefix}: {name}={value} is not allowed, sizes must be at least 1 — use {name}=1 or more.</source>
@@ -4135,10 +4143,6 @@ Apply these changes and train?</source>
         <translation>序列请使用 Conv1D / MaxPooling1D / GlobalMaxPooling1D</translation>
     </message>
     <message>
-        <source>use an image input (height, width, channels) or remove the layers that flatten it</source>
-        <translation>请使用图像输入（高, 宽, 通道），或删除把它展平的层</translation>
-    </message>
-    <message>
         <source>a sequence (length × channels)</source>
         <translation>一个序列（长度 × 通道）</translation>
     </message>
@@ -4151,20 +4155,36 @@ Apply these changes and train?</source>
         <translation>把 Embedding 放在第一层，把单词编号变成向量</translation>
     </message>
     <message>
-        <source>remove the Flatten/global pooling before it, or put an Embedding first for word ids</source>
-        <translation>删除它前面的 Flatten/全局池化层，或者对单词编号先用 Embedding</translation>
-    </message>
-    <message>
         <source>{prefix}: needs {need} but gets {what} — {fix}.</source>
         <translation>{prefix}：需要{need}，但得到的是{what}——{fix}。</translation>
     </message>
     <message>
-        <source>{prefix}: pool window {window} is larger than its input {input} — use padding=&apos;same&apos;, a smaller pool_size, or remove an earlier pooling layer.</source>
-        <translation>{prefix}：池化窗口 {window} 比它的输入 {input} 还大——请使用 padding=&apos;same&apos;、更小的 pool_size，或删除前面的一个池化层。</translation>
+        <source>use an image input (height, width, channels)</source>
+        <translation>请使用图像输入（高 × 宽 × 通道）</translation>
     </message>
     <message>
-        <source>{prefix}: kernel {window} is larger than its input {input} — use padding=&apos;same&apos; or remove a pooling layer before it.</source>
-        <translation>{prefix}：卷积核 {window} 比它的输入 {input} 还大——请使用 padding=&apos;same&apos;，或删除它前面的一个池化层。</translation>
+        <source>remove {type} (layer {index}), or put an Embedding first for word ids</source>
+        <translation>请删除 {type}（第 {index} 层），或在最前面放一个 Embedding 来处理词编号</translation>
+    </message>
+    <message>
+        <source>or remove a pooling or strided layer before it (layer {layers})</source>
+        <translation>或删除它前面的一个池化层或步长大于 1 的层（第 {layers} 层）</translation>
+    </message>
+    <message>
+        <source>or use padding=&apos;same&apos; in the convolutions before it (layer {layers})</source>
+        <translation>或在它前面的卷积层中使用 padding=&apos;same&apos;（第 {layers} 层）</translation>
+    </message>
+    <message>
+        <source>or use a larger input</source>
+        <translation>或使用更大的输入</translation>
+    </message>
+    <message>
+        <source>{prefix}: pool window {window} is larger than its input {input} — use padding=&apos;same&apos;, a pool_size of at most {largest}, {fix}.</source>
+        <translation>{prefix}：池化窗口 {window} 比它的输入 {input} 还大——请使用 padding=&apos;same&apos;、不超过 {largest} 的 pool_size，{fix}。</translation>
+    </message>
+    <message>
+        <source>{prefix}: kernel {window} is larger than its input {input} — use padding=&apos;same&apos;, a kernel_size of at most {largest}, {fix}.</source>
+        <translation>{prefix}：卷积核 {window} 比它的输入 {input} 还大——请使用 padding=&apos;same&apos;、不超过 {largest} 的 kernel_size，{fix}。</translation>
     </message>
     <message>
         <source>height</source>
@@ -4307,6 +4327,22 @@ Apply these changes and train?</source>
         <translation>{prefix}：输出有 {units} 个单元，但数据集有 {classes} 个类别——{fix}。</translation>
     </message>
     <message>
+        <source>The design has {params} parameters; the app trains designs of up to {limit} — use fewer units or filters, or more pooling before Flatten.</source>
+        <translation>设计有 {params} 个参数；本程序最多训练 {limit} 个参数的设计——请减少单元或滤波器数量，或在 Flatten 前增加池化。</translation>
+    </message>
+    <message>
+        <source>The input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>{where}: its output {shape} needs {need} for a batch of {batch}, more than a quarter of this computer&apos;s memory ({budget}) — use a smaller input, fewer filters, or more pooling.</source>
+        <translation>{where}：它的输出 {shape} 在批大小为 {batch} 时需要 {need}，超过了这台计算机内存的四分之一（{budget}）——请使用更小的输入、更少的滤波器或更多的池化。</translation>
+    </message>
+    <message>
+        <source>{where}: its {params} weights need {need}, more than a quarter of this computer&apos;s memory ({budget}) — use fewer units or filters.</source>
+        <translation>{where}：它的 {params} 个权重需要 {need}，超过了这台计算机内存的四分之一（{budget}）——请减少单元或滤波器数量。</translation>
+    </message>
+    <message>
         <source>{size} window</source>
         <translation>{size} 窗口</translation>
     </message>
@@ -4378,6 +4414,14 @@ Apply these changes and train?</source>
         <translation>这个设计由更新版本的 CNN Explorer 保存（设计版本 {version}，本应用最多读取到 {supported}）。请更新应用后再打开。</translation>
     </message>
     <message>
+        <source>The design&apos;s &apos;layers&apos; must be a list of layers, not {value}.</source>
+        <translation>设计的 &apos;layers&apos; 必须是一个层列表，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>The design has {count:,} layers; the app opens designs of up to {limit} layers.</source>
+        <translation>设计有 {count:,} 层；本程序最多打开 {limit} 层的设计。</translation>
+    </message>
+    <message>
         <source>Layer {index} of the design has no &apos;type&apos;. The file may be damaged.</source>
         <translation>设计的第 {index} 层没有 &apos;type&apos;，文件可能已损坏。</translation>
     </message>
@@ -4386,16 +4430,32 @@ Apply these changes and train?</source>
         <translation>第 {index} 层的类型 {type} 未知；请在文件中修改或删除它（已知类型：{known}）。</translation>
     </message>
     <message>
-        <source>The design file is malformed ({error}).</source>
-        <translation>设计文件格式有误（{error}）。</translation>
+        <source>The design&apos;s name must be a text of 1 to {limit} characters, not {value}.</source>
+        <translation>设计的名称必须是 1 到 {limit} 个字符的文本，而不是 {value}。</translation>
     </message>
     <message>
         <source>the design</source>
-        <translation type="unfinished"></translation>
+        <translation>设计</translation>
+    </message>
+    <message>
+        <source>The design&apos;s input_shape must be a list of 1 to 3 whole numbers from 1 to {limit:,}, such as [28, 28, 1]; got {value}.</source>
+        <translation>设计的 input_shape 必须是由 1 到 3 个取值 1 到 {limit:,} 的整数组成的列表，例如 [28, 28, 1]；实际是 {value}。</translation>
+    </message>
+    <message>
+        <source>The design&apos;s &apos;compile&apos; must be an object such as {example}, not {value}.</source>
+        <translation>设计的 &apos;compile&apos; 必须是一个对象，例如 {example}，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>The design&apos;s compile setting {key} has the wrong kind of value: {value}.</source>
+        <translation>设计的编译设置 {key} 的值类型不对：{value}。</translation>
+    </message>
+    <message>
+        <source>Unknown compile setting {name}; the design&apos;s compile takes optimizer, learning_rate, loss and metrics.</source>
+        <translation>未知的编译设置 {name}；设计的 compile 只接受 optimizer、learning_rate、loss 和 metrics。</translation>
     </message>
     <message>
         <source>the design file</source>
-        <translation type="unfinished"></translation>
+        <translation>设计文件</translation>
     </message>
     <message>
         <source>The tutorial&apos;s MNIST CNN (93,322 parameters)</source>

@@ -50,8 +50,8 @@ def test_kernel_larger_than_input_names_layer_and_fix():
     spec.layers[5].params["kernel_size"] = 5  # 5x5 kernel on a 5x5... then make the input smaller
     spec.layers[4].params["pool_size"] = 3  # 11 -> 3
     msgs = _messages(spec)
-    assert msgs[0] == ("Layer 6 Conv2D: kernel 5×5 is larger than its input 3×3 — use padding='same' or remove a "
-                       "pooling layer before it.")
+    assert msgs[0] == ("Layer 6 Conv2D: kernel 5×5 is larger than its input 3×3 — use padding='same', a "
+                       "kernel_size of at most 3×3, or remove a pooling or strided layer before it (layer 3, 5).")
     # the layers after a broken one have no shape, and are not blamed for it
     report = infer_shapes(spec)
     assert report.layers[6].output_shape is None and not report.layers[6].problems

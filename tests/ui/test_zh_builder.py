@@ -26,8 +26,9 @@ def _messages(spec: ModelSpec, num_classes: int | None = None) -> list[str]:
 def test_problems_of_bad_designs_are_chinese_with_keras_names_kept(zh):
     too_big = ModelSpec((5, 5, 1), [LayerSpec("Conv2D", {"kernel_size": 7}), LayerSpec("Flatten"),
                                     LayerSpec("Dense", {"units": 10, "activation": "softmax"})])
-    assert _messages(too_big) == ["第 1 层 Conv2D：卷积核 7×7 比它的输入 5×5 还大——请使用 padding='same'，"
-                                  "或删除它前面的一个池化层。"]
+    # no pooling layer before it, so none is suggested (issue 17, item 4)
+    assert _messages(too_big) == ["第 1 层 Conv2D：卷积核 7×7 比它的输入 5×5 还大——请使用 padding='same'、"
+                                  "不超过 5×5 的 kernel_size，或使用更大的输入。"]
     embedding_second = ModelSpec((500,), [LayerSpec("Dense", {"units": 8}), LayerSpec("Embedding"),
                                           LayerSpec("GlobalMaxPooling1D"),
                                           LayerSpec("Dense", {"units": 1, "activation": "sigmoid"})])
