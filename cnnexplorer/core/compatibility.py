@@ -17,7 +17,7 @@ import numpy as np
 from cnnexplorer.core import images as imaging
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.progress import check_cancel
-from cnnexplorer.core.spec import ModelSpec
+from cnnexplorer.core.spec import ModelSpec, default_loss
 
 BINARY_LOSS = "binary_crossentropy"
 
@@ -51,7 +51,8 @@ def check_compatibility(input_shape: Sequence[Any], output_units: int | None, lo
     """Mismatches between a model (input shape without the batch axis, output units, loss) and a dataset.
 
     ``info`` is a DatasetInfo-like object with ``name``, ``kind``,
-    ``input_shape`` and ``num_classes``.
+    ``input_shape`` and ``num_classes``. The "kind" fixes offer another
+    dataset first (it keeps the design), then the design change.
     """
     problems: list[Mismatch] = []
     shape = tuple(input_shape)
@@ -159,3 +160,94 @@ def fix_output_classes(spec: ModelSpec, num_classes: int) -> ModelSpec:
         if fixed.compile.loss == BINARY_LOSS:
             fixed.compile.loss = "sparse_categorical_crossentropy"
     return fixed
+
+
+# -- advice for a design that does not fit the dataset -----------------------------------------------------
+
+WEIGHTED = ("Conv2D", "SeparableConv2D", "Conv1D", "Dense", "Embedding")
+# Layers that bring raw 0-255 pixels to a small range (BatchNormalization does it too, learning the scale).
+SCALING = ("Rescaling", "Normalization", "BatchNormalization")
+
+
+def design_output_units(spec: ModelSpec) -> int | None:
+    """Units of the design's last layer when it is a Dense layer (the classifier), else None."""
+    if spec.layers and spec.layers[-1].type == "Dense":
+        units = spec.layers[-1].arg("units")
+        return units if isinstance(units, int) else None
+    return None
+
+
+def fitting_dataset(spec: ModelSpec, candidates: Sequence[Any]) -> Any | None:
+    """The first of ``candidates`` (DatasetInfo-like) the design fits as it is, or None."""
+    units = design_output_units(spec)
+    for info in candidates:
+        if not check_compatibility(spec.input_shape, units, spec.compile.loss, info):
+            return info
+    return None
+
+
+def design_advice(spec: ModelSpec, info: Any, candidates: Sequence[Any] = ()) -> list[Mismatch]:
+    """Why the design does not fit dataset ``info``, the fix that keeps the design first.
+
+    ``candidates`` are the datasets one could choose instead (bundled ones
+    first). Returns [] when the design fits. The first item, when another
+    dataset fits, is "choose that dataset"; the design changes follow: for
+    images vs sequences, a template of the dataset's kind (the class count
+    of a text model means nothing for digits, so no "set units" advice then).
+    """
+    units = design_output_units(spec)
+    mismatches = check_compatibility(spec.input_shape, units, spec.compile.loss, info)
+    if not mismatches:
+        return []
+    name = getattr(info, "name", None) or translate("compatibility", "this dataset")
+    design_images = len(tuple(spec.input_shape)) == 3
+    kinds_differ = design_images != (info.kind == "images")
+    other = fitting_dataset(spec, [c for c in candidates if c.name != info.name])
+    advice: list[Mismatch] = []
+    if other is not None:
+        if kinds_differ and not design_images:
+            text = translate("compatibility", "The design takes sequences, {name} holds images: to keep the design, "
+                                              "choose a sequence dataset such as {other} in the Training tab.")
+        elif kinds_differ:
+            text = translate("compatibility", "The design takes images, {name} holds sequences: to keep the design, "
+                                              "choose an image dataset such as {other} in the Training tab.")
+        else:
+            text = translate("compatibility", "The design does not fit {name}: to keep it as it is, choose {other} "
+                                              "in the Training tab.")
+        advice.append(Mismatch("dataset", text.format(name=name, other=other.name), True))
+    if kinds_differ and other is not None:
+        template_name = "mnist-cnn" if info.kind == "images" else "conv1d-text"
+        advice.append(Mismatch("kind", translate("compatibility", "Or, to train on {name}, start from the "
+                                                                  "{template} template.")
+                               .format(name=name, template=template_name), False))
+    elif kinds_differ:  # no other dataset fits as it is: the general "choose a dataset, or a template" text
+        advice += [m for m in mismatches if m.kind == "kind"]
+    return advice
+
+
+def scaling_note(spec: ModelSpec) -> str | None:
+    """A warning (not a problem) when an image design feeds raw 0-255 pixels to its first weighted layer."""
+    if len(tuple(spec.input_shape)) != 3:
+        return None
+    for index, layer in enumerate(spec.layers, start=1):
+        if layer.type in SCALING:
+            return None
+        if layer.type in WEIGHTED:
+            return translate("compatibility", "Layer {index} {type} gets raw pixel values 0-255: nothing scales them "
+                                              "first. Training works but is slow and unsteady; add Rescaling "
+                                              "(scale 1/255) as the first layer.").format(index=index, type=layer.type)
+    return None
+
+
+def follow_default_loss(old: ModelSpec, new: ModelSpec) -> None:
+    """After an edit: if the loss was the default for the old output layer, follow the new output layer's default."""
+    def default(spec: ModelSpec) -> str | None:
+        if spec.layers and spec.layers[-1].type == "Dense":
+            last = spec.layers[-1]
+            units = last.arg("units")
+            return default_loss(units if isinstance(units, int) else 2, last.arg("activation"))
+        return None
+
+    old_default, new_default = default(old), default(new)
+    if new_default and new.compile.loss == old.compile.loss == old_default and new_default != old_default:
+        new.compile.loss = new_default

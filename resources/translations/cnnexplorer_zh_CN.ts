@@ -514,6 +514,10 @@
         <translation>问题（{0}）—— 点击一个问题即可选中对应的层：</translation>
     </message>
     <message>
+        <source>Note: {0}</source>
+        <translation>提示：{0}</translation>
+    </message>
+    <message>
         <source>Read-only model</source>
         <translation>只读模型</translation>
     </message>
@@ -3425,6 +3429,26 @@ Apply these changes and train?</source>
     <message>
         <source>The design has no Dense layer to change; add Dense(units=number of classes) at the end.</source>
         <translation>设计中没有可以修改的 Dense 层；请在末尾添加 Dense(units=类别数)。</translation>
+    </message>
+    <message>
+        <source>The design takes sequences, {name} holds images: to keep the design, choose a sequence dataset such as {other} in the Training tab.</source>
+        <translation>这个设计接收序列，而 {name} 是图像：若想保留这个设计，请在“训练”页选择一个序列数据集，例如 {other}。</translation>
+    </message>
+    <message>
+        <source>The design takes images, {name} holds sequences: to keep the design, choose an image dataset such as {other} in the Training tab.</source>
+        <translation>这个设计接收图像，而 {name} 是序列：若想保留这个设计，请在“训练”页选择一个图像数据集，例如 {other}。</translation>
+    </message>
+    <message>
+        <source>The design does not fit {name}: to keep it as it is, choose {other} in the Training tab.</source>
+        <translation>这个设计与 {name} 不匹配：若想保持设计不变，请在“训练”页选择 {other}。</translation>
+    </message>
+    <message>
+        <source>Or, to train on {name}, start from the {template} template.</source>
+        <translation>或者，要在 {name} 上训练，请从 {template} 模板开始。</translation>
+    </message>
+    <message>
+        <source>Layer {index} {type} gets raw pixel values 0-255: nothing scales them first. Training works but is slow and unsteady; add Rescaling (scale 1/255) as the first layer.</source>
+        <translation>第 {index} 层 {type} 收到的是 0-255 的原始像素值：前面没有任何层缩放它们。这样也能训练，但又慢又不稳定；请在最前面加一层 Rescaling（scale 1/255）。</translation>
     </message>
 </context>
 <context>

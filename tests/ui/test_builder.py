@@ -139,9 +139,13 @@ def test_compile_settings_edit_the_design(tab):
     assert (c.optimizer, c.learning_rate, c.metrics) == ("adam", 0.01, ["accuracy", "mae"])
 
 
-def test_dataset_classes_are_checked(tab):
-    tab.session.dataset_name = "sequences-sample"  # 2 classes; the MNIST CNN has 10 outputs
-    assert any("dataset has 2 classes" in tab.problem_list.item(i).text() for i in range(tab.problem_list.count()))
+def test_dataset_classes_are_checked_keeping_the_design_first(tab, tmp_path):
+    for name in ("cats", "dogs"):
+        (tmp_path / "pets" / name).mkdir(parents=True)
+    tab.session.dataset_name = str(tmp_path / "pets")  # 2 classes; the MNIST CNN has 10 outputs
+    texts = [tab.problem_list.item(i).text() for i in range(tab.problem_list.count())]
+    assert "to keep it as it is, choose mnist-sample" in texts[0]
+    assert any("dataset has 2 classes" in t for t in texts[1:])
     tab.session.dataset_name = "mnist-sample"
     assert "Ready to train" in tab.status_label.text()
 
@@ -231,3 +235,53 @@ def test_the_tab_does_not_import_tensorflow(qapp):
             "print('tensorflow' in sys.modules, 'keras' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.strip().splitlines()[-1] == "False False", out.stderr
+
+
+# -- advice that fits ------------------------------------------------------------------------
+
+def problem_texts(tab):
+    return [tab.problem_list.item(i).text() for i in range(tab.problem_list.count())]
+
+
+def test_a_text_template_on_digits_first_offers_a_sequence_dataset_not_units_10(tab):
+    assert tab.session.dataset_name == "mnist-sample"
+    tab.template_combo.setCurrentIndex(tab.template_combo.findData("conv1d-text"))
+    tab.load_template_button.click()
+    texts = problem_texts(tab)
+    assert "choose a sequence dataset such as sequences-sample" in texts[0]
+    assert "mnist-cnn template" in texts[1]
+    assert not any("units=10" in t for t in texts)
+    tab.session.dataset_name = "sequences-sample"
+    assert "Ready to train" in tab.status_label.text()
+
+
+def test_the_header_says_what_is_known_of_a_design_that_cannot_be_built(tab):
+    tab.table.select_layer(1)  # the first Conv2D, after Rescaling
+    for box in tab.layer_editor.widgets["kernel_size"].boxes:
+        box.setValue(30)
+    assert tab.total_label.text() == "Parameters unknown: layer 2 cannot be built yet"
+    assert "0+" not in tab.total_label.text()
+    tab.undo_stack.undo()
+    tab.table.select_layer(3)  # the second Conv2D: layers 1-3 are known
+    for box in tab.layer_editor.widgets["kernel_size"].boxes:
+        box.setValue(20)
+    assert tab.total_label.text() == "320 parameters in layers 1–3; layer 4 cannot be built yet"
+
+
+def test_raw_pixels_get_a_note_that_does_not_block_training(tab):
+    tab.table.select_layer(0)
+    tab.delete_button.click()  # the Rescaling layer
+    assert "Ready to train" in tab.status_label.text()
+    note = [t for t in problem_texts(tab) if t.startswith("Note:")]
+    assert note and "raw pixel values 0-255" in note[0] and "Rescaling" in note[0]
+    tab.undo_button.click()
+    assert not any(t.startswith("Note:") for t in problem_texts(tab))
+
+
+def test_emptying_the_template_drops_its_name(tab):
+    while tab.session.design.layers:
+        tab.table.select_layer(0)
+        tab.delete_button.click()
+    assert tab.session.design.name != "mnist-cnn" and "mnist-cnn" not in tab.name_label.text()
+    tab.undo_stack.undo()
+    assert tab.session.design.name == "mnist-cnn"

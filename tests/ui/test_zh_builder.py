@@ -84,3 +84,21 @@ def test_design_image_and_settings_errors_are_chinese(zh, tmp_path):
     assert "JSON" in str(raised[1]) and "第 1 行" in str(raised[1])
     assert isinstance(raised[2], ImageError) and str(raised[2]).startswith("notes.png 不是本应用能读取的图像")
     assert str(raised[3]) == "轮次必须是 1 到 1000 之间的整数（当前为 0）。"
+
+
+def test_advice_header_and_raw_pixel_note_are_chinese(zh, qtbot):
+    tab = BuilderTab(SessionBridge(Session()))
+    qtbot.addWidget(tab)
+    tab.load_template("conv1d-text")  # on the MNIST sample: choose a sequence dataset first
+    first = tab.problem_list.item(0).text()
+    assert "序列数据集" in first and "sequences-sample" in first
+    tab.load_template("mnist-cnn")
+    tab.table.select_layer(1)
+    for box in tab.layer_editor.widgets["kernel_size"].boxes:
+        box.setValue(30)
+    assert tab.total_label.text() == "参数个数未知：第 2 层还无法构建"
+    tab.undo_stack.undo()
+    tab.table.select_layer(0)
+    tab.delete_button.click()  # no Rescaling any more
+    notes = [tab.problem_list.item(i).text() for i in range(tab.problem_list.count())]
+    assert any(t.startswith("提示：第 1 层 Conv2D 收到的是 0-255 的原始像素值") for t in notes)

@@ -14,16 +14,17 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
     QSplitter, QVBoxLayout, QWidget,
 )
 
+from cnnexplorer.core.compatibility import design_advice, follow_default_loss, scaling_note
 from cnnexplorer.core.errors import SpecError
 from cnnexplorer.core.files import FileWriteError
 from cnnexplorer.core.shapes import Problem, ShapeReport, check
-from cnnexplorer.core.spec import LAYER_DEFAULTS, LAYER_HELP, TEMPLATES, LayerSpec, ModelSpec, default_loss, template
+from cnnexplorer.core.spec import LAYER_DEFAULTS, LAYER_HELP, TEMPLATES, LayerSpec, ModelSpec, template
 from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.code_dialog import CodeDialog
@@ -39,6 +40,7 @@ from cnnexplorer.ui.widgets.layer_table import LayerRow, LayerTable
 __all__ = ["ADD_ORDER", "BuilderTab", "design_rows", "settings_text"]  # the formatting is importable from here as before
 
 START_TEMPLATE = "mnist-cnn"
+EMPTY_NAME = "my-design"
 
 class SpecEdit(QUndoCommand):
     """One undoable edit: the whole design before and after (designs are small)."""
@@ -86,6 +88,7 @@ class BuilderTab(Tab):
         self.complete_script = True  # Export code: the whole training script (or the model only)
         self.report: ShapeReport | None = None
         self.problems: list[Problem] = []
+        self.notes: list[str] = []
         self._build_ui()
         self._build_actions()
         if self.session.design is None:
@@ -282,30 +285,16 @@ class BuilderTab(Tab):
             return
         before = self.spec.to_dict()
         new = self.spec.copy()
-        result = change(new)
-        if result is False:
-            return
+        change(new)
         old_spec = self.spec
-        self._keep_default_loss(old_spec, new)
+        follow_default_loss(old_spec, new)
+        if old_spec.layers and not new.layers and old_spec.name in TEMPLATES:
+            new.name = EMPTY_NAME  # an empty design is no longer the template it was loaded from
         after = new.to_dict()
         if after == before:
             return
         target = self.table.selected_layer() if select is None else select
         self.undo_stack.push(SpecEdit(self, before, after, text, target, merge_key))
-
-    @staticmethod
-    def _keep_default_loss(old: ModelSpec, new: ModelSpec) -> None:
-        """If the loss was the default for the old output layer, follow the new output layer's default."""
-        def default(spec: ModelSpec) -> str | None:
-            if spec.layers and spec.layers[-1].type == "Dense":
-                last = spec.layers[-1]
-                units = last.arg("units")
-                return default_loss(units if isinstance(units, int) else 2, last.arg("activation"))
-            return None
-
-        old_default, new_default = default(old), default(new)
-        if (new_default and new.compile.loss == old.compile.loss == old_default and new_default != old_default):
-            new.compile.loss = new_default
 
     def _apply(self, data: dict, select: int) -> None:
         """Put a design (from the undo stack) into the session and the views."""
@@ -326,8 +315,14 @@ class BuilderTab(Tab):
     def refresh(self, select: int | None = None) -> None:
         """Re-infer shapes and problems and update every view (fast: pure Python)."""
         spec = self.spec
-        classes = self._dataset_classes()
-        self.report, self.problems = check(spec, classes)
+        info = self._dataset_info()
+        advice = design_advice(spec, info, self._candidates()) if info is not None and spec.layers else []
+        # Across images and sequences the class count means nothing: no "set units=…" for the other kind.
+        kinds_differ = any(m.kind == "kind" for m in advice)
+        self.report, problems = check(spec, None if kinds_differ or info is None else info.num_classes)
+        self.problems = [Problem(None, m.message, keras_rejects=False) for m in advice] + problems
+        note = scaling_note(spec)
+        self.notes = [note] if note else []
         if self.read_only:
             rows = self._read_only_rows
         else:
@@ -353,9 +348,11 @@ class BuilderTab(Tab):
                 self._info_cache[name] = None
         return self._info_cache[name]
 
-    def _dataset_classes(self) -> int | None:
-        info = self._dataset_info()
-        return info.num_classes if info is not None else None
+    def _candidates(self) -> list:
+        """Datasets the advice may suggest instead, the bundled ones first."""
+        from cnnexplorer.ml.data import list_datasets
+
+        return list_datasets()
 
     def _update_header(self) -> None:
         if self.read_only:
@@ -377,7 +374,8 @@ class BuilderTab(Tab):
             item = QListWidgetItem(self.tr("No problems: this design can be built and trained."))
             item.setForeground(Qt.GlobalColor.darkGreen)
             self.problem_list.addItem(item)
-            self.problem_list.setMaximumHeight(int(self.fontMetrics().height() * 2.2))
+            self._add_notes()
+            self.problem_list.setMaximumHeight(int(self.fontMetrics().height() * (2.2 + 2.5 * len(self.notes))))
             return
         self.problems_title.setText(self.tr("Problems ({0}) — click one to select its layer:").format(
             len(self.problems)))
@@ -387,7 +385,16 @@ class BuilderTab(Tab):
             item.setData(Qt.ItemDataRole.UserRole, p.layer_index)
             item.setToolTip(p.message)
             self.problem_list.addItem(item)
+        self._add_notes()
         self.problem_list.setMaximumHeight(int(self.fontMetrics().height() * 7))
+
+    def _add_notes(self) -> None:
+        """Warnings that do not block training (raw pixels), after the problems, in brown."""
+        for note in self.notes:
+            item = QListWidgetItem(self.tr("Note: {0}").format(note))
+            item.setForeground(QColor("#8a5a00"))
+            item.setToolTip(note)
+            self.problem_list.addItem(item)
 
     def _update_compile(self) -> None:
         self.compile_box.show_settings(self.spec.compile, editable=not self.read_only)
