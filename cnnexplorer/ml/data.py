@@ -184,6 +184,8 @@ def _fit_named(dataset: Dataset, input_shape, image_size, color_mode, cancel) ->
     h, w, c = dataset.info.input_shape
     found = translate("data", "{count:,} images, {h}×{w} {kind}, {classes} classes").format(
         count=len(dataset.x_train) + len(dataset.x_test), h=h, w=w, kind=_kind(c), classes=dataset.info.num_classes)
+    if dataset.note:  # e.g. read from a hand-copied file
+        found = dataset.note + "; " + found
     th, tw, tc = h, w, c
     if input_shape is not None and len(input_shape) == 3:
         th, tw, tc = (old if new is None else int(new) for old, new in zip((h, w, c), input_shape))
@@ -248,9 +250,18 @@ def _load_keras(info: DatasetInfo, cancel: threading.Event | None) -> Dataset:
         "imdb": lambda: k.datasets.imdb.load_data(num_words=sequences.VOCAB),
     }
     check_cancel(cancel)
+    from cnnexplorer.ml.dataset_cache import read_cached_copy
+
+    note = ""
     try:
-        with _download_timeout(DOWNLOAD_TIMEOUT_S):
-            (x_train, y_train), (x_test, y_test) = loaders[info.name]()
+        copied = read_cached_copy(info.name, keras_cache_dir())  # a hand-copied file Keras' hash check refuses
+        if copied is not None:
+            ((x_train, y_train), (x_test, y_test)), note = copied
+        else:
+            with _download_timeout(DOWNLOAD_TIMEOUT_S):
+                (x_train, y_train), (x_test, y_test) = loaders[info.name]()
+    except DatasetError:
+        raise
     except Exception as exc:
         fallback = "sequences-sample" if info.kind == "sequences" else "mnist-sample"
         raise DatasetError(
@@ -263,7 +274,8 @@ def _load_keras(info: DatasetInfo, cancel: threading.Event | None) -> Dataset:
         x_train, x_test = _pad(x_train), _pad(x_test)
     elif x_train.ndim == 3:
         x_train, x_test = x_train[..., None], x_test[..., None]
-    return Dataset(info, x_train, y_train.reshape(-1).astype(np.int32), x_test, y_test.reshape(-1).astype(np.int32))
+    return Dataset(info, x_train, y_train.reshape(-1).astype(np.int32), x_test, y_test.reshape(-1).astype(np.int32),
+                   note=note)
 
 
 def display_title(info: DatasetInfo) -> str:

@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
                                         self.save_design_dialog)
         self.save_model_action = self._action(file_menu, self.tr("Save trained &model…"), None,
                                               self.save_model_dialog)
+        self.export_model_action = self._action(file_menu, self.tr("Export for plain &Keras…"), None,
+                                                self.export_model_dialog)
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
@@ -448,6 +450,34 @@ class MainWindow(QMainWindow):
                 return
             self.settings.add_recent_file(path)
             self.statusBar().showMessage(self.tr("Saved %1").replace("%1", Path(path).name), 5000)
+
+    @Slot()
+    def export_model_dialog(self) -> None:
+        """The trained/loaded model (or else the design, built untrained) as a file plain Keras opens: .keras or .h5."""
+        if self.session.model is None and self.session.design is None:
+            reporter().report(self.tr("There is no model or design to export. Build a design or train a model first."))
+            return
+        keras_filter = self.tr("Keras 3 model (%1)").replace("%1", "*.keras")
+        h5_filter = self.tr("Legacy HDF5 model, as in the tutorial (%1)").replace("%1", "*.h5")
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export for plain Keras"), "model.keras",
+                                                   ";;".join((keras_filter, h5_filter)))
+        if not path:
+            return
+        if Path(path).suffix.lower() not in (".keras", ".h5"):
+            path += ".h5" if chosen == h5_filter else ".keras"
+        from cnnexplorer.ml.model_files import export_model_file
+
+        try:
+            model = self.session.model
+            if model is None:
+                from cnnexplorer.ml.build import build_model
+
+                model = build_model(self.session.design)
+            export_model_file(model, path)  # atomic; class names inside; plain keras.saving.load_model opens it
+        except UserError as exc:
+            reporter().report(exc)
+            return
+        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", Path(path).name), 5000)
 
     @Slot()
     def _fill_recent_menu(self) -> None:
