@@ -1700,6 +1700,10 @@
         <translation>保存训练好的模型(&amp;M)…</translation>
     </message>
     <message>
+        <source>Export for plain &amp;Keras…</source>
+        <translation>导出为普通 Keras 模型(&amp;K)…</translation>
+    </message>
+    <message>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -1874,6 +1878,26 @@
     <message>
         <source>Save model</source>
         <translation>保存模型</translation>
+    </message>
+    <message>
+        <source>There is no model or design to export. Build a design or train a model first.</source>
+        <translation>没有可导出的模型或设计。请先搭建一个设计或训练一个模型。</translation>
+    </message>
+    <message>
+        <source>Keras 3 model (%1)</source>
+        <translation>Keras 3 模型 (%1)</translation>
+    </message>
+    <message>
+        <source>Legacy HDF5 model, as in the tutorial (%1)</source>
+        <translation>旧版 HDF5 模型，与教程相同 (%1)</translation>
+    </message>
+    <message>
+        <source>Export for plain Keras</source>
+        <translation>导出为普通 Keras 模型</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
     </message>
     <message>
         <source>(no recent files)</source>
@@ -3235,7 +3259,7 @@ Apply these changes and train?</source>
     </message>
     <message>
         <source>the model file {name}&apos;s configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>模型文件 {name} 的配置</translation>
     </message>
     <message>
         <source>{name} contains a Lambda layer, i.e. Python code that would run when the file is opened. For your safety CNN Explorer opens models in Keras&apos; safe mode, which refuses such files. Rebuild the model without Lambda layers, or open it only in your own trusted script.</source>
@@ -3605,23 +3629,23 @@ Apply these changes and train?</source>
     </message>
     <message>
         <source>{count:,} images, {h}×{w} {kind}, {classes} classes</source>
-        <translation type="unfinished"></translation>
+        <translation>{count:,} 张图像，{h}×{w} {kind}，{classes} 个类别</translation>
     </message>
     <message>
         <source>; read as {h}×{w} {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>；按 {h}×{w} {kind}读取</translation>
     </message>
     <message>
         <source>resized to {h}×{w}</source>
-        <translation type="unfinished"></translation>
+        <translation>已缩放为 {h}×{w}</translation>
     </message>
     <message>
         <source>colour converted to grey</source>
-        <translation type="unfinished"></translation>
+        <translation>彩色已转为灰度</translation>
     </message>
     <message>
         <source>grey repeated to 3 channels</source>
-        <translation type="unfinished"></translation>
+        <translation>灰度已复制为 3 个通道</translation>
     </message>
     <message>
         <source>The bundled MNIST sample ({path}) is damaged ({error}). Reinstall CNN Explorer.</source>
@@ -3649,11 +3673,11 @@ Apply these changes and train?</source>
     </message>
     <message>
         <source>The model takes images with {channels} channels; image folders give grey (1) or colour (3) images.</source>
-        <translation type="unfinished"></translation>
+        <translation>该模型接收 {channels} 个通道的图像；图像文件夹只能提供灰度（1 通道）或彩色（3 通道）图像。</translation>
     </message>
     <message>
         <source>The image size must be at least 1×1 (got {h}×{w}).</source>
-        <translation type="unfinished"></translation>
+        <translation>图像尺寸至少为 1×1（现在是 {h}×{w}）。</translation>
     </message>
     <message>
         <source>Image folder {name} ({count} classes)</source>
@@ -3661,35 +3685,35 @@ Apply these changes and train?</source>
     </message>
     <message>
         <source>grey</source>
-        <translation type="unfinished"></translation>
+        <translation>灰度</translation>
     </message>
     <message>
         <source>colour</source>
-        <translation type="unfinished"></translation>
+        <translation>彩色</translation>
     </message>
     <message>
         <source>mixed sizes (most {h}×{w})</source>
-        <translation type="unfinished"></translation>
+        <translation>尺寸不一（多数为 {h}×{w}）</translation>
     </message>
     <message>
         <source>grey and colour</source>
-        <translation type="unfinished"></translation>
+        <translation>灰度与彩色混合</translation>
     </message>
     <message>
         <source>{count:,} images, {size} {kind}, {classes} classes; read as {h}×{w} {read_kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count:,} 张图像，{size} {kind}，{classes} 个类别；按 {h}×{w} {read_kind}读取</translation>
     </message>
     <message>
         <source>streamed from disk ({size} in memory would exceed the budget of {budget})</source>
-        <translation type="unfinished"></translation>
+        <translation>从磁盘流式读取（全部载入内存需要 {size}，超过 {budget} 的预算）</translation>
     </message>
     <message>
         <source>skipped {count} files: {reasons}</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过了 {count} 个文件：{reasons}</translation>
     </message>
     <message>
         <source>Listing {root}…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在列出 {root} 中的文件…</translation>
     </message>
     <message>
         <source>Reading images {done}/{total}</source>
@@ -3701,7 +3725,7 @@ Apply these changes and train?</source>
     </message>
     <message>
         <source>No readable images in {root} ({count} files could not be read as images: {reasons}). Put JPEG or PNG files in one sub-folder per class.</source>
-        <translation type="unfinished"></translation>
+        <translation>{root} 中没有可读取的图像（有 {count} 个文件无法作为图像读取：{reasons}）。请把 JPEG 或 PNG 文件按类别放进各自的子文件夹。</translation>
     </message>
     <message>
         <source>The validation split must be between 0 and 1 (got {split}).</source>
@@ -3726,6 +3750,45 @@ Apply these changes and train?</source>
     <message>
         <source>Read {count} images</source>
         <translation>已读取 {count} 张图像</translation>
+    </message>
+</context>
+<context>
+    <name>dataset_cache</name>
+    <message>
+        <source>{path} is not the file Keras expects (its SHA-256 checksum differs), and it cannot be read directly: {reason}. Delete it so Keras downloads the original, or copy the original file there.</source>
+        <translation>{path} 不是 Keras 期望的文件（SHA-256 校验值不同），也无法直接读取：{reason}。请删除它，让 Keras 重新下载原始文件，或把原始文件复制到那里。</translation>
+    </message>
+    <message>
+        <source>{name} would unpack to {size:,} bytes</source>
+        <translation>{name} 解压后会有 {size:,} 字节</translation>
+    </message>
+    <message>
+        <source>it has no array named {names}</source>
+        <translation>其中没有名为 {names} 的数组</translation>
+    </message>
+    <message>
+        <source>it holds Python objects (pickle), which are not read from a file of unknown origin</source>
+        <translation>其中包含 Python 对象（pickle），来源不明的文件不会读取这类内容</translation>
+    </message>
+    <message>
+        <source>it is not a readable .npz archive ({error})</source>
+        <translation>它不是可读取的 .npz 压缩包（{error}）</translation>
+    </message>
+    <message>
+        <source>x_{split} is {dtype} of shape {shape}, not uint8 images of shape (N, 28, 28)</source>
+        <translation>x_{split} 是形状为 {shape} 的 {dtype}，而不是形状为 (N, 28, 28) 的 uint8 图像</translation>
+    </message>
+    <message>
+        <source>y_{split} is {dtype} of shape {shape}, not {count} integer labels</source>
+        <translation>y_{split} 是形状为 {shape} 的 {dtype}，而不是 {count} 个整数标签</translation>
+    </message>
+    <message>
+        <source>y_{split} holds labels outside 0-9</source>
+        <translation>y_{split} 中有 0-9 以外的标签</translation>
+    </message>
+    <message>
+        <source>{path} differs from the file Keras checks for; its arrays have the right names, shapes and types, so it was read directly</source>
+        <translation>{path} 与 Keras 校验的文件不同；但其中数组的名称、形状和类型都正确，因此已直接读取</translation>
     </message>
 </context>
 <context>
@@ -3822,27 +3885,27 @@ Apply these changes and train?</source>
     <name>folders</name>
     <message>
         <source>The folder {folder} cannot be read (permission denied). Give yourself read permission on it, or move its images to a folder you can read.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取文件夹 {folder}（没有权限）。请为自己添加读取权限，或把其中的图像移到你能读取的文件夹。</translation>
     </message>
     <message>
         <source>The folder {folder} cannot be read ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取文件夹 {folder}（{reason}）。</translation>
     </message>
     <message>
         <source>Even one image of {h}×{w}×{c} needs {size}, more than the memory budget of {budget}, so it cannot be read even one at a time. Choose a smaller image size (--image-size).</source>
-        <translation type="unfinished"></translation>
+        <translation>即使只读一张 {h}×{w}×{c} 的图像也需要 {size}，超过 {budget} 的内存预算，连逐张读取都做不到。请选择更小的图像尺寸（--image-size）。</translation>
     </message>
     <message>
         <source>{count} not readable as images</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个无法作为图像读取</translation>
     </message>
     <message>
         <source>{count} too large (over {limit} megapixels)</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个过大（超过 {limit} 百万像素）</translation>
     </message>
     <message>
         <source>{count} that could not be opened (permission or disk error)</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} 个无法打开（权限或磁盘错误）</translation>
     </message>
 </context>
 <context>
@@ -3938,31 +4001,31 @@ Apply these changes and train?</source>
     <name>model_files</name>
     <message>
         <source>{path} is a symbolic link that points back to itself (a loop), not a model file. Choose the model file itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 是一个指回自身的符号链接（循环），不是模型文件。请直接选择模型文件本身。</translation>
     </message>
     <message>
         <source>{path} is a symbolic link to a file that does not exist. Choose the model file itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 是指向不存在文件的符号链接。请直接选择模型文件本身。</translation>
     </message>
     <message>
         <source>{path} is a folder, not a model file. Choose a .keras or .h5 file inside it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 是一个文件夹，不是模型文件。请选择其中的 .keras 或 .h5 文件。</translation>
     </message>
     <message>
         <source>{path} is not a regular file (a device or a pipe). Choose a .keras or .h5 file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} 不是普通文件（而是设备或管道）。请选择 .keras 或 .h5 文件。</translation>
     </message>
     <message>
         <source>its model configuration (config.json) would unpack to {size}, far more than any real model&apos;s (at most {limit}); it was not opened</source>
-        <translation type="unfinished"></translation>
+        <translation>其模型配置（config.json）解压后有 {size}，远超任何真实模型（最多 {limit}）；因此没有打开</translation>
     </message>
     <message>
         <source>{name} would unpack to {size}, more than half of this computer&apos;s memory ({memory}); it was not opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 解压后有 {size}，超过本机内存（{memory}）的一半；因此没有打开。</translation>
     </message>
     <message>
         <source>{name} is too large to open in this computer&apos;s memory.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 太大，本机内存无法打开。</translation>
     </message>
 </context>
 <context>
