@@ -130,7 +130,7 @@ CATALOG: dict[str, Architecture] = {
         Architecture("mobilenet", "MobileNet", "MobileNet", 224, 32, "tf", 3_228_864, 17.2, True, 2017,
                      "Small and fast: depthwise separable convolutions for phones."),
         Architecture("mobilenet_v2", "MobileNetV2", "MobileNetV2", 224, 32, "tf", 2_257_984, 9.4, True, 2018,
-                     "Inverted residual blocks; small and fast. ImageNet weights come with the app."),
+                     "Inverted residual blocks with linear bottlenecks; small and fast."),
     ]
 }
 

@@ -72,7 +72,7 @@ ARCHITECTURE_TEXTS = [
     QT_TRANSLATE_NOOP("CoreTexts", "random weights — patterns will not be meaningful"),
     QT_TRANSLATE_NOOP("CoreTexts", "ImageNet weights"),
     QT_TRANSLATE_NOOP("CoreTexts", "ImageNet weights, bundled"),
-    QT_TRANSLATE_NOOP("CoreTexts", "Inverted residual blocks; small and fast. ImageNet weights come with the app."),
+    QT_TRANSLATE_NOOP("CoreTexts", "Inverted residual blocks with linear bottlenecks; small and fast."),
     QT_TRANSLATE_NOOP("CoreTexts", "Flatten + Dense 256 (the tutorial's)"),
     QT_TRANSLATE_NOOP("CoreTexts", "Global average pooling (small)"),
 ]

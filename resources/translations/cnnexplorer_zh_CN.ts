@@ -968,8 +968,8 @@
         <translation>ImageNet 权重（随软件附带）</translation>
     </message>
     <message>
-        <source>Inverted residual blocks; small and fast. ImageNet weights come with the app.</source>
-        <translation>倒残差结构，小而快；ImageNet 权重已随软件附带。</translation>
+        <source>Inverted residual blocks with linear bottlenecks; small and fast.</source>
+        <translation>带线性瓶颈的倒残差结构，小而快。</translation>
     </message>
     <message>
         <source>Flatten + Dense 256 (the tutorial&apos;s)</source>
@@ -2087,10 +2087,6 @@
         <translation>2. 你的图像和分类头</translation>
     </message>
     <message>
-        <source>folder with one sub-folder per class</source>
-        <translation>每个类别一个子文件夹的文件夹</translation>
-    </message>
-    <message>
         <source>Example</source>
         <translation>示例</translation>
     </message>
@@ -2163,8 +2159,12 @@
         <translation>训练时损失和精度会显示在这里。</translation>
     </message>
     <message>
-        <source>ImageNet (bundled with the app, no download)</source>
-        <translation>ImageNet（随软件附带，无需下载）</translation>
+        <source>one sub-folder per class</source>
+        <translation>每个类别一个子文件夹</translation>
+    </message>
+    <message>
+        <source>ImageNet (bundled, no download)</source>
+        <translation>ImageNet（已附带，无需下载）</translation>
     </message>
     <message>
         <source>ImageNet (cached on this computer)</source>

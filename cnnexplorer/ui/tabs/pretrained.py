@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Optional
 
-from PySide6.QtCore import QStandardPaths, Qt, Slot
+from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
@@ -123,7 +123,10 @@ class PretrainedTab(Tab):
         wl.addLayout(file_row)
         wl.addWidget(self.random_radio)
         self.imagenet_radio.setChecked(True)
-        form.addRow(self.tr("Weights:"), weights_box)
+        # Label above, controls across the whole column: beside a label, the radio texts were cut in
+        # presentation-size text (same for the folder row and the head combo below).
+        form.addRow(QLabel(self.tr("Weights:"), base_box))
+        form.addRow(weights_box)
 
         load_row = QHBoxLayout()
         self.load_button = QPushButton(self.tr("Load base"), base_box)
@@ -142,7 +145,7 @@ class PretrainedTab(Tab):
         dform = QFormLayout(data_box)
         folder_row = QHBoxLayout()
         self.folder_edit = QLineEdit(data_box)
-        self.folder_edit.setPlaceholderText(self.tr("folder with one sub-folder per class"))
+        self.folder_edit.setPlaceholderText(self.tr("one sub-folder per class"))
         self.folder_button = QPushButton(self.tr("Browse…"), data_box)
         self.folder_button.clicked.connect(self._choose_folder)
         self.example_button = QPushButton(self.tr("Example"), data_box)
@@ -152,14 +155,16 @@ class PretrainedTab(Tab):
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.folder_button)
         folder_row.addWidget(self.example_button)
-        dform.addRow(self.tr("Image folder:"), folder_row)
+        dform.addRow(QLabel(self.tr("Image folder:"), data_box))
+        dform.addRow(folder_row)
         # Short names in the combo (the long descriptions were cut off in a 450 px column); the layers below it.
         self.head_combo = QComboBox(data_box)
         for key, text in T.HEAD_TITLES.items():
             self.head_combo.addItem(tr_core(text), key)
             self.head_combo.setItemData(self.head_combo.count() - 1, tr_core(T.HEADS[key]), Qt.ItemDataRole.ToolTipRole)
         self.head_combo.currentIndexChanged.connect(self._on_head_changed)
-        dform.addRow(self.tr("Head:"), self.head_combo)
+        dform.addRow(QLabel(self.tr("Head:"), data_box))
+        dform.addRow(self.head_combo)
         self.head_info = QLabel(data_box)
         self.head_info.setWordWrap(True)
         self.head_info.setStyleSheet(NOTE_STYLE)
@@ -230,6 +235,7 @@ class PretrainedTab(Tab):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left.setMaximumWidth(450)
         scroll.setFixedWidth(470)
+        self._left = left
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -273,6 +279,32 @@ class PretrainedTab(Tab):
         layout.addWidget(scroll)
         layout.addWidget(right, 1)
 
+    def _fit_column(self) -> None:
+        """Give the left column the height its wrapped texts need at its width.
+
+        The scroll area sizes the column from size hints, which assume another
+        width: with presentation-size text the notes were clipped to a line
+        and a half. Asking the layout's height for the actual width keeps every
+        line, and the column scrolls instead.
+        """
+        layout = self._left.layout()
+        width = self._left.width()
+        if width > 0 and layout is not None and layout.hasHeightForWidth():
+            self._left.setMinimumHeight(layout.heightForWidth(width))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_column)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        QTimer.singleShot(0, self._fit_column)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # presentation mode on or off
+            QTimer.singleShot(0, self._fit_column)
+
     def _rate_spin(self, value: float) -> QDoubleSpinBox:
         spin = QDoubleSpinBox(self)
         spin.setDecimals(6)
@@ -294,7 +326,7 @@ class PretrainedTab(Tab):
         arch = self._arch()
         cached = T.cached_weights(arch, self.size_spin.value()) is not None
         if arch.bundled is not None and not cached:
-            self.imagenet_radio.setText(self.tr("ImageNet (bundled with the app, no download)"))
+            self.imagenet_radio.setText(self.tr("ImageNet (bundled, no download)"))
         elif cached:
             self.imagenet_radio.setText(self.tr("ImageNet (cached on this computer)"))
         else:
@@ -308,6 +340,7 @@ class PretrainedTab(Tab):
             .replace("%8", self._weights_where(arch, cached))
         )
         self.size_spin.setMinimum(arch.min_size)
+        QTimer.singleShot(0, self._fit_column)
 
     def _weights_where(self, arch: T.Architecture, cached: bool) -> str:
         if cached:
@@ -543,6 +576,7 @@ class PretrainedTab(Tab):
 
     def _set_status(self, text: str) -> None:
         self.status_label.setText(text)
+        QTimer.singleShot(0, self._fit_column)
 
     def _update_buttons(self) -> None:
         busy = self._busy()
@@ -576,6 +610,7 @@ class PretrainedTab(Tab):
             style = "color: #b34700; font-weight: bold;"
         self.trains_label.setText(text)
         self.trains_label.setStyleSheet(style)
+        QTimer.singleShot(0, self._fit_column)
 
     @Slot(str)
     def _on_session_changed(self, field: str) -> None:
