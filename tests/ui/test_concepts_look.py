@@ -104,3 +104,43 @@ def test_cost_bars_follow_a_dark_palette(qtbot, qapp):
     presentation.look().set_theme("dark")
     bars.setPalette(qapp.palette())
     assert _lightness(bars.grab().toImage(), bars.width() - 3, bars.height() - 3) < 0.2
+
+
+def _check_field_table_shows_everything(qtbot, qapp, window) -> None:
+    tab, _ = _concepts(window)
+    presentation.look().set_presentation(True)
+    tab.show_page("field")
+    qtbot.wait(20)
+    qapp.processEvents()
+    table = tab.field.table
+    assert table.rowCount() == 10  # the MNIST CNN: input and nine layers
+    for col in range(table.columnCount()):  # no cell elided ("2×2 /2" of the pooling rows included)
+        assert table.sizeHintForColumn(col) <= table.columnWidth(col), table.horizontalHeaderItem(col).text()
+    assert table.horizontalScrollBar().maximum() == 0
+    assert table.verticalScrollBar().maximum() == 0, "the last rows hide behind a scrollbar"
+    last = table.rowCount() - 1
+    assert table.rowViewportPosition(last) + table.rowHeight(last) <= table.viewport().height()
+    assert any("2×2 /2" in table.item(r, 0).text() for r in range(table.rowCount()))
+
+
+def test_receptive_field_table_shows_every_row_and_cell_on_a_projector(qtbot, qapp, main_window):
+    main_window.resize(1280, 800)
+    qtbot.waitExposed(main_window)
+    _check_field_table_shows_everything(qtbot, qapp, main_window)
+
+
+def test_receptive_field_table_shows_every_row_and_cell_in_chinese_too(qtbot, qapp, app_qsettings, errors):
+    from cnnexplorer.ui.main_window import MainWindow
+
+    assert install_translators(qapp, "zh_CN") == "zh_CN"
+    try:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        _check_field_table_shows_everything(qtbot, qapp, window)
+        assert window.tabs.currentWidget().field.table.horizontalHeaderItem(4).text() == "可见范围"
+        window.close()
+    finally:
+        install_translators(qapp, "en")

@@ -52,7 +52,9 @@ class FieldPage(QWidget):
             "<p><i>Pick a layer in the table, then click one of its cells.</i></p>"))
         left = QVBoxLayout()
         left.addWidget(self.source)
-        left.addWidget(self.table, 1)
+        # The table takes the height all its rows need (fit_table caps it there), the explanation the rest:
+        # it scrolls in its own column, the table only when the window is too short for every row.
+        left.addWidget(self.table, 10)
         left.addWidget(scrolling(self.explain), 1)
         left_widget = QWidget()
         left_widget.setLayout(left)
@@ -108,13 +110,23 @@ class FieldPage(QWidget):
             self.answer.setText(f"⚠ {table.problem}")
 
     def fit_table(self) -> None:
-        """Give the table column all its columns need (at most half the page), the picture the rest."""
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        needed = sum(header.sectionSize(c) for c in range(self.table.columnCount()))
-        needed += 2 * self.table.frameWidth() + self.table.verticalScrollBar().sizeHint().width() + 64
+        """Size the table to show every cell whole and every row: the columns get the width their texts need
+        (up to 3/5 of the page, the picture the rest), the table the height of all its rows."""
+        table = self.table
+        table.resizeColumnsToContents()
+        table.resizeRowsToContents()
+        for r in range(table.rowCount()):  # no tighter than the usual rows: they are click targets on a projector
+            table.setRowHeight(r, max(table.rowHeight(r), table.verticalHeader().defaultSectionSize()))
+        header = table.horizontalHeader()
+        frame = 2 * table.frameWidth()
+        rows = [table.rowHeight(r) for r in range(table.rowCount())]
+        height = header.sizeHint().height() + sum(rows) + frame
+        table.setMaximumHeight(height)
+        table.setMinimumHeight(min(height, header.sizeHint().height() + sum(rows[:4]) + frame))
+        needed = sum(header.sectionSize(c) for c in range(table.columnCount()))
+        needed += frame + table.verticalScrollBar().sizeHint().width() + 64
         total = max(self.splitter.width(), 900)
-        left = max(360, min(needed, total // 2))
+        left = max(360, min(needed, total * 3 // 5))
         self.splitter.setSizes([left, total - left])
 
     def select_layer(self, row: int, cell: tuple[int, ...] | None = None) -> None:
