@@ -31,6 +31,7 @@ from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.augment_preview_grid import AugmentPreviewGrid
 from cnnexplorer.ui.widgets.augment_probe_chart import AugmentProbeChart
+from cnnexplorer.ui.widgets.flow_layout import FlowLayout
 
 DEBOUNCE_MS = 60
 DIGIT_SOURCE = "digit"  # source key of the MNIST sample
@@ -89,6 +90,33 @@ def _backend_loader() -> workers.Task | None:
     it, so TF work waits for that task to end instead of importing in parallel.
     """
     return next((t for t in workers.live_tasks() if t.name == "load-tensorflow"), None)
+
+
+def _group(*widgets: QWidget) -> QWidget:
+    """Widgets kept side by side on one line of a wrapping row (a label never ends a line without its box)."""
+    group = QWidget()
+    layout = QHBoxLayout(group)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return group
+
+
+class _WrappingBar(QWidget):
+    """Holds a FlowLayout and asks for the height its rows need at its width, without height-for-width.
+
+    Height-for-width would travel up to the scrolling tab page, which then sizes the preview grid by its
+    own height-for-width and scrolls; a minimum height set on resize keeps the page at the window's height.
+    """
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is not None:
+            self.setMinimumHeight(layout.heightForWidth(self.width()))
 
 
 class _ValueRow(QWidget):
@@ -244,23 +272,22 @@ class AugmentationTab(Tab):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        source_row = QHBoxLayout()
-        source_row.addWidget(QLabel(self.tr("Image:")))
+        # One row on a wide window; it wraps (image | variants | seed | new samples) with presentation-size text.
+        source_bar = _WrappingBar()
+        source_row = FlowLayout(source_bar, spacing=12)
         self.source_box = QComboBox()
         for name in sample_images():
             self.source_box.addItem(self.tr("photo: %s") % tr_core(name), name)
         self.source_box.addItem(self.tr("digit from mnist-sample"), DIGIT_SOURCE)
         self.source_box.addItem(self.tr("image file…"), FILE_SOURCE)
         self.source_box.activated.connect(self._source_chosen)
-        source_row.addWidget(self.source_box)
-        source_row.addSpacing(12)
-        source_row.addWidget(QLabel(self.tr("Variants:")))
+        self.source_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # never elided
+        source_row.addWidget(_group(QLabel(self.tr("Image:")), self.source_box))
         self.count_spin = QSpinBox()
         self.count_spin.setRange(1, 32)
         self.count_spin.setValue(8)
         self.count_spin.valueChanged.connect(self._schedule_preview)
-        source_row.addWidget(self.count_spin)
-        source_row.addSpacing(12)
+        source_row.addWidget(_group(QLabel(self.tr("Variants:")), self.count_spin))
         self.fixed_seed = QCheckBox(self.tr("Fixed seed"))
         self.fixed_seed.setToolTip(self.tr("Same seed, same variants: for reproducible slides."))
         self.seed_spin = QSpinBox()
@@ -270,14 +297,12 @@ class AugmentationTab(Tab):
         self.fixed_seed.toggled.connect(self.seed_spin.setEnabled)
         self.fixed_seed.toggled.connect(self._schedule_preview)
         self.seed_spin.valueChanged.connect(self._schedule_preview)
-        source_row.addWidget(self.fixed_seed)
-        source_row.addWidget(self.seed_spin)
+        source_row.addWidget(_group(self.fixed_seed, self.seed_spin))
         self.new_button = QPushButton(self.tr("New samples"))
         self.new_button.setToolTip(self.tr("Draw new random variants with the same settings."))
         self.new_button.clicked.connect(self.new_samples)
         source_row.addWidget(self.new_button)
-        source_row.addStretch(1)
-        right_layout.addLayout(source_row)
+        right_layout.addWidget(source_bar)
 
         self.grid = AugmentPreviewGrid()
         self.grid.original_caption = self.tr("original")
