@@ -329,8 +329,9 @@ def training_script(spec: ModelSpec, info: Any, config: Any = None) -> str:
         + (f"{val:.0%} of the training examples held out for validation" if val else "no validation split")
         + (", augmented training images" if augment else "") + f", seed {settings.seed}.",
         "",
-        "Run it with:  python this_file.py   (needs Keras 3 and a backend, e.g. pip install tensorflow;",
-        f"it prints the test accuracy and saves the trained model as {saved})",
+        "Run it with:  python this_file.py",
+        "(it needs Keras 3 and a backend such as TensorFlow: pip install tensorflow).",
+        f"It prints the test accuracy and saves the trained model as {saved}.",
     ]
     module = None
     if info.origin not in ("keras", "folder"):

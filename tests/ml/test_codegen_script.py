@@ -60,6 +60,7 @@ def test_the_complete_script_trains_to_the_apps_accuracy_without_cnnexplorer(tmp
     dataset = Dataset(info, arrays["x_train"][..., None], arrays["y_train"].astype(np.int32),
                       arrays["x_test"][..., None], arrays["y_test"].astype(np.int32))
     app_accuracy = train_model(model, dataset, config).test_accuracy
+    print(f"test accuracy: exported script {script_accuracy:.4f}, app {app_accuracy:.4f}")
     assert script_accuracy > 0.5  # it learned something in one epoch
     assert abs(script_accuracy - app_accuracy) <= 0.01, (script_accuracy, app_accuracy)
 

@@ -678,8 +678,6 @@ class BuilderTab(Tab):
         self._read_only_rows = None
         if was:
             self.banner.hide()
-            for w in (self.layer_editor, self.input_editor):
-                w.setEnabled(True)
             if refresh:
                 self.refresh(select=0)
 
