@@ -28,9 +28,10 @@ KERAS_ACTIVATIONS = frozenset({
 # -- argument checks --------------------------------------------------------------
 
 class _ArgProblem(Exception):
-    def __init__(self, message: str, strict: bool = False):
+    def __init__(self, message: str, strict: bool = False, limit: bool = False):
         super().__init__(message)
-        self.strict = strict  # refused on purpose although Keras would accept it
+        self.strict = strict or limit  # refused on purpose although Keras would accept it
+        self.limit = limit  # a value beyond the app's range (MAX_DIM): Keras would try to allocate it
 
 
 def _is_int(v: Any) -> bool:
@@ -50,7 +51,7 @@ def _finite(v: Any) -> bool:
 def _too_large(prefix: str, name: str, value: Any) -> _ArgProblem:
     return _ArgProblem(translate("shapes", "{prefix}: {name}={value} is too large — the app allows at most "
                                            "{limit:,}.").format(prefix=prefix, name=name, value=clip_repr(value),
-                                                                limit=MAX_DIM), strict=True)
+                                                                limit=MAX_DIM), limit=True)
 
 
 def _size_tuple(layer: LayerSpec, name: str, rank: int, prefix: str) -> tuple[int, ...] | None:

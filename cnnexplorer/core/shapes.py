@@ -41,8 +41,9 @@ class Problem:
     layer_index: int | None  # 1-based, or None for the whole model
     message: str
     keras_rejects: bool = True
-    # "" (Keras agrees), "strict" (refused on purpose although Keras would build it) or "budget" (too large
-    # for this computer); README's Builder section lists the strict decisions.
+    # "" (Keras agrees), "strict" (refused on purpose although Keras would build it), "limit" (a value beyond
+    # the app's range, e.g. units > 2**31 - 1) or "budget" (too large for this computer); the README's Builder
+    # section lists these decisions.
     kind: str = ""
 
     def __str__(self) -> str:
@@ -112,7 +113,7 @@ def layer_prefix(index: int, layer_type: str) -> str:
 
 
 def _arg_problem(index: int, found: _ArgProblem) -> Problem:
-    return Problem(index, str(found), True, "strict" if found.strict else "")
+    return Problem(index, str(found), True, "limit" if found.limit else "strict" if found.strict else "")
 
 
 # -- per-layer rules ----------------------------------------------------------------
