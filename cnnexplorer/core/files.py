@@ -116,14 +116,16 @@ def check_writable(path: str | Path) -> None:
 def atomic_path(path: str | Path) -> Iterator[Path]:
     """Yield a temporary path beside ``path`` for a writer that wants a name; rename it over ``path`` after.
 
-    The temporary name keeps the target's suffix. If the block raises, or the
+    The temporary name keeps the target's suffix (``.weights.h5`` whole). If the block raises, or the
     writer left no file, the temporary file is removed and the target is
     unchanged; OS errors become :class:`FileWriteError`.
     """
     p = _target(path)
     folder = p.parent if str(p.parent) else Path(".")
+    suffix = _format_suffix(p)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{p.stem}{TEMP_MARK}", suffix=p.suffix, dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{p.name[: len(p.name) - len(suffix)]}{TEMP_MARK}", suffix=suffix,
+                                        dir=folder)
         os.close(fd)
     except OSError as exc:
         raise write_error(p, exc) from None
@@ -140,6 +142,15 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+# Suffixes a writer checks whole: Keras' save_weights insists on a name ending in ".weights.h5".
+_COMPOUND_SUFFIXES = (".weights.h5",)
+
+
+def _format_suffix(p: Path) -> str:
+    """The end of the name a writer chooses its format from, kept on the temporary file."""
+    return next((s for s in _COMPOUND_SUFFIXES if p.name.endswith(s)), p.suffix)
 
 
 def write_bytes(path: str | Path, data: bytes) -> Path:

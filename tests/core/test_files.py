@@ -64,3 +64,11 @@ def test_stale_temporaries_of_ours_are_removed_and_nothing_else(tmp_path):
         p.write_bytes(b"x")
     assert remove_stale_temporaries(tmp_path, older_than_s=-1) == 2
     assert [p.name for p in tmp_path.iterdir()] == [".hidden-user-file"]
+
+
+def test_a_weights_file_keeps_its_whole_suffix_for_keras(tmp_path):
+    with atomic_path(tmp_path / "vgg16.weights.h5") as tmp:
+        assert tmp.name.endswith(".weights.h5") and tmp.parent == tmp_path
+        tmp.write_bytes(b"weights")
+    assert (tmp_path / "vgg16.weights.h5").read_bytes() == b"weights"
+    assert [p.name for p in tmp_path.iterdir()] == ["vgg16.weights.h5"]
