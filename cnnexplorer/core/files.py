@@ -17,7 +17,8 @@ writers that insist on a file name of their own (``model.save``,
 
 :func:`check_writable` lets a long job (training) find out *before* it starts
 that its output cannot be written. :func:`remove_stale_temporaries` deletes
-temporary files a killed process of ours left behind.
+temporary files a killed process of ours left behind (an hour old or more);
+every successful write runs it for its own target.
 """
 from __future__ import annotations
 
@@ -137,11 +138,19 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         _fsync_file(tmp)
         os.replace(tmp, p)
         _fsync_folder(folder)
+        # A write of ours that was killed left its temporary beside the target: the next good write removes it.
+        remove_stale_temporaries(folder, target=p.name)
     except OSError as exc:
         raise write_error(p, exc) from None
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+def _temporary_of(name: str, target: str) -> bool:
+    """True if ``name`` is a temporary file one of our writes (or an older save) of ``target`` left."""
+    base = target[: len(target) - len(_format_suffix(Path(target)))]
+    return name.startswith(f".{base}{TEMP_MARK}") or name == f".{base}.saving.keras"
 
 
 # Suffixes a writer checks whole: Keras' save_weights insists on a name ending in ".weights.h5".
@@ -199,11 +208,12 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def remove_stale_temporaries(folder: str | Path, older_than_s: float = 3600.0) -> int:
+def remove_stale_temporaries(folder: str | Path, older_than_s: float = 3600.0, target: str | None = None) -> int:
     """Delete our own temporary files in ``folder`` older than ``older_than_s``; returns how many went.
 
     Only names with :data:`TEMP_MARK` are touched (and the ``.NAME.saving.keras``
-    files older versions left), so nothing of the user's is ever removed.
+    files older versions left), so nothing of the user's is ever removed. With
+    ``target`` (a file name), only the temporaries of that file.
     """
     import time
 
@@ -217,6 +227,8 @@ def remove_stale_temporaries(folder: str | Path, older_than_s: float = 3600.0) -
         name = entry.name
         ours = name.startswith(".") and (TEMP_MARK in name or name.endswith(".saving.keras"))
         if not ours:
+            continue
+        if target is not None and not _temporary_of(name, target):
             continue
         try:
             if entry.is_file(follow_symlinks=False) and now - entry.stat(follow_symlinks=False).st_mtime > older_than_s:

@@ -90,14 +90,16 @@ def _check_args(layer: LayerSpec, prefix: str) -> list[_ArgProblem]:
     """Problems with a layer's arguments: what Keras would refuse, and what the app refuses on purpose (strict)."""
     problems: list[_ArgProblem] = []
     known = LAYER_DEFAULTS[layer.type]
-    for name in layer.params:
-        if name not in known:
-            allowed = ", ".join(known) or translate("shapes", "no settings")
-            # Strict: Keras knows many more arguments (use_bias, name...), which the Builder cannot show.
-            problems.append(_ArgProblem(translate("shapes", "{prefix}: unknown setting {name} — remove it ({type} "
-                                                            "takes {allowed}).")
-                                        .format(prefix=prefix, name=clip_repr(name), type=layer.type,
-                                                allowed=allowed), strict=True))
+    unknown = [name for name in layer.params if name not in known]
+    if unknown:
+        allowed = ", ".join(known) or translate("shapes", "no settings")
+        # Strict: Keras knows many more arguments (use_bias, name...), which the Builder cannot show.
+        # One problem per layer, however many unknown settings a file holds.
+        names = ", ".join(clip_repr(name, 60) for name in unknown[:3]) + (", …" if len(unknown) > 3 else "")
+        problems.append(_ArgProblem(translate("shapes", "{prefix}: unknown setting {name} — remove it ({type} "
+                                                        "takes {allowed}).")
+                                    .format(prefix=prefix, name=names, type=layer.type, allowed=allowed),
+                                    strict=True))
     for name in known:
         value = layer.arg(name)
         kind = arg_kind(layer.type, name)

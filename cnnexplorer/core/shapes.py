@@ -156,6 +156,11 @@ def _rank_problem(layer: LayerSpec, prefix: str, shape: Shape, rank: int, spec: 
         prefix=prefix, need=need, what=_what(shape), fix=fix)
 
 
+def _few(items: list[str], shown: int = 5) -> str:
+    """'a, b, c' — at most ``shown`` items, then '…' (messages stay one short line)."""
+    return ", ".join(items[:shown]) + (", …" if len(items) > shown else "")
+
+
 def _shrinking_layers(spec: ModelSpec, index: int) -> tuple[list[int], list[int]]:
     """Layers before ``index`` that make the input smaller: (pooling or strided ones, 'valid' convolutions)."""
     pooled, trimmed = [], []
@@ -178,10 +183,10 @@ def _window_too_large(spec: ModelSpec, index: int, prefix: str, pooling: bool, w
     pooled, trimmed = _shrinking_layers(spec, index)
     if pooled:
         fix = translate("shapes", "or remove a pooling or strided layer before it (layer {layers})").format(
-            layers=", ".join(map(str, pooled)))
+            layers=_few(list(map(str, pooled))))
     elif trimmed:
         fix = translate("shapes", "or use padding='same' in the convolutions before it (layer {layers})").format(
-            layers=", ".join(map(str, trimmed)))
+            layers=_few(list(map(str, trimmed))))
     else:
         fix = translate("shapes", "or use a larger input")
     if pooling:
@@ -398,7 +403,7 @@ def _compile_problems(spec: ModelSpec) -> list[Problem]:
     unknown = [m for m in c.metrics if m not in KNOWN_METRICS]
     if unknown:
         problems.append(Problem(None, translate("shapes", "Unknown metric(s) {metrics} — use {choices}.").format(
-            metrics=", ".join(map(repr, unknown)), choices=", ".join(METRICS)), False))
+            metrics=_few([clip_repr(m, 60) for m in unknown]), choices=", ".join(METRICS)), False))
     return problems
 
 

@@ -72,3 +72,20 @@ def test_a_weights_file_keeps_its_whole_suffix_for_keras(tmp_path):
         tmp.write_bytes(b"weights")
     assert (tmp_path / "vgg16.weights.h5").read_bytes() == b"weights"
     assert [p.name for p in tmp_path.iterdir()] == ["vgg16.weights.h5"]
+
+
+def test_a_good_write_removes_what_a_killed_write_of_the_same_file_left(tmp_path):
+    import os
+    import time
+
+    killed = tmp_path / ".model.cnnexplorer-tmp-dead.keras"
+    old_save = tmp_path / ".model.saving.keras"
+    fresh = tmp_path / ".model.cnnexplorer-tmp-live.keras"  # a write in progress elsewhere: too young to touch
+    other = tmp_path / ".notes.cnnexplorer-tmp-x.txt"
+    for p in (killed, old_save, fresh, other):
+        p.write_bytes(b"half")
+    hours_ago = time.time() - 7200
+    for p in (killed, old_save, other):
+        os.utime(p, (hours_ago, hours_ago))
+    write_bytes(tmp_path / "model.keras", b"whole")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([fresh.name, other.name, "model.keras"])
