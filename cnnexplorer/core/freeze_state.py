@@ -8,8 +8,8 @@ describes a Keras base as :class:`LayerRow` s and copies the flags onto it
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.i18n import translate

@@ -2275,6 +2275,14 @@
         <translation>已微调</translation>
     </message>
     <message>
+        <source>%1 + head (%2)</source>
+        <translation>%1 + 分类头（%2）</translation>
+    </message>
+    <message>
+        <source>Images: %1</source>
+        <translation>图像：%1</translation>
+    </message>
+    <message>
         <source>Test accuracy %1 · test loss %2</source>
         <translation>测试精度 %1 · 测试损失 %2</translation>
     </message>
@@ -2295,6 +2303,10 @@
     <message>
         <source>Done in %1 s.</source>
         <translation>完成，用时 %1 秒。</translation>
+    </message>
+    <message>
+        <source>The run was not kept: %1</source>
+        <translation>这次运行没有保存：%1</translation>
     </message>
     <message>
         <source>Not done: see the message.</source>
@@ -4776,6 +4788,22 @@ Apply these changes and train?</source>
     <message>
         <source>Running the base over the test images</source>
         <translation>正在用基网络处理测试图像</translation>
+    </message>
+    <message>
+        <source>feature extraction</source>
+        <translation>特征提取</translation>
+    </message>
+    <message>
+        <source>end to end</source>
+        <translation>端到端</translation>
+    </message>
+    <message>
+        <source>fine-tuned</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <source>{title} + head ({method})</source>
+        <translation>{title} + 分类头（{method}）</translation>
     </message>
     <message>
         <source>Choose an image folder first (one sub-folder of images per class).</source>

@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from cnnexplorer.core.freeze_state import LayerRow
 from cnnexplorer.core.images import save_png
 from cnnexplorer.core.session import Session
-from cnnexplorer.core.freeze_state import LayerRow
 from cnnexplorer.ml.transfer import load_base_job
 from cnnexplorer.ui.session_bridge import SessionBridge
 from cnnexplorer.ui.tabs.pretrained import PretrainedTab
@@ -41,8 +41,9 @@ def _folder(root, classes=("bright", "dark"), n=6, size=24):
 
 
 @pytest.fixture
-def tab(qtbot, errors):
+def tab(qtbot, errors, tmp_path):
     t = PretrainedTab(SessionBridge(Session()))
+    t.runs_folder = tmp_path / "runs"  # not the real app data folder
     qtbot.addWidget(t)
     t.show()
     yield t
@@ -129,6 +130,12 @@ def test_method_1_then_fine_tuning_makes_the_session_model_and_one_class_folder_
     assert tab.model.get_layer("vgg16") is tab.loaded.base
     assert "Test accuracy" in tab.result_label.text() and "as long" in tab.result_label.text()
     assert tab.fine_tune_button.isEnabled()
+    from cnnexplorer.core.runs import RunStore
+
+    runs = RunStore(tmp_path / "runs").list()  # kept as a run, beside the Training tab's
+    assert len(runs) == 1 and runs[0].kind == "pretrained" and runs[0].settings["method"] == "features"
+    assert runs[0].test_accuracy == tab.last_run.test_accuracy and runs[0].epochs == 1
+    assert runs[0].class_names == ["bright", "dark"] and runs[0].parameters == tab.model.count_params()
 
     tab.fine_tune_button.click()  # nothing unfrozen yet: a clear message, nothing trains
     _wait(qtbot, tab)

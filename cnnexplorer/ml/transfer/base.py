@@ -7,8 +7,9 @@ in the tutorial, so Visualize and Grad-CAM find it inside a composed model
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -17,8 +18,13 @@ from cnnexplorer.core.freeze_state import FreezeState, LayerRow, group_names
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.pretrained_catalog import Architecture, get_architecture
 from cnnexplorer.core.progress import ProgressFn, check_cancel, report
-from cnnexplorer.ml.transfer.weights import WeightsSource, _reason, bundled_weights_path, imagenet_weights, \
-    resolve_source
+from cnnexplorer.ml.transfer.weights import (
+    WeightsSource,
+    _reason,
+    bundled_weights_path,
+    imagenet_weights,
+    resolve_source,
+)
 
 
 def build_base(arch: Architecture | str, input_size: int, weights: str | WeightsSource = "imagenet",
@@ -75,7 +81,7 @@ def load_base_weights(base, arch: Architecture, input_size: int, path: str | Pat
     before = [w.numpy() for w in base.weights]
     try:
         base.load_weights(str(path))
-    except Exception as exc:  # shape/count mismatches, foreign HDF5, not HDF5 at all
+    except Exception as exc:  # noqa: BLE001 - shape/count mismatches, foreign HDF5, not HDF5 at all
         for var, value in zip(base.weights, before):
             var.assign(value)
         raise ModelFileError(
@@ -116,7 +122,7 @@ def layer_rows(base, arch_key: str | None = None) -> list[LayerRow]:
         try:
             shape = layer.output.shape
             shape_text = "×".join("?" if d is None else str(d) for d in shape[1:])
-        except Exception:  # layers used twice have no single output
+        except Exception:  # noqa: BLE001 - layers used twice have no single output
             shape_text = "?"
         rows.append(LayerRow(i, layer.name, layer.__class__.__name__, shape_text,
                              trainable + fixed, trainable, fixed, group, _keeps_inference_mode(layer)))

@@ -1,7 +1,10 @@
-"""The new classifier on top of a pretrained base, and the composed model: raw pixels → preprocessing → base → head."""
+"""The new classifier on top of a pretrained base, and the composed model.
+
+Raw pixels → preprocessing → base → head.
+"""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from cnnexplorer.core.errors import DatasetError, UserError
 from cnnexplorer.core.i18n import translate

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Optional, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -18,7 +19,13 @@ from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.pretrained_catalog import Architecture, get_architecture
 from cnnexplorer.core.progress import ProgressFn, check_cancel, report
 from cnnexplorer.ml.transfer.base import apply_freeze, build_base, layer_rows
-from cnnexplorer.ml.transfer.heads import _apply, compile_model, compose, feature_extractor, head_layers
+from cnnexplorer.ml.transfer.heads import (
+    _apply,
+    compile_model,
+    compose,
+    feature_extractor,
+    head_layers,
+)
 from cnnexplorer.ml.transfer.weights import WeightsSource, resolve_source
 
 
@@ -42,12 +49,12 @@ class TransferResult:
     seconds: float = 0.0
     extract_seconds: float = 0.0  # features: one pass of the base over the images
     head_epoch_seconds: float = 0.0  # features: mean epoch time of the dense head
-    test_loss: Optional[float] = None
-    test_accuracy: Optional[float] = None
+    test_loss: float | None = None
+    test_accuracy: float | None = None
     cancelled: bool = False
 
     @property
-    def speedup(self) -> Optional[float]:
+    def speedup(self) -> float | None:
         """Features: how much faster than running the base every epoch (≈ end to end with a frozen base)."""
         if self.method != "features" or self.epochs_run == 0 or self.extract_seconds <= 0:
             return None
@@ -119,14 +126,18 @@ def extract_features(model, x: np.ndarray, batch_size: int = 32, progress: Progr
     message = message or translate("transfer", "Extracting features")
     check_cancel(cancel)
 
-    class _Watch(k.callbacks.Callback):
+    class _Watch(k.callbacks.Callback):  # type: ignore[name-defined]
         def on_predict_batch_end(self, batch, logs=None):
             report(progress, "extract", batch + 1, steps, translate("transfer", "{task}: batch {batch}/{steps}")
                    .format(task=message, batch=batch + 1, steps=steps))
             if cancel is not None and cancel.is_set():
                 self.model.stop_predicting = True
 
-    features = model.predict(np.asarray(x, dtype="float32"), batch_size=batch_size, verbose=0, callbacks=[_Watch()])
+    from cnnexplorer.ml.folders import is_streamed, keras_input
+
+    # A folder too large for memory comes streamed from disk (ml.folders): predict on its tf.data batches.
+    x_in, _, kwargs = keras_input(x if is_streamed(x) else np.asarray(x, dtype="float32"), None, batch_size)
+    features = model.predict(x_in, verbose=0, callbacks=[_Watch()], **kwargs)
     check_cancel(cancel)
     return features
 
@@ -230,6 +241,38 @@ class PretrainedOutcome:
 
     result: TransferResult
     dataset: Any
+
+
+def pretrained_run(result: TransferResult, loaded: LoadedBase, dataset: Any, head: str, batch_size: int,
+                   learning_rate: float, name: str = ""):
+    """The run record (``core.runs.Run``) of one pretrained job, to keep and compare with other runs."""
+    from pathlib import Path
+
+    from cnnexplorer.core.runs import Run
+
+    method_names = {"features": translate("transfer", "feature extraction"),
+                    "end-to-end": translate("transfer", "end to end"),
+                    "fine-tune": translate("transfer", "fine-tuned")}
+    title = loaded.arch.title
+    name = name or translate("transfer", "{title} + head ({method})").format(
+        title=title, method=method_names.get(result.method, result.method))
+    info = getattr(dataset, "info", None)
+    settings = {"method": result.method, "arch": loaded.arch.key, "weights": loaded.source.kind,
+                "input_size": loaded.input_size, "head": head, "epochs": result.epochs_run,
+                "batch_size": int(batch_size), "learning_rate": float(learning_rate), "optimizer": "rmsprop"}
+    if result.method == "features":
+        settings["extract_seconds"] = round(result.extract_seconds, 3)
+        settings["head_epoch_seconds"] = round(result.head_epoch_seconds, 4)
+    test = {}
+    if result.test_accuracy is not None:
+        test["test_accuracy"] = float(result.test_accuracy)
+    if result.test_loss is not None:
+        test["test_loss"] = float(result.test_loss)
+    return Run(name, model_name=f"{title} + {head}", parameters=int(result.model.count_params()),
+               dataset=Path(str(getattr(info, "name", "") or "")).name or str(getattr(info, "title", "")),
+               settings=settings, history={k: [float(v) for v in values] for k, values in result.history.items()},
+               test=test, seconds=float(result.seconds), stopped=bool(result.cancelled), kind="pretrained",
+               class_names=[str(c) for c in getattr(dataset, "class_names", ())])
 
 
 def load_base_job(arch_key: str, input_size: int, weights: str, progress: ProgressFn | None = None,

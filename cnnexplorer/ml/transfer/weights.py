@@ -20,7 +20,12 @@ from pathlib import Path
 
 from cnnexplorer.core.errors import ModelFileError, UserError
 from cnnexplorer.core.i18n import translate
-from cnnexplorer.core.pretrained_catalog import BUNDLED_LABEL, IMAGENET_LABEL, RANDOM_LABEL, Architecture
+from cnnexplorer.core.pretrained_catalog import (
+    BUNDLED_LABEL,
+    IMAGENET_LABEL,
+    RANDOM_LABEL,
+    Architecture,
+)
 from cnnexplorer.core.progress import Cancelled, ProgressFn, check_cancel, report
 
 DOWNLOAD_TIMEOUT_S = 20.0  # per socket operation: a dead network fails in seconds, not minutes
@@ -34,7 +39,7 @@ class WeightsSource:
     path: str | None = None
 
     @classmethod
-    def parse(cls, text: str | None) -> "WeightsSource":
+    def parse(cls, text: str | None) -> WeightsSource:
         """"imagenet", "bundled", "random" (or "none"), or the path of a weights file."""
         if text is None or str(text).lower() in ("random", "none", ""):
             return cls("random")
@@ -128,7 +133,7 @@ def check_weights_file(arch: Architecture, path: Path, input_size: int = 0, incl
 def _hdf5_problem(path: Path) -> str | None:
     """Open an HDF5 weights file and read every array; a truncated file fails here, not inside Keras."""
     try:
-        import h5py
+        import h5py  # type: ignore[import-untyped]
 
         with h5py.File(path, "r") as f:
             count = 0
@@ -142,7 +147,7 @@ def _hdf5_problem(path: Path) -> str | None:
             f.visititems(visit)
         if count == 0:
             return translate("transfer", "it holds no weights")
-    except Exception as exc:  # OSError from h5py for truncated files, anything else for garbage
+    except Exception as exc:  # noqa: BLE001 - OSError from h5py for truncated files, anything else for garbage
         return translate("transfer", "it cannot be read completely ({reason})").format(reason=_reason(exc))
     return None
 
@@ -228,7 +233,7 @@ def download_imagenet_weights(arch: Architecture, input_size: int = 0, include_t
         os.replace(tmp, target)
     except Cancelled:
         raise
-    except Exception as exc:  # URLError, timeouts, disk full: all mean "no weights from the network"
+    except Exception as exc:  # noqa: BLE001 - URLError, timeouts, disk full: no weights from the network
         raise UserError(offline_message(arch, _reason(exc))) from None
     finally:
         if tmp.exists():

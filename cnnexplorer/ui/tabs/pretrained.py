@@ -13,20 +13,41 @@ The layer table on the right makes freezing visible. The Keras work is
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-    QLineEdit, QMessageBox, QProgressBar, QPushButton, QRadioButton, QScrollArea, QSpinBox, QSplitter, QVBoxLayout,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
     QWidget,
 )
 
 from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.sample_folder import write_sample_folder
 from cnnexplorer.ml import transfer as T
-from cnnexplorer.ml.transfer import LoadedBase, PretrainedOutcome, load_base_job, train_job  # noqa: F401 (tests)
+from cnnexplorer.ml.transfer import (
+    LoadedBase,
+    PretrainedOutcome,
+    load_base_job,
+    train_job,
+)
 from cnnexplorer.ui import presentation
 from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
@@ -56,12 +77,16 @@ class PretrainedTab(Tab):
 
     def __init__(self, bridge, parent: QWidget | None = None) -> None:
         super().__init__(bridge, parent)
-        self.loaded: Optional[LoadedBase] = None
+        self.loaded: LoadedBase | None = None
         self.model: Any = None  # the composed, trained model
         self.epochs_done = 0
         self._dataset: Any = None
         self._dataset_key: tuple | None = None
         self._task_kind = ""  # what the slot's current task is: "load", "example" or "train-METHOD"
+        self._run_settings: dict = {}  # head, batch size and learning rate of the training job that runs
+        self.last_run: Any = None  # the core.runs.Run of the last finished or stopped job
+        self.runs_folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation),
+                                "runs")
         self.ask = ask_question
         self.slot = TaskSlot("pretrained", parent=self)
         self.slot.events.connect(self._on_events)
@@ -292,15 +317,15 @@ class PretrainedTab(Tab):
         if width > 0 and layout is not None and layout.hasHeightForWidth():
             self._left.setMinimumHeight(layout.heightForWidth(width))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         QTimer.singleShot(0, self._fit_column)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         QTimer.singleShot(0, self._fit_column)
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:  # presentation mode on or off
             QTimer.singleShot(0, self._fit_column)
@@ -454,6 +479,8 @@ class PretrainedTab(Tab):
             self.chart.reset()
         self.chart.set_planned_epochs(initial + epochs)
         self.result_label.setText("")
+        self._run_settings = {"head": self.head_combo.currentData(), "batch_size": self.batch_spin.value(),
+                              "learning_rate": lr}
         self._start("train-" + method, train_job, method, self.loaded, self.table.flags, self.folder_edit.text().strip(),
                     self._dataset_for_run(), self.head_combo.currentData(), epochs, self.batch_spin.value(), lr,
                     augment, self.model if method == "fine-tune" else None, initial)
@@ -527,9 +554,10 @@ class PretrainedTab(Tab):
         outcome: PretrainedOutcome = result
         self._dataset = outcome.dataset
         self._dataset_key = (self.folder_edit.text().strip(), self.loaded.input_size)
-        self._show_result(outcome.result)
+        self._show_result(outcome)
 
-    def _show_result(self, res: T.TransferResult) -> None:
+    def _show_result(self, outcome: PretrainedOutcome) -> None:
+        res = outcome.result
         self.model = res.model
         if res.method == "fine-tune":
             self.epochs_done += res.epochs_run
@@ -538,8 +566,12 @@ class PretrainedTab(Tab):
         arch = self.loaded.arch
         method_names = {"features": self.tr("feature extraction"), "end-to-end": self.tr("end to end"),
                         "fine-tune": self.tr("fine-tuned")}
-        self.session.set_model(res.model, f"{arch.title} + head ({method_names[res.method]})", "pretrained")
+        name = self.tr("%1 + head (%2)").replace("%1", arch.title).replace("%2", method_names[res.method])
+        self.session.set_model(res.model, name, "pretrained")
         lines = []
+        note = getattr(outcome.dataset, "note", "")
+        if note:
+            lines.append(self.tr("Images: %1").replace("%1", note))
         if res.test_accuracy is not None:
             lines.append(self.tr("Test accuracy %1 · test loss %2").replace("%1", f"{res.test_accuracy:.1%}")
                          .replace("%2", f"{res.test_loss:.4f}"))
@@ -551,8 +583,21 @@ class PretrainedTab(Tab):
         if res.cancelled:
             lines.append(self.tr("Stopped after %n epoch(s).", "", res.epochs_run))
         lines.append(self.tr("The model is now the session's model: look inside it in the Visualize tab."))
-        self.result_label.setText("\n".join(lines))
+        lines.append(self._record_run(outcome, name))
+        self.result_label.setText("\n".join(line for line in lines if line))
         self._set_status(self.tr("Done in %1 s.").replace("%1", f"{res.seconds:.1f}"))
+
+    def _record_run(self, outcome: PretrainedOutcome, name: str) -> str:
+        """Keep the finished or stopped job as a run (core.runs) beside the Training tab's; returns a note."""
+        from cnnexplorer.core.runs import RunStore
+
+        run = T.pretrained_run(outcome.result, self.loaded, outcome.dataset, name=name, **self._run_settings)
+        try:
+            RunStore(self.runs_folder).save(run)
+        except UserError as exc:  # a full disk must not hide the result itself
+            return self.tr("The run was not kept: %1").replace("%1", str(exc))
+        self.last_run = run
+        return ""
 
     @Slot(object)
     def _on_failed(self, exc: BaseException) -> None:
@@ -563,7 +608,7 @@ class PretrainedTab(Tab):
     def _on_cancelled(self) -> None:
         result = self.slot.result
         if isinstance(result, PretrainedOutcome):
-            self._show_result(result.result)
+            self._show_result(result)
         self._set_status(self.tr("Stopped."))
 
     @Slot()

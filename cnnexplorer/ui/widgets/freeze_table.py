@@ -9,13 +9,22 @@ The flags reach the model only when training starts (``apply_freeze``).
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QSlider, QTreeWidget,
-    QTreeWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSlider,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from cnnexplorer.core.freeze_state import FreezeState, LayerRow
@@ -59,7 +68,7 @@ class FreezeTable(QWidget):
         # The layer names keep their width (in presentation-size text the State column narrows instead of
         # the names vanishing); the State column takes what is left.
         header.setStretchLastSection(False)
-        for col in range(0, 4):
+        for col in range(4):
             # Sized once per base (set_rows): ResizeToContents would re-measure all rows on every toggle.
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
