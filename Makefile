@@ -4,13 +4,18 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test bench screenshots clean-venv lint-imports
+.PHONY: run test bench screenshots clean-venv lint-imports lint constraints
 
-# (Re)install when the project's metadata changes. Editable, so code edits need no reinstall.
-$(STAMP): pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+# (Re)install when the project's metadata or the pinned versions change. Editable, so code edits need no
+# reinstall. constraints.txt pins every package to the versions the tests last passed with (make constraints).
+# A venv outside this tree (VENV=../other/.venv, e.g. from a git worktree) is used as it is: re-installing it
+# from here would point its editable install at this tree for everyone who shares it.
+$(STAMP): pyproject.toml constraints.txt
+	@case "$(abspath $(VENV))/" in "$(CURDIR)"/*) ;; \
+	  *) echo "$(VENV) is outside this tree: using it as it is (not re-installing)"; exit 0;; esac; \
+	set -e; test -x $(PY) || $(PYTHON) -m venv $(VENV); \
+	$(PY) -m pip install --quiet --upgrade pip; \
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,lint]'; \
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -32,6 +37,22 @@ screenshots: $(STAMP)
 lint-imports: $(STAMP)
 	$(VENV)/bin/lint-imports
 
+# Lint (ruff: pyflakes, pycodestyle, import order, bugbear, pyupgrade, naming), types (mypy on core/ and ml/),
+# and the layer contracts (import-linter). All configured in pyproject.toml. No $(STAMP): a worktree may use
+# another tree's venv (VENV=...), which must not be re-installed from here.
+lint:
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+# Refresh the pinned versions after upgrading packages in the venv and running `make test` with them:
+#   .venv/bin/pip install --upgrade tensorflow keras ... && make test && make constraints
+# CI, `make`, and the installer build (make package, packaging/README.md) install with -c constraints.txt.
+constraints:
+	{ echo "# Tested versions of every package (make constraints); used as pip install -c constraints.txt."; \
+	  echo "# Python $$($(PY) -c 'import platform; print(platform.python_version())'), $$(uname -s) $$(uname -m)."; \
+	  $(PY) -m pip freeze --exclude-editable | grep -v '^-e ' | LC_ALL=C sort -f; } > constraints.txt
+
 clean-venv:
 	rm -rf $(VENV)
 
@@ -43,7 +64,7 @@ PACKAGE_TARBALL := dist/cnnexplorer-$(PACKAGE_VERSION)-linux-$(shell uname -m).t
 
 # One-folder bundle in dist/cnnexplorer/ for this platform; on Linux also the tarball.
 package: $(STAMP)
-	$(PY) -c "import PyInstaller" 2>/dev/null || $(PY) -m pip install --quiet 'pyinstaller>=6.10'
+	$(PY) -c "import PyInstaller" 2>/dev/null || $(PY) -m pip install --quiet -c constraints.txt 'pyinstaller>=6.10'
 	$(PY) -m PyInstaller --noconfirm --distpath dist --workpath build/pyinstaller packaging/cnnexplorer.spec
 	if [ "$$(uname -s)" = Linux ]; then sh packaging/linux/make_tarball.sh dist/cnnexplorer $(PACKAGE_TARBALL); fi
 

@@ -44,6 +44,8 @@ class Session:
     copied: the model is one shared object.
     """
 
+    _observers: list[Observer]
+
     def __init__(self) -> None:
         object.__setattr__(self, "_observers", [])
         self.design: Any = None  # core.spec.ModelSpec or None

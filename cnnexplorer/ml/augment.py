@@ -21,7 +21,6 @@ from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.progress import ProgressFn, check_cancel, report
 from cnnexplorer.ml.runtime import keras
 
-
 PREVIEW_SIZE = 150  # the tutorial's target_size=(150, 150)
 
 

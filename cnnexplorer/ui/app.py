@@ -14,7 +14,12 @@ from pathlib import Path
 
 # Re-exported: code and tests written before ui/bootstrap.py import these from here.
 from cnnexplorer.ui.bootstrap import (  # noqa: F401
-    LANGUAGES, create_application, current_language, install_translators, resolve_language, translations_folder,
+    LANGUAGES,
+    create_application,
+    current_language,
+    install_translators,
+    resolve_language,
+    translations_folder,
 )
 
 SCREENSHOT_SIZE = (1280, 800)

@@ -8,7 +8,14 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QProcess, QSize, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QFrame, QLabel, QMainWindow, QMessageBox, QScrollArea, QTabWidget, QWidget,
+    QFileDialog,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QTabWidget,
+    QWidget,
 )
 
 from cnnexplorer import APP_NAME, __version__
@@ -62,7 +69,7 @@ class _TabPages(QTabWidget):
     1280×800 projector) instead of pushing the window off the screen. ``widget()``, ``currentWidget()``,
     ``indexOf()`` and ``setCurrentWidget()`` still deal in the tabs themselves."""
 
-    def addTab(self, page: QWidget, title: str) -> int:  # noqa: N802 - Qt override
+    def addTab(self, page: QWidget, title: str) -> int:
         area = QScrollArea(self)
         area.setWidget(page)
         area.setWidgetResizable(True)
@@ -73,13 +80,13 @@ class _TabPages(QTabWidget):
         page = super().widget(index)
         return page.widget() if isinstance(page, QScrollArea) else page
 
-    def currentWidget(self) -> QWidget | None:  # noqa: N802 - Qt override
+    def currentWidget(self) -> QWidget | None:
         return self.widget(self.currentIndex())
 
-    def indexOf(self, page: QWidget) -> int:  # noqa: N802 - Qt override
+    def indexOf(self, page: QWidget) -> int:
         return next((i for i in range(self.count()) if self.widget(i) is page), -1)
 
-    def setCurrentWidget(self, page: QWidget) -> None:  # noqa: N802 - Qt override
+    def setCurrentWidget(self, page: QWidget) -> None:
         index = self.indexOf(page)
         if index >= 0:
             self.setCurrentIndex(index)

@@ -40,7 +40,8 @@ def _shown(qtbot, tab):
 def test_building_the_tab_does_not_import_tensorflow():
     code = ("import sys; from PySide6.QtWidgets import QApplication; app = QApplication([]);"
             "from cnnexplorer.core.session import Session; from cnnexplorer.ui.session_bridge import SessionBridge;"
-            "from cnnexplorer.ui.tabs.augmentation import AugmentationTab; t = AugmentationTab(SessionBridge(Session()));"
+            "from cnnexplorer.ui.tabs.augmentation import AugmentationTab;"
+            "t = AugmentationTab(SessionBridge(Session()));"
             "print('tensorflow' in sys.modules, 'keras' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})

@@ -105,11 +105,12 @@ def test_opening_two_model_files_quickly_the_last_one_asked_for_wins(qtbot, main
     import threading
     from pathlib import Path
 
-    from cnnexplorer.ui import main_window as main_window_module
-
     import keras
 
-    models = {name: keras.Sequential([keras.Input((4,)), keras.layers.Dense(2)], name=name) for name in ("slow", "fast")}
+    from cnnexplorer.ui import main_window as main_window_module
+
+    models = {name: keras.Sequential([keras.Input((4,)), keras.layers.Dense(2)], name=name)
+              for name in ("slow", "fast")}
     release_first = threading.Event()
 
     def fake_load(path, progress=None, cancel=None):

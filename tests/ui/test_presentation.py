@@ -275,8 +275,21 @@ def _truncated(tab) -> list[str]:
     tab titles, table and list cells and their headers. A scroll bar that shows the rest is not truncation."""
     from PySide6.QtCore import QModelIndex, Qt
     from PySide6.QtWidgets import (
-        QAbstractButton, QAbstractItemView, QCheckBox, QComboBox, QGroupBox, QHeaderView, QLabel, QListView,
-        QPushButton, QRadioButton, QStyle, QStyleOptionComboBox, QStyleOptionViewItem, QTabBar, QToolButton,
+        QAbstractButton,
+        QAbstractItemView,
+        QCheckBox,
+        QComboBox,
+        QGroupBox,
+        QHeaderView,
+        QLabel,
+        QListView,
+        QPushButton,
+        QRadioButton,
+        QStyle,
+        QStyleOptionComboBox,
+        QStyleOptionViewItem,
+        QTabBar,
+        QToolButton,
     )
 
     found = []
@@ -313,7 +326,8 @@ def _truncated(tab) -> list[str]:
             found.append(f"{where(w)} {text[:60]!r}: {w.width()} px wide, needs {need}")
     for w in tab.findChildren(QGroupBox):
         title = _plain(w.title())
-        need = _text_width(w.fontMetrics(), title) + 2 * w.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) * w.isCheckable()
+        indicator = w.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) if w.isCheckable() else 0
+        need = _text_width(w.fontMetrics(), title) + 2 * indicator
         if seen(w) and title and w.width() < need:
             found.append(f"{where(w)} title {title[:60]!r}: {w.width()} px wide, needs {need}")
     for w in tab.findChildren(QComboBox):
@@ -342,7 +356,8 @@ def _truncated(tab) -> list[str]:
                 found.append(f"QTabBar tab {text!r}: {bar.tabRect(i).width()} px wide, needs {need} (elided)")
     for view in tab.findChildren(QAbstractItemView):
         model = view.model()
-        if not seen(view) or model is None or isinstance(view, QListView) and view.viewMode() == QListView.ViewMode.IconMode:
+        icons = isinstance(view, QListView) and view.viewMode() == QListView.ViewMode.IconMode
+        if not seen(view) or model is None or icons:
             continue
         if isinstance(view.parent(), QComboBox) or view.window() is not tab.window():
             continue  # a combo box's popup list
@@ -399,7 +414,7 @@ KNOWN_CUT = {
     ("builder", "zh_CN", "presentation"): "builder: layer table summary column elided",
     ("training", "en", "presentation"): "training: dataset combo elided, augment check box and model note cut",
     ("training", "zh_CN", "presentation"): "training: dataset combo elided",
-    ("pretrained", "en", "presentation"): "transfer: network/head notes, weights radio buttons, augment box, head combo",
+    ("pretrained", "en", "presentation"): "transfer: network/head notes, weights radios, augment box, head combo",
     ("pretrained", "zh_CN", "presentation"): "transfer: network note, ImageNet radio button, head combo",
 }
 

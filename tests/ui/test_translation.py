@@ -67,7 +67,8 @@ def test_missing_translation_falls_back_to_english_with_a_warning(english_after,
     assert QCoreApplication.translate("Tabs", "Builder") == "Builder"
 
 
-@pytest.mark.parametrize("content", [b"", b"this is not a Qt translation file" * 10, b"<\x3c\xb8\x64\x18\xca" + b"\0" * 40])
+@pytest.mark.parametrize("content", [b"", b"this is not a Qt translation file" * 10,
+                                     b"<\x3c\xb8\x64\x18\xca" + b"\0" * 40])
 def test_corrupt_translation_falls_back_to_english_with_a_warning(english_after, tmp_path, caplog, content):
     (tmp_path / "cnnexplorer_zh_CN.qm").write_bytes(content)
     with caplog.at_level(logging.WARNING, logger="cnnexplorer.ui.app"):
@@ -133,8 +134,8 @@ def test_translation_file_covers_every_string_in_the_code(tmp_path):
     old = {(c, s) for c, s, _, _ in _messages()}
     new = {(c.find("name").text, m.find("source").text)
            for c in ET.parse(copy).getroot().iter("context") for m in c.iter("message")}
-    assert not new - old, f"strings in the code missing from {TS.name} (run `make translations`): {sorted(new - old)[:10]}"
-    assert not old - new, f"strings in {TS.name} no longer in the code (run `make translations`): {sorted(old - new)[:10]}"
+    assert not new - old, f"in the code, missing from {TS.name} (run `make translations`): {sorted(new - old)[:10]}"
+    assert not old - new, f"in {TS.name}, no longer in the code (run `make translations`): {sorted(old - new)[:10]}"
 
 
 def test_compiled_translation_is_up_to_date(tmp_path):
@@ -193,7 +194,7 @@ def test_restart_now_closes_the_window_and_starts_the_app_again(qtbot, main_wind
 
     class FakeProcess:
         @staticmethod
-        def startDetached(program, args):
+        def startDetached(program, args):  # noqa: N802 - stands in for QProcess.startDetached
             started.append((program, list(args)))
             return True
 

@@ -15,13 +15,35 @@ import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit,
-    QPushButton, QScrollArea, QSizePolicy, QSlider, QSpinBox, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from cnnexplorer.core import images as imaging
 from cnnexplorer.core.augment_config import (
-    COLOUR_ONLY, FILL_MODES, PRESETS, AugmentConfig, load_augment_config, preset, save_augment_config,
+    COLOUR_ONLY,
+    FILL_MODES,
+    PRESETS,
+    AugmentConfig,
+    load_augment_config,
+    preset,
+    save_augment_config,
 )
 from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.resources import sample_images
@@ -44,23 +66,28 @@ GEOMETRY_ROWS = [
     ("rotation_range", QT_TRANSLATE_NOOP("AugmentationTab", "Rotation"),
      QT_TRANSLATE_NOOP("AugmentationTab", "Rotate by a random angle from −r to +r degrees."), 180, 1, 0, "± | °"),
     ("width_shift_range", QT_TRANSLATE_NOOP("AugmentationTab", "Width shift"),
-     QT_TRANSLATE_NOOP("AugmentationTab", "Move left or right by up to this fraction of the width."), 1.0, 0.01, 2, QT_TRANSLATE_NOOP("AugmentationTab", "± | × width")),
+     QT_TRANSLATE_NOOP("AugmentationTab", "Move left or right by up to this fraction of the width."), 1.0, 0.01, 2,
+     QT_TRANSLATE_NOOP("AugmentationTab", "± | × width")),
     ("height_shift_range", QT_TRANSLATE_NOOP("AugmentationTab", "Height shift"),
-     QT_TRANSLATE_NOOP("AugmentationTab", "Move up or down by up to this fraction of the height."), 1.0, 0.01, 2, QT_TRANSLATE_NOOP("AugmentationTab", "± | × height")),
+     QT_TRANSLATE_NOOP("AugmentationTab", "Move up or down by up to this fraction of the height."), 1.0, 0.01, 2,
+     QT_TRANSLATE_NOOP("AugmentationTab", "± | × height")),
     ("shear_range", QT_TRANSLATE_NOOP("AugmentationTab", "Shear"),
      QT_TRANSLATE_NOOP("AugmentationTab", "Slant sideways: a row at height y slides by up to shear × y "
                            "(shear factor = tan of the shear angle). Keras shears about the top-left corner, "
                            "so the picture also slides sideways."), 1.0, 0.01, 2, "± | "),
     ("zoom_range", QT_TRANSLATE_NOOP("AugmentationTab", "Zoom"),
-     QT_TRANSLATE_NOOP("AugmentationTab", "Zoom in or out by up to this fraction (0.2 = 80 % to 120 %)."), 0.9, 0.01, 2, "± | "),
+     QT_TRANSLATE_NOOP("AugmentationTab", "Zoom in or out by up to this fraction (0.2 = 80 % to 120 %)."), 0.9, 0.01, 2,
+     "± | "),
 ]
 COLOUR_ROWS = [
     ("brightness_range", QT_TRANSLATE_NOOP("AugmentationTab", "Brightness"),
-     QT_TRANSLATE_NOOP("AugmentationTab", "Add or subtract up to this fraction of 255 from every pixel."), 1.0, 0.01, 2, "± | "),
+     QT_TRANSLATE_NOOP("AugmentationTab", "Add or subtract up to this fraction of 255 from every pixel."), 1.0, 0.01, 2,
+     "± | "),
     ("contrast_range", QT_TRANSLATE_NOOP("AugmentationTab", "Contrast"),
      QT_TRANSLATE_NOOP("AugmentationTab", "Stretch or flatten contrast by up to this fraction."), 1.0, 0.01, 2, "± | "),
     ("saturation_range", QT_TRANSLATE_NOOP("AugmentationTab", "Saturation"),
-     QT_TRANSLATE_NOOP("AugmentationTab", "Make colours duller or stronger (colour images only)."), 1.0, 0.01, 2, "± | "),
+     QT_TRANSLATE_NOOP("AugmentationTab", "Make colours duller or stronger (colour images only)."), 1.0, 0.01, 2,
+     "± | "),
 ]
 
 
@@ -109,10 +136,10 @@ class _WrappingBar(QWidget):
     own height-for-width and scrolls; a minimum height set on resize keeps the page at the window's height.
     """
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+    def hasHeightForWidth(self) -> bool:
         return False
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         layout = self.layout()
         if layout is not None:
@@ -449,7 +476,8 @@ class AugmentationTab(Tab):
         shape = getattr(model, "input_shape", None) if model is not None else None
         if isinstance(shape, tuple) and len(shape) == 4:
             for problem in self.config.fit_problems(tuple(shape[1:])):
-                text = self.tr("The current model takes %s input: ") % (self.tr("grayscale") if shape[-1] == 1 else str(shape[1:]))
+                kind = self.tr("grayscale") if shape[-1] == 1 else str(shape[1:])
+                text = self.tr("The current model takes %s input: ") % kind
                 if text + problem not in notes and problem not in notes:
                     notes.append(text + problem)
         notes += [self.tr("Training on %s: ") % self.session.dataset_name + w
@@ -512,8 +540,8 @@ class AugmentationTab(Tab):
     def _source_chosen(self, index: int) -> None:
         key = self.source_box.itemData(index)
         if key == FILE_SOURCE:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Preview an image"), "",
-                                                  self.tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)"))
+            images = self.tr("Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp)")
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Preview an image"), "", images)
             if not path or not self.set_source_file(path):
                 self._select_source_item(self._source_name)
             return
@@ -574,7 +602,7 @@ class AugmentationTab(Tab):
         if self.isVisible():
             self._debounce.start()
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._preview_dirty:
             self._debounce.start()
