@@ -209,7 +209,12 @@ class MainWindow(QMainWindow):
         self.dataset_label = QLabel()
         self._dataset_in_use = self.session.dataset_name
         self.model_label = QLabel()
-        for label in (self.model_label, self.dataset_label, self.backend_label):
+        for i, label in enumerate((self.model_label, self.dataset_label, self.backend_label)):
+            if i:  # a thin line between the three, so they do not read as one sentence
+                line = QFrame()
+                line.setFrameShape(QFrame.Shape.VLine)
+                line.setFrameShadow(QFrame.Shadow.Sunken)
+                bar.addPermanentWidget(line)
             bar.addPermanentWidget(label)
         self._update_status()
 

@@ -93,3 +93,29 @@ def test_with_an_installed_chinese_font_nothing_is_added(qapp, zh):
     if not installed_chinese_families():
         pytest.skip("this machine has no Chinese font; the test above covers that case")
     assert CHINESE_FONT_FAMILY not in qapp.font().families()
+
+
+def test_charts_draw_chinese_with_the_bundled_font_when_the_machine_has_none(qapp, monkeypatch):
+    """matplotlib labels (the live chart, the confusion matrix) fall back to the bundled font too."""
+    import warnings
+
+    from matplotlib import font_manager
+    from matplotlib.figure import Figure
+
+    from cnnexplorer.ui import presentation
+
+    monkeypatch.setattr(font_manager, "findSystemFonts", lambda *a, **k: [])
+    cjk = [f for f in font_manager.fontManager.ttflist if f.name in presentation.CJK_FAMILIES]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist",
+                        [f for f in font_manager.fontManager.ttflist if f not in cjk])
+    monkeypatch.setitem(__import__("matplotlib").rcParams, "font.family", ["sans-serif"])
+    qapp.setProperty("cnnexplorer_chinese_font", str(FONT))
+    try:
+        assert presentation.use_chinese_chart_fonts() == "CNN Explorer Sans SC"
+        figure = Figure()
+        figure.text(0.1, 0.5, SAMPLE)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # "Glyph ... missing from font(s)" would be a warning
+            figure.canvas.draw()
+    finally:
+        qapp.setProperty("cnnexplorer_chinese_font", None)
