@@ -137,6 +137,14 @@ def check_resources() -> str:
     for icon in ("cnnexplorer.svg", "cnnexplorer.png"):
         resource_path("icons", icon)
 
+    import hashlib
+
+    from cnnexplorer.core.pretrained_catalog import BUNDLED_WEIGHTS
+
+    for name, sha256 in BUNDLED_WEIGHTS.values():  # the pretrained network that works offline
+        if hashlib.sha256(resource_path("weights", name).read_bytes()).hexdigest() != sha256:
+            raise ValueError(f"weights/{name} does not match its recorded SHA-256")
+
     languages = _translation_languages()
     return (f"MNIST sample {len(x_train)}+{len(x_test)} digits, {len(index)} ImageNet class names, "
             f"{len(samples)} sample photos ({', '.join(samples)}), app icon, "

@@ -525,7 +525,7 @@ class MainWindow(QMainWindow):
             + (self.backend_info.summary if self.backend_info else self.tr("TensorFlow is still loading."))
         )
         notes = []
-        for folder in ("data", "samples"):
+        for folder in ("data", "samples", "weights"):
             try:
                 notes.append(resource_path(folder, "SOURCES.md").read_text(encoding="utf-8"))
             except Exception as exc:  # the about box must open even on a broken install
