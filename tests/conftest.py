@@ -25,6 +25,16 @@ def _fresh_settings(request, tmp_path_factory):
     yield
 
 
+@pytest.fixture(autouse=True)
+def _private_run_folder(request, monkeypatch, tmp_path_factory):
+    """Runs kept by the Training tab go to a temporary folder per test, never the user's app data."""
+    if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:
+        yield
+        return
+    monkeypatch.setenv("CNNEXPLORER_RUNS_DIR", str(tmp_path_factory.mktemp("runs")))
+    yield
+
+
 @pytest.fixture
 def errors(qapp):
     """Error reports as a list of messages; no dialog is opened."""

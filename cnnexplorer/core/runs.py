@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from cnnexplorer.core.bounded import load_json, read_json_file
 from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.files import short_path, write_text
 from cnnexplorer.core.i18n import translate
@@ -35,7 +36,7 @@ VERSION = 1
 KINDS = ("training", "pretrained", "lesson")
 HISTORY_KEYS = ("loss", "accuracy", "val_loss", "val_accuracy")
 # A run of 1,000 epochs with a dozen metrics is ~200 kB of JSON; anything far larger is not a run file.
-MAX_RUN_FILE_BYTES = 4 * 1024 * 1024
+MAX_RUN_FILE_BYTES = 4_000_000
 MAX_NAME_LENGTH = 200
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$")
 
@@ -44,15 +45,37 @@ class RunFileError(UserError):
     """A run file cannot be read (damaged, too large, not a run, or from a newer app)."""
 
 
+_last_id_time: _dt.datetime | None = None
+
+
 def new_run_id(when: _dt.datetime | None = None) -> str:
-    """A file-name-safe id that sorts by time: ``20261206-083751-a1b2c3``."""
-    when = when or _dt.datetime.now(_dt.timezone.utc)
-    return when.strftime("%Y%m%d-%H%M%S-") + secrets.token_hex(3)
+    """A file-name-safe id that sorts by creation time: ``20261206-083751-042117-a1b2`` (µs, then random)."""
+    global _last_id_time
+    if when is None:
+        when = _dt.datetime.now(_dt.timezone.utc)
+        if _last_id_time is not None and when <= _last_id_time:  # two runs in the same microsecond keep their order
+            when = _last_id_time + _dt.timedelta(microseconds=1)
+        _last_id_time = when
+    return when.strftime("%Y%m%d-%H%M%S-%f-") + secrets.token_hex(2)
 
 
 def now_iso() -> str:
     """The current time as ISO 8601 in UTC, to the second."""
     return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def format_duration(seconds: float) -> str:
+    """A duration as people say it: "42 s", "3 min 05 s", "1 h 02 min" (translated)."""
+    if seconds is None or not math.isfinite(seconds):
+        return "…"
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return translate("runs", "{seconds} s").format(seconds=seconds)
+    minutes, sec = divmod(seconds, 60)
+    if minutes < 60:
+        return translate("runs", "{minutes} min {seconds:02d} s").format(minutes=minutes, seconds=sec)
+    hours, minutes = divmod(minutes, 60)
+    return translate("runs", "{hours} h {minutes:02d} min").format(hours=hours, minutes=minutes)
 
 
 def _number(value: Any) -> float:
@@ -250,13 +273,18 @@ class Run:
 
     @classmethod
     def from_json(cls, text: str) -> "Run":
-        try:
-            data = json.loads(text)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            line = getattr(exc, "lineno", 0)
-            raise RunFileError(translate("runs", "This run file is not valid JSON (line {line}); it may be "
-                                                 "damaged.").format(line=line)) from None
-        return cls.from_dict(data)
+        return cls.from_dict(load_json(text, translate("runs", "the run file"), max_bytes=MAX_RUN_FILE_BYTES,
+                                       error=RunFileError))
+
+    def continued(self, more: "Run") -> "Run":
+        """This run followed by ``more`` (its Continue on the same model): one history, one record, same id."""
+        history = {k: list(v) for k, v in self.history.items()}
+        for key, values in more.history.items():
+            history[key] = history.get(key, [math.nan] * self.epochs) + list(values)
+        settings = dict(self.settings)
+        settings["epochs"] = self.epochs + more.epochs
+        return dataclasses.replace(self, history=history, test=dict(more.test), seconds=self.seconds + more.seconds,
+                                   stopped=more.stopped, stop_reason=more.stop_reason, settings=settings)
 
     def renamed(self, name: str) -> "Run":
         return dataclasses.replace(self, name=clean_name(name))
@@ -306,23 +334,9 @@ def _json_safe(value: Any, depth: int = 0) -> Any:
 
 
 def read_run_file(path: str | Path, limit: int = MAX_RUN_FILE_BYTES) -> Run:
-    """Read one run file, reading at most ``limit`` bytes; :class:`RunFileError` says why it cannot be used."""
-    p = Path(path)
-    try:
-        with open(p, "rb") as fh:
-            data = fh.read(limit + 1)
-    except OSError as exc:
-        raise RunFileError(translate("runs", "Could not read {path} ({reason}).").format(
-            path=short_path(p), reason=exc.strerror or exc.__class__.__name__)) from None
-    if len(data) > limit:
-        raise RunFileError(translate("runs", "{path} is larger than {size} MB: too large for a run file.").format(
-            path=short_path(p), size=limit // (1024 * 1024)))
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise RunFileError(translate("runs", "{path} is not a text file; it may be damaged.").format(
-            path=short_path(p))) from None
-    return Run.from_json(text)
+    """Read one run file within ``limit`` bytes (checked before reading); :class:`RunFileError` says why not."""
+    data = read_json_file(path, translate("runs", "the run file"), max_bytes=limit, error=RunFileError)
+    return Run.from_dict(data)
 
 
 def write_run_file(run: Run, path: str | Path) -> Path:

@@ -109,7 +109,7 @@ def test_store_skips_corrupt_foreign_and_oversized_files_with_a_note(tmp_path):
     assert [r.name for r in runs] == ["good"]
     assert sorted(name for name, _ in store.skipped) == ["binary.json", "broken.json", "foreign.json", "huge.json"]
     assert "4 run file(s)" in store.skipped_note()
-    assert "too large" in dict(store.skipped)["huge.json"]
+    assert "more than" in dict(store.skipped)["huge.json"]
 
 
 def test_import_gives_a_fresh_id_when_it_clashes(tmp_path):
@@ -122,6 +122,16 @@ def test_import_gives_a_fresh_id_when_it_clashes(tmp_path):
     assert imported.id != run.id
     assert sorted(r.name for r in store.list()) == ["shared", "shared"]
     assert read_run_file(store.path_of(imported.id)).name == "shared"
+
+
+def test_a_continued_run_is_one_record():
+    first = _run(stopped=True, stop_reason="cancelled")
+    more = Run("x", history={"loss": [0.3], "accuracy": [0.95], "val_loss": [0.5], "val_accuracy": [0.9]},
+               test={"test_accuracy": 0.93}, seconds=2.0)
+    both = first.continued(more)
+    assert both.id == first.id and both.name == first.name and both.epochs == 4 and not both.stopped
+    assert both.history["accuracy"] == [0.6, 0.85, 0.9, 0.95] and both.test_accuracy == 0.93
+    assert both.seconds == pytest.approx(14.345) and both.settings["epochs"] == 4
 
 
 def test_run_ids_cannot_escape_the_folder(tmp_path):

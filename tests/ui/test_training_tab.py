@@ -18,7 +18,7 @@ from cnnexplorer.ml.data import Dataset, DatasetInfo
 from cnnexplorer.ml.train import TrainResult
 from cnnexplorer.ui import workers
 from cnnexplorer.ui.session_bridge import SessionBridge
-from cnnexplorer.ml.training_run import TrainingOutcome
+from cnnexplorer.ml.training_run import TrainingOutcome, describe_run
 from cnnexplorer.ui.tabs.training import TrainingTab
 
 DIGITS = tuple(str(i) for i in range(10))
@@ -35,8 +35,8 @@ def small_test_set(n=60, seed=0):
 class FakeTrainer:
     """Emits batch/epoch events like ml.train, honours cancel, returns a TrainingOutcome."""
 
-    def __init__(self, steps=5, endless=False, nan_at=None):
-        self.steps, self.endless, self.nan_at = steps, endless, nan_at
+    def __init__(self, steps=5, endless=False, nan_at=None, stop_at=None):
+        self.steps, self.endless, self.nan_at, self.stop_at = steps, endless, nan_at, stop_at
         self.calls = []
         self.started = threading.Event()
 
@@ -51,16 +51,18 @@ class FakeTrainer:
             for b in range(self.steps):
                 if cancel.is_set():
                     result.cancelled, result.stop_reason, result.epochs_run = True, "cancelled", epochs_run
-                    return TrainingOutcome("fake-model", data, result)
+                    return self._outcome(data, config, result)
                 loss = math.nan if self.nan_at == (epoch, b) else 2.0 / (1 + epoch * self.steps + b)
                 losses.append(loss)
                 progress(Progress("batch", b + 1, self.steps, metrics={
                     "loss": loss, "accuracy": 0.5, "samples_per_s": 1000.0, "eta_s": 3.0, "epoch": float(epoch)}))
                 self.started.set()
+                if self.stop_at == (epoch, b):  # as if Stop were pressed right after this batch
+                    cancel.set()
                 cancel.wait(0.002)
                 if not math.isfinite(loss):
                     result.stop_reason, result.epochs_run = "nan", epochs_run
-                    return TrainingOutcome("fake-model", data, result)
+                    return self._outcome(data, config, result)
             metrics = {"loss": 1.0 / (epoch + 1), "accuracy": 0.8, "val_loss": 1.1 / (epoch + 1), "val_accuracy": 0.75}
             for k, v in metrics.items():
                 history.setdefault(k, []).append(v)
@@ -71,7 +73,12 @@ class FakeTrainer:
         result.test_loss, result.test_accuracy = 0.3, 0.9
         predictions = data.y_test.copy()
         predictions[:6] = (predictions[:6] + 1) % 10  # six mistakes: 0->1, 1->2, ...
-        return TrainingOutcome("fake-model", data, result, predictions, np.full(len(predictions), 0.8, np.float32))
+        return self._outcome(data, config, result, predictions, np.full(len(predictions), 0.8, np.float32))
+
+    @staticmethod
+    def _outcome(data, config, result, predictions=None, confidences=None):
+        run = describe_run("fake-model", "fake-model", data, config, result)
+        return TrainingOutcome("fake-model", data, result, predictions, confidences, run)
 
 
 @pytest.fixture
@@ -128,6 +135,61 @@ def test_continue_adds_epochs_to_the_same_chart(qtbot, tab):
     assert tab.chart.epochs == [1.0, 2.0, 3.0, 4.0]
     assert len(tab.chart.batch_loss.raw) == 12
     assert tab.chart.batch_loss.x == sorted(tab.chart.batch_loss.x)  # the x axis carries on
+
+
+def test_every_run_is_kept_and_continue_extends_it(qtbot, tab):
+    tab.run_fn = FakeTrainer(steps=3)
+    tab.form.epochs_spin.setValue(2)
+    start_and_wait(qtbot, tab)
+    runs = tab.runs_panel.runs()
+    assert [(r.name, r.epochs) for r in runs] == [("fake-model · mnist-sample", 2)]
+    assert tab.continue_training()
+    qtbot.waitUntil(lambda: not tab.is_training(), timeout=20000)
+    assert [(r.name, r.epochs) for r in tab.runs_panel.runs()] == [("fake-model · mnist-sample", 4)]
+    assert tab.runs_panel.store.get(runs[0].id).history["val_accuracy"] == [0.75] * 4  # on disk too
+    start_and_wait(qtbot, tab)
+    assert [r.name for r in tab.runs_panel.runs()] == ["fake-model · mnist-sample", "fake-model · mnist-sample (2)"]
+    assert tab.results_panel.isVisible()
+
+
+def test_stop_and_continue_never_draws_backwards(qtbot, tab):
+    tab.run_fn = FakeTrainer(steps=5, stop_at=(1, 2))
+    tab.form.epochs_spin.setValue(3)
+    start_and_wait(qtbot, tab)
+    assert tab.chart.epochs == [1.0] and tab.chart.batch_loss.x[-1] == pytest.approx(1.6)  # half of epoch 2 shown
+    tab.run_fn = FakeTrainer(steps=5)
+    assert tab.continue_training()
+    qtbot.waitUntil(lambda: not tab.is_training(), timeout=20000)
+    xs = tab.chart.batch_loss.x
+    assert xs == sorted(xs) and len(xs) == len(tab.chart.batch_loss.smooth)
+
+
+def test_the_coach_speaks_about_the_run_while_it_starts(qtbot, tab):
+    trainer = FakeTrainer(endless=True)
+    tab.run_fn = trainer
+    assert "Press Start" in tab.coach_label.text()
+    assert tab.start()
+    assert "Press Start" not in tab.coach_label.text() and "preparing" in tab.coach_label.text()
+    qtbot.waitUntil(lambda: "started" in tab.coach_label.text(), timeout=10000)
+    tab.stop()
+    qtbot.waitUntil(lambda: not tab.is_training(), timeout=10000)
+
+
+def test_augmentation_is_off_for_a_sequence_dataset(qtbot, tab):
+    from cnnexplorer.core.augment_config import AugmentConfig
+
+    tab.session.augment = AugmentConfig(rotation_range=10.0)
+    assert tab.form.augment_check.isEnabled()
+    tab.form.augment_check.setChecked(True)
+    tab.session.dataset_name = "sequences-sample"
+    assert not tab.form.augment_check.isEnabled() and not tab.form.augment_check.isChecked()
+    assert "sequences" in tab.form.augment_note.text()
+    assert tab.config().augment is None
+
+
+def test_the_loss_note_explains_sparse_categorical_crossentropy(qtbot, tab):
+    note = tab.form.source_note.text().replace("\u200b", "")  # zero-width spaces let it wrap after "_"
+    assert "sparse_categorical_crossentropy" in note and "to_categorical" in note and "same loss" in note
 
 
 def test_stop_then_twenty_start_stop_cycles_leave_no_threads(qtbot, tab):

@@ -23,6 +23,7 @@ from cnnexplorer.core.coach import coach
 from cnnexplorer.core.compatibility import Mismatch, check_compatibility, fix_output_classes
 from cnnexplorer.core.configs import TrainingConfig, describe_augment
 from cnnexplorer.core.errors import SpecError, UserError
+from cnnexplorer.core.runs import Run, format_duration
 from cnnexplorer.core.shapes import validate
 from cnnexplorer.core.spec import ModelSpec, template
 from cnnexplorer.ml.training_run import TrainingOutcome, run_training
@@ -31,6 +32,7 @@ from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.column_scroll import ColumnScroll
 from cnnexplorer.ui.widgets.live_chart import LiveChart
+from cnnexplorer.ui.widgets.runs_panel import RunsPanel
 from cnnexplorer.ui.widgets.training_results import TrainingResults
 from cnnexplorer.ui.widgets.training_settings import TrainingSettings
 from cnnexplorer.ui.workers import TaskSlot
@@ -47,6 +49,11 @@ def ask_question(parent: QWidget, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def breakable(text: str) -> str:
+    """Long snake_case names (sparse_categorical_crossentropy) may wrap after "_" in a narrow column."""
+    return text.replace("_", "_\u200b")
+
+
 class _BigButton(QPushButton):
     """Start, Stop and Continue: at least 36 px high, and as high as their (presentation-size) text needs.
 
@@ -60,22 +67,6 @@ class _BigButton(QPushButton):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
-
-
-def format_seconds(seconds: float) -> str:
-    """A duration as people say it: "42 s", "3 min 05 s", "1 h 02 min" (translated)."""
-    from PySide6.QtCore import QCoreApplication
-
-    if not math.isfinite(seconds):
-        return "…"
-    seconds = int(round(seconds))
-    if seconds < 60:
-        return QCoreApplication.translate("TrainingTab", "{0} s").format(seconds)
-    minutes, sec = divmod(seconds, 60)
-    if minutes < 60:
-        return QCoreApplication.translate("TrainingTab", "{0} min {1:02d} s").format(minutes, sec)
-    hours, minutes = divmod(minutes, 60)
-    return QCoreApplication.translate("TrainingTab", "{0} h {1:02d} min").format(hours, minutes)
 
 
 class TrainingTab(Tab):
@@ -95,6 +86,7 @@ class TrainingTab(Tab):
         self._run_start_epoch = 0
         self._run_epochs = 0
         self._learning_rate: float | None = None
+        self._run: Run | None = None  # the record of the chart's run (Continue extends it)
         self._build_ui()
         self.slot.events.connect(self._on_events)
         self.slot.finished.connect(self._on_finished)
@@ -156,7 +148,13 @@ class TrainingTab(Tab):
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.setContentsMargins(0, 0, 0, 0)
         self.chart = LiveChart(chart_box)
-        chart_layout.addWidget(self.chart, 1)
+        self.runs_panel = RunsPanel(parent=chart_box)
+        self.runs_panel.setMinimumWidth(190)
+        self.runs_panel.setMaximumWidth(250)
+        chart_row = QHBoxLayout()
+        chart_row.addWidget(self.chart, 1)
+        chart_row.addWidget(self.runs_panel)
+        chart_layout.addLayout(chart_row, 1)
         self.coach_label = QLabel(chart_box)
         self.coach_label.setWordWrap(True)
         presentation.follow_text_size(self.coach_label, delta=1)
@@ -182,6 +180,7 @@ class TrainingTab(Tab):
         self.results_panel = TrainingResults(splitter)
         splitter.addWidget(chart_box)
         splitter.addWidget(self.results_panel)
+        splitter.addWidget(self.runs_panel.compare_table)  # in the results' place while runs are compared
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -200,6 +199,8 @@ class TrainingTab(Tab):
         self.export_csv_button.clicked.connect(self.export_csv_dialog)
         self.results_panel.image_chosen.connect(self._show_in_visualize)
         self.results_panel.problem.connect(self._on_results_problem)
+        self.runs_panel.problem.connect(self._on_results_problem)
+        self.runs_panel.overlay_changed.connect(self._on_overlay_changed)
         self.chart.hovered.connect(self._on_hover)
         self.form.dataset_combo.activated.connect(self._on_dataset_chosen)
         self.form.source_combo.currentIndexChanged.connect(self._update_source_note)
@@ -250,26 +251,35 @@ class TrainingTab(Tab):
         if c.loss == "sparse_categorical_crossentropy":
             text += "\n" + self.tr("This is the tutorial's categorical_crossentropy: the same loss, taking each "
                                    "label as a class number (3) instead of a one-hot row from to_categorical.")
-        self.form.source_note.setText(text)
+        self.form.source_note.setText(breakable(text))
 
     def _refresh_datasets(self) -> None:
+        """Short names in the combo box (it is narrow, and a projector's text is big); the full title below it."""
         from cnnexplorer.ml.data import list_datasets
 
         current = self.session.dataset_name or "mnist-sample"
-        self.form.dataset_combo.blockSignals(True)
-        self.form.dataset_combo.clear()
+        combo = self.form.dataset_combo
+        combo.blockSignals(True)
+        combo.clear()
+        titles = {}
         for info in list_datasets():
-            status = info.status()
-            suffix = "" if status in ("bundled", "generated", "cached") else self.tr(" — needs download")
-            self.form.dataset_combo.addItem(f"{tr_core(info.title)}{suffix}", info.name)
-            self.form.dataset_combo.setItemData(self.form.dataset_combo.count() - 1, f"{tr_core(info.title)}{suffix}",
-                                           Qt.ItemDataRole.ToolTipRole)
-        if self.form.dataset_combo.findData(current) < 0:
-            self.form.dataset_combo.addItem(self.tr("Image folder: {0}").format(Path(current).name), current)
-        self.form.dataset_combo.addItem(self.tr("Image folder…"), FOLDER_ITEM)
-        self.form.dataset_combo.setCurrentIndex(max(0, self.form.dataset_combo.findData(current)))
-        self.form.dataset_combo.setToolTip(self.form.dataset_combo.currentText())
-        self.form.dataset_combo.blockSignals(False)
+            title = tr_core(info.title)
+            needs_download = info.status() not in ("bundled", "generated", "cached")
+            titles[info.name] = title + (self.tr(" — needs download") if needs_download else "")
+            combo.addItem(title.split(" (")[0].split("（")[0] + (" ↓" if needs_download else ""), info.name)
+            combo.setItemData(combo.count() - 1, titles[info.name], Qt.ItemDataRole.ToolTipRole)
+        if combo.findData(current) < 0:
+            titles[current] = self.tr("Image folder: {0}").format(current)
+            combo.addItem(self.tr("Image folder: {0}").format(Path(current).name), current)
+        combo.addItem(self.tr("Image folder…"), FOLDER_ITEM)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.setToolTip(titles.get(current, ""))
+        combo.blockSignals(False)
+        self._set_dataset_note(titles.get(current, ""))
+
+    def _set_dataset_note(self, text: str) -> None:
+        self.form.dataset_note.setText(text)
+        self.form.dataset_note.setVisible(bool(text))
 
     @Slot(int)
     def _on_dataset_chosen(self, index: int) -> None:
@@ -334,6 +344,7 @@ class TrainingTab(Tab):
         self.chart.reset()
         self._epochs_done = 0
         self._model = None
+        self._run = None
         self._model_name = name
         key = (self.session.dataset_name, adapt_to)
         reuse = self._dataset if self._dataset_key == key else None  # no reload when only settings changed
@@ -352,6 +363,7 @@ class TrainingTab(Tab):
         except UserError as exc:
             self.report_error(exc)
             return False
+        self.chart.drop_after(self._epochs_done)  # a stopped, partial epoch is trained again: no zig-zag
         return self._launch(self._model, config, self._epochs_done, None, self._dataset)
 
     @Slot()
@@ -374,6 +386,7 @@ class TrainingTab(Tab):
     def _launch(self, source, config: TrainingConfig, initial_epoch: int, adapt_to, dataset) -> bool:
         if not self.session.claim_training(OWNER):
             return False
+        self.runs_panel.set_checked([])  # back to the live chart
         self._clear_results()
         self._run_start_epoch = initial_epoch
         self._run_epochs = config.epochs
@@ -487,7 +500,7 @@ class TrainingTab(Tab):
             self.status_label.setText(
                 self.tr("Epoch {0}/{1} · batch {2}/{3} · {4:,.0f} samples/s · {5} left").format(
                     epoch + 1, self._run_start_epoch + self._run_epochs, last_batch.step, last_batch.total,
-                    m.get("samples_per_s", 0.0), format_seconds(eta) if math.isfinite(eta) else self.tr("estimating")))
+                    m.get("samples_per_s", 0.0), format_duration(eta) if math.isfinite(eta) else self.tr("estimating")))
             self._show_advice()  # the first numbers of a run, a loss that blew up
 
     @Slot(object)
@@ -528,18 +541,44 @@ class TrainingTab(Tab):
         if result.test_accuracy is not None:
             self.progress_bar.setValue(1000)
             self.status_label.setText(self.tr("Done: {0} epoch(s) in {1}.").format(
-                result.epochs_run, format_seconds(result.seconds))
+                result.epochs_run, format_duration(result.seconds))
                 + (self.tr(" Early stopping ended the run.") if result.stop_reason == "early-stopping" else ""))
-        self.results_panel.setVisible(self.results_panel.show_outcome(outcome))
+        self.results_panel.show_outcome(outcome)
+        self._keep_run(outcome)
+        self._show_bottom()
 
     # -- results ----------------------------------------------------------------------------
     def _clear_results(self) -> None:
-        self.results_panel.setVisible(False)  # the chart gets the whole height while training
         self.results_panel.clear()
+        self._show_bottom()  # the chart gets the whole height while training
 
-    @Slot(str)
-    def _on_results_problem(self, text: str) -> None:
-        self.report_error(text)
+    @Slot(object)
+    def _on_results_problem(self, problem) -> None:
+        self.report_error(problem)
+
+    @Slot(list)
+    def _on_overlay_changed(self, runs: list) -> None:
+        self.chart.show_runs(runs)
+        self._show_bottom()
+
+    def _show_bottom(self) -> None:
+        """Under the chart: the comparison table while runs are ticked, else the last run's test results."""
+        idle = not self.is_training()
+        comparing = idle and bool(self.runs_panel.checked_runs())
+        self.runs_panel.compare_table.setVisible(comparing)
+        self.results_panel.setVisible(idle and not comparing and self.results_panel.outcome is not None)
+
+    def _keep_run(self, outcome: TrainingOutcome) -> None:
+        """Every finished or stopped run with at least one epoch goes to the runs list (Continue extends it)."""
+        run = outcome.run
+        if run is None or not run.epochs:
+            return
+        if outcome.result.initial_epoch and self._run is not None:
+            run = self._run.continued(run)
+        else:
+            run.name = self.runs_panel.unique_name(run.name)
+        self._run = run
+        self.runs_panel.add_run(run)
 
     @Slot(object)
     def _show_in_visualize(self, probe) -> None:
@@ -583,6 +622,9 @@ class TrainingTab(Tab):
             self.report_error(write_error(path, exc))
             return False
         self.status_label.setText(self.tr("Saved {0}.").format(Path(path).name))
+        if self._run is not None:
+            self._run.model_path = str(Path(path).resolve())
+            self.runs_panel.add_run(self._run)
         return True
 
     @Slot()

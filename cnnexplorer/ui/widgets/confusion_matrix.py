@@ -51,6 +51,9 @@ class ConfusionMatrixView(QTableWidget):
         self.setColumnCount(n + 1 if n else 0)
         short = [c if len(c) <= 8 else c[:7] + "…" for c in self.class_names]
         self.setHorizontalHeaderLabels(short + [self.tr("acc.")])
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        if n:  # the per-class accuracy column is as wide as "100%" needs, in any font; the classes share the rest
+            self.horizontalHeader().setSectionResizeMode(n, QHeaderView.ResizeMode.ResizeToContents)
         self.setVerticalHeaderLabels(short)
         for j, name in enumerate(self.class_names):
             self.horizontalHeaderItem(j).setToolTip(self.tr("predicted: {0}").format(name))

@@ -97,6 +97,9 @@ class LiveChart(QWidget):
         self._batch_counter = 0
         self._steps_per_epoch = 0
         self._annotation = None
+        self._overlay: list = []  # finished runs drawn instead of the live run (core.runs.Run)
+        self._legend = None
+        self._legend_rows = 1
         self._timer = QTimer(self)
         self._min_interval_ms = max(10, int(1000 / max_fps))
         self._timer.setInterval(self._min_interval_ms)
@@ -128,6 +131,20 @@ class LiveChart(QWidget):
             self._setup_axes()
         # The axes, legend and limits stay: a new run of the same kind keeps the same scales,
         # so it starts with cheap blits instead of a full redraw.
+        self._dirty = True
+
+    def drop_after(self, x: float) -> None:
+        """Forget per-batch points after epoch position ``x`` (a stopped, partial epoch that Continue trains again),
+        so the continued lines never run backwards."""
+        for name in ("batch_loss", "batch_acc"):
+            old = getattr(self, name)
+            keep = bisect.bisect_right(old.x, x + 1e-9)
+            if keep == len(old.x):
+                continue
+            new = _Series()
+            for px, value in zip(old.x[:keep], old.raw[:keep]):
+                new.add(px, value)
+            setattr(self, name, new)
         self._dirty = True
 
     def add_events(self, events: Iterable) -> None:
@@ -219,6 +236,9 @@ class LiveChart(QWidget):
         self._limits_dirty = True
         self._last_full = 0.0
         fs, lw = presentation.scale(), presentation.line_scale()
+        if getattr(self, "_legend", None) is not None:
+            self._legend.remove()
+            self._legend = None
         self.figure.set_facecolor(matplotlib.rcParams["figure.facecolor"])
         for ax, title in ((self.ax_loss, self.tr("Loss")), (self.ax_acc, self.tr("Accuracy"))):
             ax.clear()
@@ -239,14 +259,68 @@ class LiveChart(QWidget):
                                                 linewidth=1.5 * lw, label=self.tr("validation (epoch)"))
         for line in self.lines.values():
             line.set_animated(True)
-        self.ax_acc.legend(loc="lower right", fontsize=9 * fs, framealpha=0.85)
+            line.set_visible(not self._overlay)
+        self._overlay_top = self._draw_overlay(lw) if self._overlay else 0.0
+        # The legend sits under the plots, never over a curve.
+        handles = (self._overlay_handles(lw) if self._overlay
+                   else [self.lines[k] for k in ("accuracy_raw", "accuracy_smooth", "accuracy", "val_accuracy")])
+        self._legend_handles = handles
+        self._place_legend()
         self.ax_loss.set_xlim(0, self._planned)
         self.ax_acc.set_xlim(0, self._planned)
         self.ax_acc.set_ylim(0, 1.01)
         self.ax_loss.set_ylim(0, 1)
 
+    # -- runs overlaid ---------------------------------------------------------------------
+    RUN_COLORS = ("#1f6fb4", "#e4572e", "#2a9d3c", "#8e44ad", "#d4a017", "#17a2b8", "#6c757d", "#c2185b")
+
+    def show_runs(self, runs: list) -> None:
+        """Draw finished runs (``core.runs.Run``: per-epoch history) instead of the live run; [] goes back.
+
+        One colour per run, training solid, validation dashed, the runs' names in the legend.
+        """
+        self._overlay = list(runs)
+        self._setup_axes()
+        self._on_resize(None)
+        self._limits_dirty = True
+        self._dirty = True
+        if self.isVisible():
+            self._draw_now(full=True)
+
+    @property
+    def overlaid_runs(self) -> list:
+        return list(self._overlay)
+
+    def _draw_overlay(self, lw: float) -> float:
+        """Static lines of every overlaid run; returns the highest loss drawn (for the axis)."""
+        top = 0.0
+        for i, run in enumerate(self._overlay):
+            color = self.RUN_COLORS[i % len(self.RUN_COLORS)]
+            for key, ax in (("loss", self.ax_loss), ("accuracy", self.ax_acc)):
+                for name, style in ((key, "-"), (f"val_{key}", "--")):
+                    values = run.history.get(name, [])
+                    if values:
+                        ax.plot(range(1, len(values) + 1), values, style, color=color, linewidth=1.8 * lw,
+                                marker="o" if len(values) < 30 else None, markersize=3.5 * lw)
+                        if key == "loss":
+                            top = max([top, *(v for v in values if math.isfinite(v))])
+        return top
+
+    def _overlay_handles(self, lw: float) -> list:
+        from matplotlib.lines import Line2D
+
+        handles = [Line2D([], [], color=self.RUN_COLORS[i % len(self.RUN_COLORS)], linewidth=2.5 * lw,
+                          label=run.name if len(run.name) <= 40 else run.name[:39] + "…")
+                   for i, run in enumerate(self._overlay)]
+        grey = "#888888"
+        handles.append(Line2D([], [], color=grey, linewidth=1.5 * lw, label=self.tr("training")))
+        handles.append(Line2D([], [], color=grey, linewidth=1.5 * lw, linestyle="--", label=self.tr("validation")))
+        return handles
+
     def _wanted_limits(self) -> tuple[float, float]:
         """(x right, loss top) that show the data. Accuracy always spans 0-1."""
+        if self._overlay:
+            return float(max(1, max(run.epochs for run in self._overlay))), max(1e-3, self._overlay_top)
         right = max([self._planned, *(self.batch_loss.x[-1:]), *(self.epochs[-1:])])
         # From the smoothed line and the epoch values: a single wild batch is clipped rather
         # than squashing every other point to the bottom of the plot.
@@ -329,14 +403,40 @@ class LiveChart(QWidget):
         for ax in (self.ax_loss, self.ax_acc):
             self.canvas.blit(ax.bbox)
 
+    def _place_legend(self) -> None:
+        """The legend under the plots, in as many columns as fit the chart's width (fewer, in more rows, if not)."""
+        handles = getattr(self, "_legend_handles", [])
+        if self._legend is not None:
+            self._legend.remove()
+            self._legend = None
+        if not handles:
+            return
+        width = self.canvas.get_width_height()[0]
+        fs = presentation.scale()
+        for ncol in range(min(4, len(handles)), 0, -1):
+            if self._legend is not None:
+                self._legend.remove()
+            self._legend = self.figure.legend(handles=handles, loc="lower center", ncol=ncol, fontsize=9 * fs,
+                                              frameon=False, borderaxespad=0.2, columnspacing=1.2)
+            self._legend_rows = math.ceil(len(handles) / ncol)
+            try:
+                fits = self._legend.get_window_extent(self.canvas.get_renderer()).width <= width - 8
+            except Exception:  # noqa: BLE001 - no renderer yet (never shown): keep the widest layout
+                fits = True
+            if fits or width < 50:
+                break
+
     def _on_resize(self, event=None) -> None:
         """Margins in pixels, not fractions, so titles and axis labels fit at any height."""
         w, h = self.canvas.get_width_height()
         if w < 50 or h < 50:
             return
+        if event is not None:
+            self._place_legend()
         f = presentation.scale()  # room for the larger labels of presentation mode
         self.figure.subplots_adjust(left=min(0.3, 52 * f / w), right=1 - min(0.2, 12 / w),
-                                    top=1 - min(0.3, 28 * f / h), bottom=min(0.4, 46 * f / h),
+                                    top=1 - min(0.3, 28 * f / h),
+                                    bottom=min(0.5, (50 + 21 * self._legend_rows) * f / h),
                                     wspace=min(0.5, 70 * f / (w / 2)))
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -346,6 +446,14 @@ class LiveChart(QWidget):
     # -- hover / click --------------------------------------------------------------------
     def describe_point(self, x: float) -> str:
         """The values nearest to epoch position ``x``: the epoch's numbers, else the batch's."""
+        if self._overlay:
+            epoch = max(1, int(round(x)))
+            parts = [self.tr("epoch %1").replace("%1", str(epoch))]
+            for run in self._overlay:
+                values = run.history.get("val_accuracy") or run.history.get("accuracy") or []
+                if epoch <= len(values) and math.isfinite(values[epoch - 1]):
+                    parts.append(f"{run.name} {values[epoch - 1]:.3f}")
+            return " · ".join(parts) if len(parts) > 1 else ""
         if self.epochs:
             i = min(range(len(self.epochs)), key=lambda j: abs(self.epochs[j] - x))
             if abs(self.epochs[i] - x) < 0.15:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 from cnnexplorer.core.confusion import cell_indices, confusion_matrix, most_confused, per_class_accuracy
 from cnnexplorer.core.session import ProbeImage
 from cnnexplorer.ui import presentation
+from cnnexplorer.ui.widgets.column_scroll import ColumnScroll
 from cnnexplorer.ui.widgets.confusion_matrix import ConfusionMatrixView
 from cnnexplorer.ui.widgets.image_grid_dialog import ImageGridDialog
 
@@ -50,25 +51,28 @@ class TrainingResults(QWidget):
         self._grid_rows: np.ndarray | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        matrix_box = QVBoxLayout()
-        title = QLabel(self.tr("<b>Confusion matrix</b> (rows: true class, columns: predicted) — "
-                               "click a cell to see those test images"), self)
-        title.setWordWrap(True)
         self.matrix_view = ConfusionMatrixView(self)
-        matrix_box.addWidget(title)
-        matrix_box.addWidget(self.matrix_view, 1)
-        layout.addLayout(matrix_box, 3)
-        summary = QVBoxLayout()
-        self.test_label = QLabel(self)
+        layout.addWidget(self.matrix_view, 3)  # the whole height: ten classes stay readable on a projector
+        side = QWidget()
+        summary = QVBoxLayout(side)
+        summary.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.tr("<b>Confusion matrix</b> (rows: true class, columns: predicted) — "
+                               "click a cell to see those test images"), side)
+        title.setWordWrap(True)
+        summary.addWidget(title)
+        self.test_label = QLabel(side)
         self.test_label.setWordWrap(True)
         presentation.follow_text_size(self.test_label, delta=4, bold=True)
-        self.details_label = QLabel(self)
+        self.details_label = QLabel(side)
         self.details_label.setWordWrap(True)
         self.details_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.details_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         summary.addWidget(self.test_label)
-        summary.addWidget(self.details_label, 1)
-        layout.addLayout(summary, 2)
+        summary.addWidget(self.details_label)
+        summary.addStretch(1)
+        # Big presentation text may not fit beside a ten-class matrix: it scrolls rather than being cut.
+        scroll = ColumnScroll(side, self)
+        scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)  # the matrix sets the height
+        layout.addWidget(scroll, 2)
         self.matrix_view.cell_chosen.connect(self.show_cell)
         self.clear()
 
