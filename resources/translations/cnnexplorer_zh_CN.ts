@@ -1669,6 +1669,14 @@
         <translation>验证（每轮）</translation>
     </message>
     <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
         <source>epoch %1</source>
         <translation>第 %1 轮</translation>
     </message>
@@ -2342,6 +2350,101 @@
     </message>
 </context>
 <context>
+    <name>RunsPanel</name>
+    <message>
+        <source>&lt;b&gt;Runs&lt;/b&gt; — tick to compare</source>
+        <translation>&lt;b&gt;训练记录&lt;/b&gt; — 勾选以比较</translation>
+    </message>
+    <message>
+        <source>Every finished or stopped run is kept. Tick runs to draw them on the same chart; double-click a name to rename it.</source>
+        <translation>每次完成或停止的训练都会保留。勾选几条记录，把它们画在同一张图上；双击名称可以改名。</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>改名</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Open a run file, e.g. one written by &apos;cnnexplorer train --history&apos;.</source>
+        <translation>打开一个训练记录文件，例如由 “cnnexplorer train --history” 写出的文件。</translation>
+    </message>
+    <message>
+        <source>Table CSV…</source>
+        <translation>表格 CSV…</translation>
+    </message>
+    <message>
+        <source>Export the comparison table of the ticked runs as CSV. &apos;Chart PNG…&apos; exports the overlaid curves.</source>
+        <translation>把勾选记录的比较表导出为 CSV。“图表 PNG…”导出叠加的曲线。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>训练记录</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Best val. acc.</source>
+        <translation>最佳验证准确率</translation>
+    </message>
+    <message>
+        <source>Test acc.</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>Train−val gap</source>
+        <translation>训练−验证差距</translation>
+    </message>
+    <message>
+        <source>{0} on {1}; {2} epoch(s); test accuracy {3}</source>
+        <translation>{0}，数据集 {1}；{2} 轮；测试准确率 {3}</translation>
+    </message>
+    <message>
+        <source>Stopped before its end.</source>
+        <translation>在结束前被停止。</translation>
+    </message>
+    <message>
+        <source>Its model file {0} is gone; the history is kept.</source>
+        <translation>它的模型文件 {0} 已不存在；训练历史仍然保留。</translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>删除训练记录</translation>
+    </message>
+    <message>
+        <source>Delete the run “{0}”? Its model file, if any, is kept.</source>
+        <translation>删除训练记录“{0}”？如果有模型文件，它会保留。</translation>
+    </message>
+    <message>
+        <source>Import run</source>
+        <translation>导入训练记录</translation>
+    </message>
+    <message>
+        <source>Run files (*.json)</source>
+        <translation>训练记录文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export comparison table</source>
+        <translation>导出比较表</translation>
+    </message>
+</context>
+<context>
     <name>ScalingChoice</name>
     <message>
         <source>Pixels fed to the model</source>
@@ -2729,18 +2832,6 @@ Apply these changes and train?</source>
     <message>
         <source>Stopped: the loss became NaN (see the advice under the chart).</source>
         <translation>已停止：损失变成了 NaN（见图表下方的建议）。</translation>
-    </message>
-    <message>
-        <source>{0} s</source>
-        <translation>{0} 秒</translation>
-    </message>
-    <message>
-        <source>{0} min {1:02d} s</source>
-        <translation>{0} 分 {1:02d} 秒</translation>
-    </message>
-    <message>
-        <source>{0} h {1:02d} min</source>
-        <translation>{0} 小时 {1:02d} 分</translation>
     </message>
     <message>
         <source>{0} (template)</source>
@@ -4092,6 +4183,18 @@ Apply these changes and train?</source>
 <context>
     <name>runs</name>
     <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds:02d} s</source>
+        <translation>{minutes} 分 {seconds:02d} 秒</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes:02d} min</source>
+        <translation>{hours} 小时 {minutes:02d} 分</translation>
+    </message>
+    <message>
         <source>This is not a run: the file does not hold a JSON object.</source>
         <translation>这不是训练记录：文件里不是一个 JSON 对象。</translation>
     </message>
@@ -4108,8 +4211,8 @@ Apply these changes and train?</source>
         <translation>这条训练记录没有名称；文件可能已损坏。</translation>
     </message>
     <message>
-        <source>This run file is not valid JSON (line {line}); it may be damaged.</source>
-        <translation>这个训练记录文件不是有效的 JSON（第 {line} 行）；可能已损坏。</translation>
+        <source>the run file</source>
+        <translation>训练记录文件</translation>
     </message>
     <message>
         <source>A run needs a name; type at least one character.</source>
@@ -4118,18 +4221,6 @@ Apply these changes and train?</source>
     <message>
         <source>The run&apos;s history is not a table of per-epoch numbers; the file may be damaged.</source>
         <translation>训练记录中的历史不是按轮次排列的数字表；文件可能已损坏。</translation>
-    </message>
-    <message>
-        <source>Could not read {path} ({reason}).</source>
-        <translation>无法读取 {path}（{reason}）。</translation>
-    </message>
-    <message>
-        <source>{path} is larger than {size} MB: too large for a run file.</source>
-        <translation>{path} 超过 {size} MB：作为训练记录文件太大了。</translation>
-    </message>
-    <message>
-        <source>{path} is not a text file; it may be damaged.</source>
-        <translation>{path} 不是文本文件；可能已损坏。</translation>
     </message>
     <message>
         <source>{id} is not a run id.</source>
