@@ -366,8 +366,8 @@ def _folder_files(root: Path, classes: tuple[str, ...]) -> dict[str, tuple[list[
     return {key: list_files(d, classes) for key, d in splits.items()}
 
 
-def _target_shape(files: dict[str, tuple[list[bytes], np.ndarray]], input_shape, image_size, color_mode
-                  ) -> tuple[int, int, int]:
+def _target_shape(files: Callable[[], dict[str, tuple[list[bytes], np.ndarray]]], input_shape, image_size,
+                  color_mode) -> tuple[int, int, int]:
     """(H, W, C) to read at: the model's shape, overridden by image_size/color_mode; unknowns from the folder."""
     from cnnexplorer.ml.folders import probe
 
@@ -382,7 +382,7 @@ def _target_shape(files: dict[str, tuple[list[bytes], np.ndarray]], input_shape,
     if color_mode is not None:
         c = 1 if color_mode == "grayscale" else 3
     if h is None or w is None or c is None:
-        sizes, grey, colour = probe([p for paths, _ in files.values() for p in paths])
+        sizes, grey, colour = probe([p for paths, _ in files().values() for p in paths])
         if sizes:
             (common_h, common_w), _ = sizes.most_common(1)[0]
         else:
@@ -404,7 +404,7 @@ def folder_info(root: Path, image_size: tuple[int, int] | int | None = None, col
     """
     root = Path(root)
     classes = _folder_classes(root)
-    shape = _target_shape(_folder_files(root, classes), input_shape, image_size, color_mode)
+    shape = _target_shape(lambda: _folder_files(root, classes), input_shape, image_size, color_mode)
     return _folder_info(root, classes, shape)
 
 
@@ -482,7 +482,7 @@ def load_image_folder(root: Path, image_size: tuple[int, int] | int | None = Non
             .format(root=folders.display_path(root))
         )
     check_cancel(cancel)
-    h, w, c = _target_shape(files, input_shape, image_size, color_mode)
+    h, w, c = _target_shape(lambda: files, input_shape, image_size, color_mode)
     info = _folder_info(root, classes, (h, w, c))
     budget = int(memory_budget) if memory_budget is not None else folders.memory_budget()
     folders.check_fits(h, w, c, budget)
