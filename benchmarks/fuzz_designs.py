@@ -41,8 +41,8 @@ from dataclasses import dataclass, field
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
-from cnnexplorer.core.errors import UserError  # noqa: E402
-from cnnexplorer.core.spec import LAYER_DEFAULTS, ModelSpec, template  # noqa: E402
+from cnnexplorer.core.errors import UserError
+from cnnexplorer.core.spec import LAYER_DEFAULTS, ModelSpec, template
 
 MAX_MESSAGE = 700  # a refusal longer than this is not "one clean line"
 COMPARE_LIMIT = 2_000_000  # Keras is asked only about designs this small (parameters and activation values)
@@ -186,7 +186,7 @@ def judge(text: str, label: str = "") -> Verdict:
         if not _clean(message):
             return Verdict("app_crash", f"unclean refusal: {message[:300]!r}", label)
         return _judge_file_refusal(text, exc, label)
-    except Exception:  # noqa: BLE001 - this is what the fuzzer looks for
+    except Exception:
         return Verdict("app_crash", traceback.format_exc(limit=3), label)
     try:
         report, problems = check(spec)
@@ -194,7 +194,7 @@ def judge(text: str, label: str = "") -> Verdict:
         for p in problems:
             if not _clean(p.message):
                 return Verdict("app_crash", f"unclean problem: {p.message[:300]!r}", label)
-    except Exception:  # noqa: BLE001
+    except Exception:
         return Verdict("app_crash", traceback.format_exc(limit=3), label)
 
     if any(p.kind == "budget" for p in problems):
@@ -239,7 +239,7 @@ def _judge_file_refusal(text: str, exc: UserError, label: str) -> Verdict:
             shape = json.loads(text).get("input_shape")
             keras = _keras()
             keras.Input(shape)
-        except Exception:  # noqa: BLE001 - Keras refuses it too
+        except Exception:
             return Verdict("agree", message[:200], label)
         return Verdict("disagree", f"the app refuses input_shape that Keras accepts: {message[:200]}", label)
     if "unknown type" in message:
@@ -269,7 +269,7 @@ def _keras_build(input_shape: tuple, layers: list, upto: int, skip_last: bool
     keras = _keras()
     try:
         x = keras.Input(input_shape)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         return [], 0, str(exc).splitlines()[0][:120]
     rows = []
     for index, raw in enumerate(layers[:upto], start=1):
@@ -281,7 +281,7 @@ def _keras_build(input_shape: tuple, layers: list, upto: int, skip_last: bool
             layer = getattr(keras.layers, raw["type"])(**params)
             x = layer(x)
             rows.append((tuple(x.shape[1:]), int(layer.count_params())))
-        except Exception as exc:  # noqa: BLE001 - any refusal, however Keras words it
+        except Exception as exc:
             return rows, index, f"{exc.__class__.__name__}: {str(exc).splitlines()[0][:120] if str(exc) else ''}"
     return rows, None, ""
 

@@ -76,7 +76,7 @@ class AugmentConfig:
     saturation_range: float = 0.0  # colour only; see layer_plan
 
     # -- validation -----------------------------------------------------------
-    def validate(self) -> "AugmentConfig":
+    def validate(self) -> AugmentConfig:
         """Raise UserError naming the first bad field and its allowed range; return self."""
         for name, (low, high, unit) in RANGES.items():
             value = getattr(self, name)
@@ -161,7 +161,7 @@ class AugmentConfig:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: Any) -> "AugmentConfig":
+    def from_dict(cls, data: Any) -> AugmentConfig:
         """Build from a dict with the tutorial's keys; missing keys mean "off"; validated."""
         if not isinstance(data, dict):
             raise UserError(translate("augment_config", "Augmentation settings must be a JSON object such as "
@@ -190,12 +190,12 @@ class AugmentConfig:
         return json.dumps(self.to_dict(), indent=2)
 
     @classmethod
-    def from_json(cls, text: str | bytes) -> "AugmentConfig":
+    def from_json(cls, text: str | bytes) -> AugmentConfig:
         """Settings from JSON text, read within ``core.bounded``'s limits (size, depth, number lengths)."""
         return cls.from_dict(load_json(text, translate("augment_config", "the augmentation settings"),
                                        error=UserError))
 
-    def copy(self, **changes: Any) -> "AugmentConfig":
+    def copy(self, **changes: Any) -> AugmentConfig:
         return replace(self, **changes)
 
     # -- export -------------------------------------------------------------------
@@ -210,7 +210,8 @@ class AugmentConfig:
             f"#   train_ds = train_ds.map(lambda x, y: ({name}(x, training=True), y))",
         ]
         if not steps:
-            lines.append(f"{name} = keras.Sequential([keras.layers.Identity()], name=\"augmentation\")  # augmentation is off")
+            lines.append(f"{name} = keras.Sequential([keras.layers.Identity()], name=\"augmentation\")"
+                         "  # augmentation is off")
             return "\n".join(lines) + "\n"
         lines.append(f"{name} = keras.Sequential([")
         for step in steps:
@@ -250,7 +251,7 @@ def layer_plan(config: AugmentConfig) -> list[LayerStep]:
     empty plan (and the augmenter returns its input unchanged).
     """
     c = config
-    fill = {"fill_mode": c.fill_mode}
+    fill: dict[str, Any] = {"fill_mode": c.fill_mode}
     if c.fill_mode == "constant":
         fill["fill_value"] = float(c.cval)
     steps: list[LayerStep] = []

@@ -51,7 +51,8 @@ class TrainingConfig:
         if (isinstance(self.batch_size, bool) or not isinstance(self.batch_size, int)
                 or not 1 <= self.batch_size <= MAX_BATCH):
             raise UserError(translate("configs", "Batch size must be a whole number from 1 to {maximum} (got "
-                                                 "{value}).").format(maximum=MAX_BATCH, value=clip_repr(self.batch_size)))
+                                                 "{value}).").format(maximum=MAX_BATCH,
+                                                                     value=clip_repr(self.batch_size)))
         try:
             split = float(self.validation_split)
         except (TypeError, ValueError, OverflowError):
@@ -89,7 +90,7 @@ class TrainingConfig:
         return json.dumps(self.to_dict(), indent=2)
 
     @classmethod
-    def from_dict(cls, data: Any) -> "TrainingConfig":
+    def from_dict(cls, data: Any) -> TrainingConfig:
         if not isinstance(data, dict):
             raise UserError(translate("configs", "The training settings are not a JSON object; the file may be "
                                                  "damaged."))
@@ -119,7 +120,7 @@ class TrainingConfig:
         return config
 
     @classmethod
-    def from_json(cls, text: str | bytes) -> "TrainingConfig":
+    def from_json(cls, text: str | bytes) -> TrainingConfig:
         """Training settings from JSON text, read within ``core.bounded``'s limits."""
         return cls.from_dict(load_json(text, translate("configs", "the training settings"), error=UserError))
 
@@ -146,7 +147,7 @@ def _augment_to_dict(augment: Any) -> Any:
         return None
     if hasattr(augment, "to_dict"):
         return augment.to_dict()
-    if dataclasses.is_dataclass(augment):
+    if dataclasses.is_dataclass(augment) and not isinstance(augment, type):
         return dataclasses.asdict(augment)
     if isinstance(augment, dict):
         return dict(augment)
@@ -172,7 +173,7 @@ def describe_augment(augment: Any) -> str:
     if hasattr(augment, "describe"):
         try:
             return str(augment.describe())
-        except Exception:  # noqa: BLE001 - a description must never break the tab
+        except Exception:
             pass
     try:
         values = _augment_to_dict(augment)

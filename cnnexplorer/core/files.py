@@ -26,8 +26,8 @@ import contextlib
 import errno
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.i18n import translate

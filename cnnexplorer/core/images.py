@@ -7,21 +7,21 @@ BGR; the conversion happens only in this module, at the file boundary.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 # OpenCV's own ceiling on decoded pixels, in case an image reaches it past our header check (defence in depth;
 # read when OpenCV first decodes, so set before any decoding).
 os.environ.setdefault("OPENCV_IO_MAX_IMAGE_PIXELS", str(50_000_000))
 
-import cv2  # noqa: E402
-import numpy as np  # noqa: E402
+import cv2
+import numpy as np
 
-from cnnexplorer.core.bounded import clip  # noqa: E402
-from cnnexplorer.core.errors import ImageError  # noqa: E402
-from cnnexplorer.core.files import write_bytes  # noqa: E402
-from cnnexplorer.core.image_header import MAX_PIXELS, Declared, declared_size  # noqa: E402
+from cnnexplorer.core.bounded import clip
+from cnnexplorer.core.errors import ImageError
+from cnnexplorer.core.files import write_bytes
 from cnnexplorer.core.i18n import translate
+from cnnexplorer.core.image_header import MAX_PIXELS, Declared, declared_size
 
 MAX_IMAGE_FILE_BYTES = 256_000_000  # a 50 MP uncompressed 32-bit BMP is 200 MB
 
@@ -126,7 +126,8 @@ def load_image(path: str | Path, channels: int | None = None) -> np.ndarray:
 
 
 def _is_gray(rgb: np.ndarray) -> bool:
-    return rgb.shape[2] == 3 and np.array_equal(rgb[:, :, 0], rgb[:, :, 1]) and np.array_equal(rgb[:, :, 1], rgb[:, :, 2])
+    return (rgb.shape[2] == 3 and np.array_equal(rgb[:, :, 0], rgb[:, :, 1])
+            and np.array_equal(rgb[:, :, 1], rgb[:, :, 2]))
 
 
 def to_channels(image: np.ndarray, channels: int) -> np.ndarray:
@@ -169,7 +170,7 @@ def encode_png(image: np.ndarray, name: str = "image.png") -> bytes:
         ok, buf = cv2.imencode(".png", arr)
     except cv2.error:
         ok, buf = False, None
-    if not ok:
+    if not ok or buf is None:
         raise ImageError(translate("images", "Could not encode {name} as PNG.").format(name=name))
     return buf.tobytes()
 

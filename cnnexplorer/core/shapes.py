@@ -27,7 +27,16 @@ from dataclasses import dataclass, field
 from cnnexplorer.core.bounded import clip_repr
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.layer_args import _ArgProblem, _check_args, _finite, _is_int, _size_tuple
-from cnnexplorer.core.spec import LAYER_DEFAULTS, LOSSES, MAX_DIM, METRICS, OPTIMIZERS, SPATIAL_RANK, LayerSpec, ModelSpec
+from cnnexplorer.core.spec import (
+    LAYER_DEFAULTS,
+    LOSSES,
+    MAX_DIM,
+    METRICS,
+    OPTIMIZERS,
+    SPATIAL_RANK,
+    LayerSpec,
+    ModelSpec,
+)
 
 # Metric names Keras understands that a design file may carry (the Builder offers METRICS).
 KNOWN_METRICS = set(METRICS) | {"sparse_categorical_accuracy", "categorical_accuracy", "binary_accuracy", "mse"}
@@ -132,7 +141,8 @@ def _what(shape: Shape) -> str:
 def _rank_problem(layer: LayerSpec, prefix: str, shape: Shape, rank: int, spec: ModelSpec, index: int) -> str:
     """A layer that gets the wrong kind of input; the fix names only layers that exist."""
     flatteners = ("Flatten", "GlobalAveragePooling2D", "GlobalMaxPooling2D", "GlobalMaxPooling1D")
-    flatten_at = next((i for i, l in enumerate(spec.layers[: index - 1], start=1) if l.type in flatteners), None)
+    flatten_at = next((i for i, earlier in enumerate(spec.layers[: index - 1], start=1)
+                       if earlier.type in flatteners), None)
     if rank == 3:
         need = translate("shapes", "an image (height × width × channels)")
         if len(shape) == 1 and flatten_at is not None:
@@ -238,6 +248,7 @@ def _infer_layer(spec: ModelSpec, index: int, layer: LayerSpec, shape: Shape
             return reject(_rank_problem(layer, prefix, shape, rank + 1, spec, index))
         pooling = "Pooling" in t
         k = _size_tuple(layer, "pool_size" if pooling else "kernel_size", rank, prefix)
+        assert k is not None  # kernel and pool sizes are never None (checked above)
         s = _size_tuple(layer, "strides", rank, prefix) or k
         padding = layer.arg("padding")
         outs, parts = [], []
@@ -410,7 +421,8 @@ def _compile_problems(spec: ModelSpec) -> list[Problem]:
 def _model_problems(spec: ModelSpec, report: ShapeReport, num_classes: int | None) -> list[Problem]:
     problems: list[Problem] = _compile_problems(spec)
     if not spec.layers:
-        return problems + [Problem(None, translate("shapes", "The design has no layers — add some, or start from a template."),
+        return problems + [Problem(None, translate("shapes", "The design has no layers — add some, or start from a "
+                                                             "template."),
                                    False)]
     last_i = len(spec.layers)
     last = spec.layers[-1]
@@ -521,7 +533,7 @@ def memory_bytes() -> int:
         status.dwLength = ctypes.sizeof(_Status)
         if ctypes.windll.kernel32.GlobalMemoryStatusEx(ctypes.byref(status)):  # type: ignore[attr-defined]
             return int(status.ullTotalPhys)
-    except Exception:  # noqa: BLE001 - any failure means "unknown"
+    except Exception:
         pass
     return 8 * 1024**3
 
@@ -596,6 +608,7 @@ def explain(spec: ModelSpec, report: ShapeReport, index: int) -> str:
         rank = SPATIAL_RANK[t]
         pooling = "Pooling" in t
         k = _size_tuple(layer, "pool_size" if pooling else "kernel_size", rank, "")
+        assert k is not None
         s = _size_tuple(layer, "strides", rank, "") or k
         if rank == 2:
             window = translate("shapes", "{size} window").format(size=fmt_shape(k))

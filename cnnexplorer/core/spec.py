@@ -172,12 +172,12 @@ class ModelSpec:
         return json.dumps(self.to_dict(), indent=2)
 
     @classmethod
-    def from_dict(cls, data: Any) -> "ModelSpec":
+    def from_dict(cls, data: Any) -> ModelSpec:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise SpecError(translate("spec", "This file is not a CNN Explorer design (its 'format' field is missing "
                                               "or different)."))
         version = data.get("version")
-        if not _is_int(version) or version < 1:
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
             raise SpecError(translate("spec", "The design has no valid 'version' field. It may be damaged; open "
                                               "another file."))
         if version > VERSION:
@@ -213,16 +213,22 @@ class ModelSpec:
         return cls(input_shape=shape, layers=layers, compile=compile_spec, name=name)
 
     @classmethod
-    def from_json(cls, text: str | bytes) -> "ModelSpec":
+    def from_json(cls, text: str | bytes) -> ModelSpec:
         """A design from JSON text, read within ``core.bounded``'s limits (size, depth, number lengths)."""
         return cls.from_dict(load_json(text, translate("spec", "the design"), error=SpecError))
 
-    def copy(self) -> "ModelSpec":
+    def copy(self) -> ModelSpec:
         return ModelSpec.from_dict(self.to_dict())
 
 
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+class InputShapeError(SpecError):
+    """The design's input shape is unusable; ``strict`` when Keras would take it and the app refuses on purpose."""
+
+    strict = False
 
 
 def _input_shape(value: Any) -> tuple[int, ...]:
@@ -235,9 +241,9 @@ def _input_shape(value: Any) -> tuple[int, ...]:
           and all(_is_int(d) and 1 <= d <= MAX_DIM for d in value))
     if ok:
         return tuple(value)
-    error = SpecError(translate("spec", "The design's input_shape must be a list of 1 to 3 whole numbers from 1 to "
-                                        "{limit:,}, such as [28, 28, 1]; got {value}.")
-                      .format(limit=MAX_DIM, value=clip_repr(value)))
+    error = InputShapeError(translate("spec", "The design's input_shape must be a list of 1 to 3 whole numbers "
+                                              "from 1 to {limit:,}, such as [28, 28, 1]; got {value}.")
+                            .format(limit=MAX_DIM, value=clip_repr(value)))
     # Deliberately stricter than Keras (which takes True as 1, a 0, or any number of axes):
     error.strict = isinstance(value, (list, tuple)) and all(isinstance(d, int) and d >= 0 for d in value)
     raise error
@@ -282,7 +288,7 @@ def save_spec(spec: ModelSpec, path: str | Path) -> None:
 
 # -- templates ------------------------------------------------------------------
 
-def _L(type_: str, **params: Any) -> LayerSpec:
+def _L(type_: str, **params: Any) -> LayerSpec:  # noqa: N802 (reads like the Keras layer it builds)
     return LayerSpec(type_, params)
 
 

@@ -2,7 +2,6 @@
 import os
 import subprocess
 import sys
-import textwrap
 
 import pytest
 
@@ -57,7 +56,7 @@ def test_train_on_a_full_disk_stops_before_training(tmp_path):
 
 @pytest.fixture(scope="module")
 def model_file(tmp_path_factory):
-    from cnnexplorer.core.spec import ModelSpec, LayerSpec
+    from cnnexplorer.core.spec import LayerSpec, ModelSpec
     from cnnexplorer.ml.build import build_model, save_model_file
 
     folder = tmp_path_factory.mktemp("cam")

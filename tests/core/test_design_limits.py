@@ -62,13 +62,15 @@ def test_hostile_numbers_and_nesting_are_refused_in_summary_and_train(tmp_path, 
     ('{"rotation_range": "' + "x" * 1_000_000 + '"}', "characters"),
 ])
 def test_hostile_augmentation_settings_are_refused(tmp_path, capsys, text, words):
-    from cnnexplorer.core.images import save_png
     import numpy as np
+
+    from cnnexplorer.core.images import save_png
 
     config = tmp_path / "aug.json"
     config.write_text(text, encoding="utf-8")
     save_png(tmp_path / "i.png", np.zeros((8, 8, 3), np.uint8))
-    rc = main(["augment", "--config", str(config), "--image", str(tmp_path / "i.png"), "--out", str(tmp_path / "o.png")])
+    rc = main(["augment", "--config", str(config), "--image", str(tmp_path / "i.png"),
+               "--out", str(tmp_path / "o.png")])
     assert rc == 1
     line = one_error_line(capsys)
     assert words in line and len(line) < 500
