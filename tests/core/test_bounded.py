@@ -102,7 +102,7 @@ def test_other_formats_opencv_knows_are_not_decoded(tmp_path):
 def test_peak_memory_for_a_20000_square_bomb_stays_small(tmp_path):
     bomb = tmp_path / "bomb20k.png"
     bomb.write_bytes(png_header_bomb(20_000, 20_000))
-    code = textwrap.dedent(f"""
+    code = textwrap.dedent(rf"""
         import re
         from cnnexplorer.core.images import load_image
         from cnnexplorer.core.errors import ImageError
