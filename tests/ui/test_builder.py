@@ -285,3 +285,30 @@ def test_emptying_the_template_drops_its_name(tab):
     assert tab.session.design.name != "mnist-cnn" and "mnist-cnn" not in tab.name_label.text()
     tab.undo_stack.undo()
     assert tab.session.design.name == "mnist-cnn"
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_layer_table_cell_is_cut_on_a_1280_projector(language, qtbot, qapp, app_qsettings, errors):
+    from cnnexplorer.ui import presentation
+    from cnnexplorer.ui.app import install_translators
+    from cnnexplorer.ui.main_window import MainWindow
+
+    assert install_translators(qapp, language) == language
+    try:
+        window = MainWindow()
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.select_tab("builder")
+        presentation.look().set_presentation(True)
+        tab = window.tabs.currentWidget()
+        qtbot.waitUntil(lambda: tab.table.columnWidth(2) >= tab.table.sizeHintForColumn(2))
+        for col in range(tab.table.table_model.columnCount()):  # "32 filters, 3×3, relu", not "32 filters, 3×…"
+            assert tab.table.sizeHintForColumn(col) <= tab.table.columnWidth(col), col
+        assert tab.loss_combo.width() >= tab.loss_combo.fontMetrics().horizontalAdvance(
+            "sparse_categorical_crossentropy")
+        window.close()
+    finally:
+        presentation.look().restore_defaults()
+        install_translators(qapp, "en")

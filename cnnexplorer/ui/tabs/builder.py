@@ -13,8 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
-from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
     QSplitter, QVBoxLayout, QWidget,
@@ -25,11 +25,13 @@ from cnnexplorer.core.errors import SpecError
 from cnnexplorer.core.files import FileWriteError
 from cnnexplorer.core.shapes import Problem, ShapeReport, check
 from cnnexplorer.core.spec import LAYER_DEFAULTS, LAYER_HELP, TEMPLATES, LayerSpec, ModelSpec, template
+from cnnexplorer.ui import presentation
 from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.code_dialog import CodeDialog
 from cnnexplorer.ui.widgets.column_scroll import ColumnScroll
 from cnnexplorer.ui.widgets.design_header import DesignHeader
+from cnnexplorer.ui.widgets.design_undo import SpecEdit
 from cnnexplorer.ui.widgets.compile_settings import CompileSettings
 from cnnexplorer.ui.widgets.layer_editor import InputEditor, LayerEditor
 from cnnexplorer.ui.widgets.layer_menu import ADD_ORDER, LayerMenuButton
@@ -37,42 +39,10 @@ from cnnexplorer.ui.widgets.model_banner import ModelBanner
 from cnnexplorer.ui.widgets.layer_rows import design_rows, formula_html, read_only_rows, settings_text
 from cnnexplorer.ui.widgets.layer_table import LayerRow, LayerTable
 
-__all__ = ["ADD_ORDER", "BuilderTab", "design_rows", "settings_text"]  # the formatting is importable from here as before
+__all__ = ["ADD_ORDER", "BuilderTab", "SpecEdit", "design_rows", "settings_text"]  # the formatting is importable from here as before
 
 START_TEMPLATE = "mnist-cnn"
 EMPTY_NAME = "my-design"
-
-class SpecEdit(QUndoCommand):
-    """One undoable edit: the whole design before and after (designs are small)."""
-
-    def __init__(self, tab: "BuilderTab", before: dict, after: dict, text: str, select: int,
-                 merge_key: str | None = None, already_applied: bool = False) -> None:
-        super().__init__(text)
-        self.tab, self.before, self.after = tab, before, after
-        self.select_before = tab.table.selected_layer()
-        self.select = select
-        self.merge_key = merge_key
-        self._skip = already_applied
-
-    def redo(self) -> None:
-        if self._skip:
-            self._skip = False
-            return
-        self.tab._apply(self.after, self.select)
-
-    def undo(self) -> None:
-        self.tab._apply(self.before, self.select_before)
-
-    def id(self) -> int:
-        return 7 if self.merge_key else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SpecEdit) or other.merge_key != self.merge_key or self.merge_key is None:
-            return False
-        self.after = other.after
-        self.select = other.select
-        return True
-
 
 class BuilderTab(Tab):
     key = "builder"
@@ -224,6 +194,22 @@ class BuilderTab(Tab):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([760, 500])
         root.addWidget(splitter, 1)
+        self.splitter = splitter
+        presentation.look().changed.connect(self._widen_table)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        QTimer.singleShot(0, self._widen_table)
+
+    @Slot()
+    def _widen_table(self) -> None:
+        """Give the table the width its cells need (no "…" in Settings with presentation-size text), as long
+        as the editor column keeps its minimum width; the usual split otherwise."""
+        sizes = self.splitter.sizes()
+        total, needed = sum(sizes), self.table.needed_width()
+        if total > 0 and needed > sizes[0]:
+            left = min(needed, total - self.splitter.widget(1).minimumSizeHint().width())
+            self.splitter.setSizes([left, total - left])
 
     def _separator(self) -> QFrame:
         line = QFrame()
@@ -294,7 +280,8 @@ class BuilderTab(Tab):
         if after == before:
             return
         target = self.table.selected_layer() if select is None else select
-        self.undo_stack.push(SpecEdit(self, before, after, text, target, merge_key))
+        self.undo_stack.push(SpecEdit(self._apply, before, after, text, target, self.table.selected_layer(),
+                                      merge_key))
 
     def _apply(self, data: dict, select: int) -> None:
         """Put a design (from the undo stack) into the session and the views."""
@@ -310,7 +297,7 @@ class BuilderTab(Tab):
         """Replace the whole design (template, opened file) as one undoable step."""
         self.leave_read_only(refresh=False)
         before = self.spec.to_dict()
-        self.undo_stack.push(SpecEdit(self, before, spec.to_dict(), text, 0))
+        self.undo_stack.push(SpecEdit(self._apply, before, spec.to_dict(), text, 0, self.table.selected_layer()))
 
     def refresh(self, select: int | None = None) -> None:
         """Re-infer shapes and problems and update every view (fast: pure Python)."""
@@ -628,8 +615,8 @@ class BuilderTab(Tab):
                 if after != self._last:
                     self.leave_read_only(refresh=False)
                     # Already in the session: record it so Undo brings the previous design back.
-                    self.undo_stack.push(SpecEdit(self, self._last or after, after, self.tr("Replace design"), 0,
-                                                  already_applied=True))
+                    self.undo_stack.push(SpecEdit(self._apply, self._last or after, after, self.tr("Replace design"),
+                                                  0, self.table.selected_layer(), already_applied=True))
                     self._last = after
             self.refresh(select=0)
         elif field == "model":

@@ -32,6 +32,10 @@ class CompileSettings(QGroupBox):
         self.lr_spin.valueChanged.connect(self._on_learning_rate)
         self.loss_combo = QComboBox()
         self.loss_combo.addItems(list(LOSSES))
+        # Its longest name (sparse_categorical_crossentropy) must not set the column's minimum width: on a
+        # 1280-pixel projector that width is the layer table's. It still shows whole when there is room.
+        self.loss_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.loss_combo.setMinimumContentsLength(16)
         self.loss_combo.currentTextChanged.connect(self._on_loss)
         metrics = QWidget()
         metrics_layout = QHBoxLayout(metrics)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
+
+from cnnexplorer.ui import presentation
 
 MIME = "application/x-cnnexplorer-layer-row"
 
@@ -170,6 +172,7 @@ class LayerTable(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.selectionModel().currentRowChanged.connect(self._on_current_row)
+        presentation.look().changed.connect(self._fit_rows)
         self._fit_rows()
 
     def set_rows(self, rows: list[LayerRow], editable: bool = True, select_layer: int | None = None) -> None:
@@ -179,13 +182,15 @@ class LayerTable(QTableView):
         if rows:
             self.select_layer(min(current, len(rows) - 2))
 
+    @Slot()
     def _fit_rows(self) -> None:
         # The table is what the class reads from the back row: a fifth larger than the rest of the window,
-        # following View > Larger/Smaller text (an application font change).
+        # following View > Larger/Smaller text (an application font change). In presentation mode the window's
+        # text is already projector-sized; a fifth more would cut the Settings column to "…" at 1280 pixels.
         from PySide6.QtWidgets import QApplication
 
         font = QFont(QApplication.font())
-        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setPointSizeF(font.pointSizeF() * (1.0 if presentation.is_on() else 1.2))
         self.setFont(font)
         bold = QFont(font)
         bold.setBold(True)
@@ -198,6 +203,13 @@ class LayerTable(QTableView):
         if event.type() == event.Type.ApplicationFontChange:
             self._fit_rows()
         return super().event(event)
+
+    def needed_width(self) -> int:
+        """The width that shows every cell whole (no "…" in Settings), header texts included."""
+        header = self.horizontalHeader()
+        columns = sum(max(self.sizeHintForColumn(c), header.sectionSizeHint(c))
+                      for c in range(self.table_model.columnCount()))
+        return columns + 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
 
     def selected_layer(self) -> int:
         index = self.currentIndex()
