@@ -24,6 +24,14 @@
         <translation>每行通道数</translation>
     </message>
     <message>
+        <source>fit</source>
+        <translation>自适应</translation>
+    </message>
+    <message>
+        <source>&quot;fit&quot;: as many per row as make the tiles largest in the space there is.</source>
+        <translation>“自适应”：每行放多少个，由现有空间里哪种排法让小图最大来决定。</translation>
+    </message>
+    <message>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
@@ -40,8 +48,8 @@
         <translation>正在计算…</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{0}&lt;/b&gt;: {1} channels of {2}×{3}, one tile per channel. Bright = strong activation.</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt;：{1} 个 {2}×{3} 的通道，每个通道一个小图。越亮 = 激活越强。</translation>
+        <source>&lt;b&gt;{0}&lt;/b&gt;: {1} channels of {2}×{3}, one tile per channel, numbered from 0. Bright = strong activation.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt;：{1} 个 {2}×{3} 的通道，每个通道一个小图，从 0 开始编号。越亮表示激活越强。</translation>
     </message>
     <message>
         <source>Flat channels (dark grey): {0} — nothing in this image activates them.</source>
@@ -1345,6 +1353,10 @@
         <translation>层</translation>
     </message>
     <message>
+        <source>Automatic: the last convolution layer. Earlier layers give finer maps.</source>
+        <translation>自动：使用最后一个卷积层。更靠前的层给出更精细的图。</translation>
+    </message>
+    <message>
         <source>Colours</source>
         <translation>配色</translation>
     </message>
@@ -1369,8 +1381,8 @@
         <translation>叠加在图像上的热力图</translation>
     </message>
     <message>
-        <source>{0} (last conv, automatic)</source>
-        <translation>{0}（最后一个卷积层，自动）</translation>
+        <source>{0} (automatic)</source>
+        <translation>{0}（自动）</translation>
     </message>
     <message>
         <source>automatic</source>
@@ -1411,8 +1423,8 @@
         <translation>示例照片</translation>
     </message>
     <message>
-        <source>Dataset item (MNIST sample, test set)</source>
-        <translation>数据集样本（MNIST 样本，测试集）</translation>
+        <source>MNIST test digit</source>
+        <translation>MNIST 测试数字</translation>
     </message>
     <message>
         <source>Image file</source>
@@ -1459,8 +1471,8 @@
         <translation>文件：{0}</translation>
     </message>
     <message>
-        <source>Handed over from another tab</source>
-        <translation>来自其他页面</translation>
+        <source>From another tab</source>
+        <translation>来自其他标签页</translation>
     </message>
     <message>
         <source>An image from another tab</source>
@@ -2455,20 +2467,40 @@
         <translation>自动</translation>
     </message>
     <message>
+        <source>What the model&apos;s first layers suggest (see below).</source>
+        <translation>根据模型开头几层的推断（见下方说明）。</translation>
+    </message>
+    <message>
         <source>0-255 (raw pixels)</source>
         <translation>0-255（原始像素）</translation>
+    </message>
+    <message>
+        <source>Models made in CNN Explorer: they scale inside.</source>
+        <translation>CNN Explorer 里做的模型：它们在模型内部缩放像素。</translation>
     </message>
     <message>
         <source>0-1 (pixels / 255)</source>
         <translation>0-1（像素 / 255）</translation>
     </message>
     <message>
-        <source>VGG16/ResNet50 style (BGR minus mean)</source>
-        <translation>VGG16/ResNet50 方式（BGR 减去均值）</translation>
+        <source>Models that expect scaled pixels.</source>
+        <translation>需要先把像素缩放好的模型。</translation>
     </message>
     <message>
-        <source>-1 to 1 (Inception/Xception/MobileNet)</source>
-        <translation>-1 到 1（Inception/Xception/MobileNet）</translation>
+        <source>BGR minus mean</source>
+        <translation>BGR 减去均值</translation>
+    </message>
+    <message>
+        <source>VGG16/ResNet50 style (caffe): BGR channel order, minus the ImageNet mean.</source>
+        <translation>VGG16/ResNet50 方式（caffe）：BGR 通道顺序，并减去 ImageNet 均值。</translation>
+    </message>
+    <message>
+        <source>-1 to 1</source>
+        <translation>-1 到 1</translation>
+    </message>
+    <message>
+        <source>Inception/Xception/MobileNet style: pixels / 127.5 - 1.</source>
+        <translation>Inception/Xception/MobileNet 方式：像素 / 127.5 - 1。</translation>
     </message>
     <message>
         <source>Automatic: {0} — {1}.</source>
@@ -4934,13 +4966,6 @@ Apply these changes and train?</source>
     <message>
         <source>This model was trained on grey images and can only answer with its own classes ({classes}); this is a colour photo, so its answer about it means little.</source>
         <translation>这个模型是用灰度图像训练的，只能用它自己的类别（{classes}）来回答；这是一张彩色照片，所以它对这张照片的回答没有多大意义。</translation>
-    </message>
-</context>
-<context>
-    <name>viz_export</name>
-    <message>
-        <source>Could not encode the image as PNG.</source>
-        <translation>无法把图像编码为 PNG。</translation>
     </message>
 </context>
 <context>

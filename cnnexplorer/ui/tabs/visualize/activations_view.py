@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout,
     QWidget,
@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 from cnnexplorer.core import images as imaging
 from cnnexplorer.ui.errors import reporter
 from cnnexplorer.ui.tabs.visualize.export import export_png
+from cnnexplorer.ui.widgets.image_grid import TileGridView, TileLayout
 from cnnexplorer.ui.widgets.viz_image_view import ImageView
 from cnnexplorer.ui.workers import TaskSlot
 
 GRID_CACHE = 64  # grids kept (a VGG16 block1 grid is ~10 MB)
+FIT = 1  # "Channels per row" at its minimum: as many as make the tiles largest in the space there is
 
 
 class ActivationsView(QWidget):
@@ -63,8 +65,10 @@ class ActivationsView(QWidget):
         pr = QHBoxLayout()
         pr.addWidget(QLabel(self.tr("Channels per row"), self))
         self.cols = QSpinBox(self)
-        self.cols.setRange(2, 64)
-        self.cols.setValue(16)
+        self.cols.setRange(FIT, 64)
+        self.cols.setSpecialValueText(self.tr("fit"))
+        self.cols.setToolTip(self.tr("\"fit\": as many per row as make the tiles largest in the space there is."))
+        self.cols.setValue(FIT)
         self.cols.valueChanged.connect(self.render)
         pr.addWidget(self.cols, 1)
         left.addLayout(pr)
@@ -77,9 +81,14 @@ class ActivationsView(QWidget):
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         middle.addWidget(self.title)
-        self.view = ImageView(self, self.tr("Choose an image to see what each layer makes of it."))
+        self.view = TileGridView(self, self.tr("Choose an image to see what each layer makes of it."))
         self.view.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.view.clicked.connect(self._on_clicked)
+        self.view.tile_clicked.connect(self.show_channel)
+        self._refit = QTimer(self)  # after a resize settles: other columns may fit better
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(150)
+        self._refit.timeout.connect(self.render)
+        self.view.resized.connect(self._on_view_resized)
         middle.addWidget(self.view, 3)
         below = QHBoxLayout()
         self.channel_view = ImageView(self, "", min_side=120)
@@ -155,7 +164,19 @@ class ActivationsView(QWidget):
         layer = self.current_layer()
         if self._acts is None or layer is None or layer not in self._acts.layers:
             return None
-        return (self._act_key, layer, self.cols.value(), self.cmap.currentText())
+        return (self._act_key, layer, self.columns(self._acts.layers[layer].shape), self.cmap.currentText())
+
+    def columns(self, shape: tuple) -> int:
+        """Tiles per row for maps of ``shape`` (h, w, channels): the user's number, or what fits the view best."""
+        if self.cols.value() != FIT:
+            return self.cols.value()
+        h, w, channels = shape
+        return self.view.fit_columns(channels, w, h, pad=1)
+
+    @Slot()
+    def _on_view_resized(self) -> None:
+        if self.cols.value() == FIT and self._acts is not None:
+            self._refit.start()
 
     @Slot()
     def render(self, *_args) -> None:
@@ -199,23 +220,17 @@ class ActivationsView(QWidget):
     def _display(self, layer: str, grid: Any) -> None:
         act = self._acts.layers[layer]
         self.grid = grid
-        self.view.set_image(grid.image)
+        self.view.set_grid(grid.image, TileLayout(grid.rows, grid.cols, grid.tile_h, grid.tile_w, grid.pad,
+                                                  grid.count))
         dead = int(grid.dead.sum())
-        text = self.tr("<b>{0}</b>: {1} channels of {2}×{3}, one tile per channel. "
+        text = self.tr("<b>{0}</b>: {1} channels of {2}×{3}, one tile per channel, numbered from 0. "
                        "Bright = strong activation.").format(layer, act.shape[2], act.shape[1], act.shape[0])
         if dead:
             text += " " + self.tr("Flat channels (dark grey): {0} — nothing in this image activates them.").format(dead)
         self.title.setText(text)
 
     # ------------------------------------------------------------------ one channel
-    @Slot(int, int)
-    def _on_clicked(self, x: int, y: int) -> None:
-        if self.grid is None:
-            return
-        channel = self.grid.channel_at(x, y)
-        if channel is not None:
-            self.show_channel(channel)
-
+    @Slot(int)
     def show_channel(self, channel: int) -> None:
         from cnnexplorer.ml.viz.activations import normalize_channels
 

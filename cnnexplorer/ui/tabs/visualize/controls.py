@@ -1,7 +1,8 @@
 """Small building blocks the Visualize tab's panels share."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QComboBox, QLabel, QStyle, QStyleOptionComboBox, QWidget
 
 
 def compact(combo: QComboBox, chars: int) -> QComboBox:
@@ -22,3 +23,26 @@ def heading(text: str, parent: QWidget) -> QLabel:
     font.setPointSizeF(font.pointSizeF() * 1.1)
     label.setFont(font)
     return label
+
+
+class WholeTextCombo(QComboBox):
+    """A combo box never narrower than its longest item (Qt's AdjustToContents can leave it a few pixels short,
+    and then the text is cut with "…", seen with Chinese text at presentation size)."""
+
+    def _needed_width(self) -> int:
+        opt = QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        edit = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
+                                           QStyle.SubControl.SC_ComboBoxEditField, self)
+        overhead = self.width() - edit.width()  # frame and arrow: the same at any width
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
+        return widest + overhead + 4
+
+    def sizeHint(self) -> QSize:  # noqa: D102 - Qt's
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self._needed_width()), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: D102 - Qt's
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._needed_width()), hint.height())

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from cnnexplorer.core.errors import UserError
+from cnnexplorer.core.images import save_png
 from cnnexplorer.ui.errors import reporter
 
 
@@ -22,10 +23,8 @@ def export_png(parent: QWidget, image: np.ndarray | None, default_name: str) -> 
         return None
     if not path.lower().endswith(".png"):
         path += ".png"
-    from cnnexplorer.ml.viz.export import save_png  # numpy + cv2 only: no TensorFlow
-
     try:
-        save_png(path, image)
+        save_png(path, image)  # encoded in memory, written atomically through core.files
     except UserError as exc:
         reporter().report(exc)
         return None

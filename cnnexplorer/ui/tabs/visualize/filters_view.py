@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
@@ -16,8 +16,11 @@ from PySide6.QtWidgets import (
 from cnnexplorer.ui.errors import reporter
 from cnnexplorer.ui.tabs.visualize.controls import compact
 from cnnexplorer.ui.tabs.visualize.export import export_png
-from cnnexplorer.ui.widgets.viz_image_view import ImageView
+from cnnexplorer.ui.widgets.image_grid import TileGridView, TileLayout
 from cnnexplorer.ui.workers import TaskSlot
+
+
+MIN_TILE, PAD = 64, 2  # small patterns (28×28 digits) are enlarged to at least 64 px; pixels between tiles
 
 
 class FilterPatternsView(QWidget):
@@ -86,7 +89,12 @@ class FilterPatternsView(QWidget):
             "as strongly as it can: what the filter looks for."), self)
         self.note.setWordWrap(True)
         lay.addWidget(self.note)
-        self.view = ImageView(self, self.tr("Choose a convolution layer and press Show patterns."))
+        self.view = TileGridView(self, self.tr("Choose a convolution layer and press Show patterns."))
+        self._refit = QTimer(self)  # after a resize settles: other columns may fit better
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(150)
+        self._refit.timeout.connect(self._show)
+        self.view.resized.connect(self._refit.start)
         lay.addWidget(self.view, 1)
 
     def reset(self) -> None:
@@ -109,7 +117,7 @@ class FilterPatternsView(QWidget):
         self.layer.blockSignals(False)
         self.start_button.setEnabled(bool(convs))
         self.progress.setValue(0)
-        self.view.set_image(None)
+        self.view.set_grid(None)
         self.view.set_placeholder(
             self.tr("Choose a convolution layer and press Show patterns.") if convs
             else self.tr("This model has no convolution layers, so there are no filter patterns to show."))
@@ -131,7 +139,7 @@ class FilterPatternsView(QWidget):
         from cnnexplorer.ml.viz.analysis import filter_patterns_for
 
         self.patterns = []
-        self.view.set_image(None)
+        self.view.set_grid(None)
         self.view.set_placeholder(self.tr("Growing patterns from noise…"))
         self.progress.setRange(0, 0)
         self.start_button.setEnabled(False)
@@ -203,11 +211,20 @@ class FilterPatternsView(QWidget):
         if self.slot.outcome == "cancelled":
             self.progress.setFormat(self.tr("Stopped"))
 
+    @Slot()
     def _show(self) -> None:
+        """The patterns so far, numbered by filter, in as many columns as make them largest in the view."""
         from cnnexplorer.ml.viz.filters import patterns_grid
 
-        if self.patterns:
-            self.view.set_image(patterns_grid(self.patterns, cols=8, min_tile=64))
+        if not self.patterns:
+            return
+        h, w = self.patterns[0].image.shape[:2]
+        factor = max(1, -(-MIN_TILE // max(1, min(h, w))))  # as patterns_grid enlarges them
+        expected = max(len(self.patterns), self.count.value())  # the layout does not jump as patterns arrive
+        cols = min(self.view.fit_columns(expected, w * factor, h * factor, pad=PAD), len(self.patterns))
+        layout = TileLayout(-(-len(self.patterns) // cols), cols, h * factor, w * factor, PAD, len(self.patterns))
+        self.view.set_grid(patterns_grid(self.patterns, cols=cols, pad=PAD, min_tile=MIN_TILE), layout,
+                           [p.filter for p in self.patterns])
 
     @Slot()
     def _on_export(self) -> None:

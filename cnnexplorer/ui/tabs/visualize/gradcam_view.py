@@ -6,13 +6,14 @@ it over with :meth:`GradCamView.show_cam`; changing the class or the layer says
 """
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
-from cnnexplorer.ui.tabs.visualize.controls import compact
+from cnnexplorer.ui.tabs.visualize.controls import WholeTextCombo, compact
 from cnnexplorer.ui.tabs.visualize.export import export_png
 from cnnexplorer.ui.widgets.viz_image_view import ImageView
 
@@ -33,13 +34,16 @@ class GradCamView(QWidget):
         controls.addWidget(QLabel(self.tr("Explain class"), self))
         self.class_combo = compact(QComboBox(self), 16)
         self.class_combo.currentIndexChanged.connect(self._on_params)
-        controls.addWidget(self.class_combo, 3)
-        controls.addWidget(QLabel(self.tr("Layer"), self))
-        self.layer = compact(QComboBox(self), 14)
-        self.layer.currentIndexChanged.connect(self._on_params)
-        controls.addWidget(self.layer, 2)
+        controls.addWidget(self.class_combo, 1)
         lay.addLayout(controls)
+        # second row: the layer beside the drawing options, so no combo is cut with a projector's large text
         controls = QHBoxLayout()
+        controls.addWidget(QLabel(self.tr("Layer"), self))
+        self.layer = WholeTextCombo(self)  # a few layers: as wide as the longest, never cut
+        self.layer.setToolTip(self.tr("Automatic: the last convolution layer. Earlier layers give finer maps."))
+        self.layer.currentIndexChanged.connect(self._on_params)
+        controls.addWidget(self.layer, 0)
+        controls.addSpacing(12)
         controls.addWidget(QLabel(self.tr("Colours"), self))
         self.cmap = QComboBox(self)
         for name in COLORMAPS:
@@ -84,7 +88,7 @@ class GradCamView(QWidget):
         self._shown = None
         self.layer.blockSignals(True)
         self.layer.clear()
-        auto = self.tr("{0} (last conv, automatic)").format(facts.last_conv) if facts.last_conv \
+        auto = self.tr("{0} (automatic)").format(facts.last_conv) if facts.last_conv \
             else self.tr("automatic")
         self.layer.addItem(auto, None)
         for info in facts.layers:
@@ -144,7 +148,10 @@ class GradCamView(QWidget):
                                   "is empty.")
         else:
             text += " " + self.tr("Warm colours mark where the evidence for the class is strongest.")
-        self.text.setText(text)
+        from cnnexplorer.ml.viz.analysis import cam_resolution_note
+
+        note = cam_resolution_note(self._facts.layers, cam.layer, display.shape)
+        self.text.setText(text + ("<br>" + html.escape(note) if note else ""))
 
     @Slot()
     def _on_export(self) -> None:

@@ -54,7 +54,7 @@ class ImageSource(QWidget):
         lay.addWidget(heading(self.tr("Image"), self))
         self.combo = compact(QComboBox(self), 14)
         self.combo.addItem(self.tr("Sample photo"), "sample")
-        self.combo.addItem(self.tr("Dataset item (MNIST sample, test set)"), "dataset")
+        self.combo.addItem(self.tr("MNIST test digit"), "dataset")
         self.combo.addItem(self.tr("Image file"), "file")
         lay.addWidget(self.combo)
         self.pages = QStackedWidget(self)
@@ -88,14 +88,8 @@ class ImageSource(QWidget):
         hint.setWordWrap(True)
         fl.addWidget(hint)
         self.pages.addWidget(fp)
-        # an image handed over by another tab
-        pp = QWidget()
-        pl = QVBoxLayout(pp)
-        pl.setContentsMargins(0, 0, 0, 0)
-        self.probe_label = QLabel(pp)
-        self.probe_label.setWordWrap(True)
-        pl.addWidget(self.probe_label)
-        self.pages.addWidget(pp)
+        # an image handed over by another tab: nothing to choose; what it is says the caption under the image
+        self.pages.addWidget(QWidget())
         lay.addWidget(self.pages)
         self._show_page(0)
 
@@ -229,13 +223,12 @@ class ImageSource(QWidget):
     def show_probe(self, probe) -> None:
         """An image handed over by another tab (a confusion-matrix cell): it becomes the source."""
         if self.combo.findData("probe") < 0:
-            self.combo.addItem(self.tr("Handed over from another tab"), "probe")
+            self.combo.addItem(self.tr("From another tab"), "probe")
         self._select_quietly("probe")
         text = probe.note or self.tr("An image from another tab")
         if probe.label:
-            text += "\n" + self.tr("True label: {0}").format(probe.label)
-        self.probe_label.setText(text)
-        self._set(np.asarray(probe.image), ("probe", id(probe)), text.replace("\n", " — "))
+            text += " — " + self.tr("True label: {0}").format(probe.label)
+        self._set(np.asarray(probe.image), ("probe", id(probe)), text)
 
     def _set(self, image: np.ndarray, key: tuple, caption: str) -> None:
         self.image, self.key, self.caption = image, key, caption
@@ -260,11 +253,16 @@ class ScalingChoice(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(QLabel(self.tr("Pixels fed to the model"), self))
         self.combo = compact(QComboBox(self), 14)
-        self.combo.addItem(self.tr("automatic"), "auto")
-        self.combo.addItem(self.tr("0-255 (raw pixels)"), RAW)
-        self.combo.addItem(self.tr("0-1 (pixels / 255)"), UNIT)
-        self.combo.addItem(self.tr("VGG16/ResNet50 style (BGR minus mean)"), "caffe")
-        self.combo.addItem(self.tr("-1 to 1 (Inception/Xception/MobileNet)"), "-1-1")
+        # short items: the panel is narrow, and a projector's text is large; the tooltips say the rest
+        for text, data, tip in (
+                (self.tr("automatic"), "auto", self.tr("What the model's first layers suggest (see below).")),
+                (self.tr("0-255 (raw pixels)"), RAW, self.tr("Models made in CNN Explorer: they scale inside.")),
+                (self.tr("0-1 (pixels / 255)"), UNIT, self.tr("Models that expect scaled pixels.")),
+                (self.tr("BGR minus mean"), "caffe", self.tr("VGG16/ResNet50 style (caffe): BGR channel order, "
+                                                             "minus the ImageNet mean.")),
+                (self.tr("-1 to 1"), "-1-1", self.tr("Inception/Xception/MobileNet style: pixels / 127.5 - 1."))):
+            self.combo.addItem(text, data)
+            self.combo.setItemData(self.combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         lay.addWidget(self.combo)
         self.note = QLabel(self)
         self.note.setWordWrap(True)

@@ -239,6 +239,10 @@ class VisualizeTab(Tab):
             self.report_error(exc)
             return
         self.source.show_prepared(self._prepared.display, self._prepared.notes)
+        from cnnexplorer.ml.viz.analysis import out_of_domain_note
+
+        self.prediction.set_note(out_of_domain_note(self.source.image, self._facts.input_shape,
+                                                    self._facts.class_names))
         self._request_analysis()
 
     def load_file(self, path: str) -> None:
