@@ -136,7 +136,8 @@ class Why:
         for dump in dumps:
             for block in dump.split("\n\n"):
                 lines = [ln.strip() for ln in block.strip().splitlines()]
-                head = next((i for i, ln in enumerate(lines) if ln.startswith(("Thread 0x", "Current thread 0x"))), None)
+                head = next((i for i, ln in enumerate(lines)
+                             if ln.startswith(("Thread 0x", "Current thread 0x"))), None)
                 if head is None:
                     continue
                 frames = []
@@ -242,7 +243,9 @@ def main() -> None:
         return name, {"seconds": round(time.perf_counter() - t0, 2), "max_gap_ms": round(s[-1], 1),
                       "p99_gap_ms": round(s[int(0.99 * (len(s) - 1))], 1), "ticks": len(gaps)}
 
-    def idle_done(t_end=[None]):
+    t_end: list = [None]
+
+    def idle_done():
         if t_end[0] is None:
             t_end[0] = time.perf_counter() + 2
         return time.perf_counter() > t_end[0]

@@ -51,7 +51,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     cam.add_argument("--image", required=True, metavar="FILE", help="an image file")
     cam.add_argument("--class", dest="class_index", type=int, metavar="K",
                      help="class to explain (default: the predicted class)")
-    cam.add_argument("--layer", metavar="NAME", help="convolution layer (default: the last one, also inside a base model)")
+    cam.add_argument("--layer", metavar="NAME",
+                     help="convolution layer (default: the last one, also inside a base model)")
     cam.add_argument("--colormap", default="jet", help="jet, viridis, inferno, magma, hot or gray (default: jet)")
     cam.add_argument("--opacity", type=float, default=0.4, help="heatmap opacity over the image, 0-1 (default: 0.4)")
     cam.add_argument("--scaling", default="auto", choices=("auto", "0-255", "0-1"), help=scaling_help)
@@ -143,7 +144,7 @@ def _gradcam(args: argparse.Namespace) -> int:
     import numpy as np
 
     from cnnexplorer.core.images import save_png
-    from cnnexplorer.ml.viz import graph, gradcam, inputs
+    from cnnexplorer.ml.viz import gradcam, graph, inputs
 
     image = _read_image(args)
     model, scaling = _load(args)

@@ -4969,6 +4969,13 @@ Apply these changes and train?</source>
     </message>
 </context>
 <context>
+    <name>viz_demo</name>
+    <message>
+        <source>Training a quick MNIST model…</source>
+        <translation>正在训练一个快速 MNIST 模型…</translation>
+    </message>
+</context>
+<context>
     <name>viz_inputs</name>
     <message>
         <source>Caffe-style preprocessing (VGG16, ResNet50) needs colour images; choose another scaling.</source>

@@ -55,7 +55,8 @@ def test_model_digit_prediction_and_instant_view_switch(qtbot, tab, errors):
     assert tab.source.view.image().shape == (28, 28, 1)
     assert all(bar.isVisible() for bar in tab.prediction.bars)
     assert sum(bar.value() for bar in tab.prediction.bars) > 500  # top-5 probabilities, in per mille
-    assert [tab.activations.layer_list.item(i).data(256) for i in range(tab.activations.layer_list.count())] == ["c1", "p1", "c2"]
+    layers = tab.activations.layer_list
+    assert [layers.item(i).data(256) for i in range(layers.count())] == ["c1", "p1", "c2"]
     assert "c1" in tab.activations.title.text() and "6 channels" in tab.activations.title.text()
     task = tab.analysis_slot.task
     tab.views.setCurrentIndex(2)

@@ -1,6 +1,7 @@
 """A quickly trained MNIST CNN, so the Visualize tab has something meaningful to look at in seconds."""
 from __future__ import annotations
 
+from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.progress import check_cancel, report
 
 
@@ -19,10 +20,10 @@ def quick_mnist_model(samples: int = 2000, epochs: int = 1, seed: int = 0, progr
     batch = 64
     steps = -(-len(x) // batch)
 
-    class _Report(k.callbacks.Callback):
+    class _Report(k.callbacks.Callback):  # type: ignore[name-defined]  # keras is imported at run time
         def on_train_batch_end(self, b, logs=None):
             check_cancel(cancel)
-            report(progress, "batch", b + 1, steps * epochs, "Training a quick MNIST model…")
+            report(progress, "batch", b + 1, steps * epochs, translate("viz_demo", "Training a quick MNIST model…"))
 
     model.fit(x, y, epochs=epochs, batch_size=batch, verbose=0, callbacks=[_Report()])
     check_cancel(cancel)

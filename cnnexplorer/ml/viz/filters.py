@@ -17,8 +17,9 @@ step is compute-bound); ``mode="auto"`` measures one step each way once per
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 import cv2
 import numpy as np
@@ -199,7 +200,8 @@ def _run_group(step, imgs, filters, shift_list, lr, scale, blur_every, blur_sigm
     return x.numpy(), start, end, response.numpy()
 
 
-def choose_mode(model: Any, layer: str, size: tuple[int, int, int], scaling: str, chunk: int) -> tuple[str, float, float]:
+def choose_mode(model: Any, layer: str, size: tuple[int, int, int], scaling: str,
+                chunk: int) -> tuple[str, float, float]:
     """Measure one ascent step batched (``chunk`` filters) and alone; (faster mode, s/filter batched, s/filter alone).
 
     The answer is remembered per (model, layer, size, chunk), so it is measured once.
@@ -273,22 +275,25 @@ def filter_patterns(model: Any, layer: str, filters: Sequence[int] | None = None
     groups = ([filters[i:i + chunk] for i in range(0, len(filters), chunk)] if mode == "batched"
               else [[f] for f in filters])
     result = FilterPatterns(layer=layer, size=in_size, mode=mode)
-    relu_like = graph.activation_name(graph.get_layer(model, layer)) in ("relu", "relu6", "elu", "selu", "gelu", "silu", "swish")
+    relu_like = graph.activation_name(graph.get_layer(model, layer)) in (
+        "relu", "relu6", "elu", "selu", "gelu", "silu", "swish")
     total = steps * len(filters)
     done = [0]
     t0 = time.perf_counter()
     for group in groups:
-        def on_step(n=len(group)):
+        def on_step(n: int = len(group)) -> None:
             done[0] += n
             text = translate("filters", "Filter patterns of {layer}: {done} of {count}")
-            report(progress, "step", done[0], total, text.format(layer=layer, done=done[0] // steps, count=len(filters)))
+            report(progress, "step", done[0], total,
+                   text.format(layer=layer, done=done[0] // steps, count=len(filters)))
 
-        imgs, start, end, response = _run_group(step, initial_images(group, in_size, seed), group, shift_list, learning_rate,
-                                      scale, blur_every, blur_sigma, cancel, on_step)
+        imgs, start, end, response = _run_group(step, initial_images(group, in_size, seed), group, shift_list,
+                                                learning_rate, scale, blur_every, blur_sigma, cancel, on_step)
         for i, f in enumerate(group):
             rise = float(end[i]) - float(start[i])
             # dead: the ascent found no input that makes the filter respond
-            dead = not np.isfinite(rise) or rise <= 1e-6 * (1.0 + abs(float(start[i]))) or (relu_like and response[i] <= 1e-6)
+            dead = (not np.isfinite(rise) or rise <= 1e-6 * (1.0 + abs(float(start[i])))
+                    or (relu_like and response[i] <= 1e-6))
             pattern = FilterPattern(f, deprocess(imgs[i]), float(start[i]), float(end[i]), bool(dead),
                                     is_plain(imgs[i]))
             result.patterns.append(pattern)

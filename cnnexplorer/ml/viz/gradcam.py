@@ -9,8 +9,9 @@ forward and one backward pass.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 import cv2
 import numpy as np
@@ -159,12 +160,12 @@ def gradcam_batch(model: Any, x: np.ndarray, classes: Sequence[int | None] | Non
     activ, grads, scores = activ.numpy(), grads.numpy(), scores.numpy()
     raws = cam_from_gradients(activ, grads)
     top = _top1(scores)
-    wanted = [top[i] if c is None else int(c) for i, c in enumerate(wanted)]
+    explained = [top[i] if c is None else int(c) for i, c in enumerate(wanted)]
     results = []
     for i in range(len(x)):
         norm, empty = normalize_cam(raws[i])
         results.append(GradCam(
-            heatmap=upsample(norm, x.shape[1], x.shape[2]), raw=raws[i], layer=layer, class_index=int(wanted[i]),
+            heatmap=upsample(norm, x.shape[1], x.shape[2]), raw=raws[i], layer=layer, class_index=explained[i],
             predicted=int(top[i]), scores=scores[i], final_activation=step.tapper.final_activation, empty=empty,
         ))
     report(progress, "step", 1, 1, translate("gradcam", "Grad-CAM ready"))

@@ -217,13 +217,16 @@ class Tapper:
         """The layer's output before its activation function, with the layer's own weights."""
         ops = keras().ops
         base_names = {cls.__name__ for cls in type(layer).__mro__}
-        if "Dense" in base_names and getattr(layer, "kernel", None) is not None and not getattr(layer, "lora_enabled", False):
+        def plain() -> bool:  # a kernel of its own, no LoRA: asked only of Dense and Conv layers
+            return getattr(layer, "kernel", None) is not None and not getattr(layer, "lora_enabled", False)
+
+        if "Dense" in base_names and plain():
             kernel = layer.kernel
             out = ops.matmul(ops.cast(x, kernel.dtype), kernel)
             if layer.bias is not None:
                 out = ops.add(out, layer.bias)
             return out
-        if "BaseConv" in base_names and getattr(layer, "kernel", None) is not None and not getattr(layer, "lora_enabled", False):
+        if "BaseConv" in base_names and plain():
             kernel = layer.kernel
             out = layer.convolution_op(ops.cast(x, kernel.dtype), kernel)
             if layer.use_bias:
@@ -274,13 +277,14 @@ def list_layers(model: Any) -> list[LayerInfo]:
                 shapes[path] = tuple(layer.output.shape[1:])
             except Exception:
                 shapes[path] = ()
-    result = [LayerInfo(path, type(layer).__name__, tuple(shapes.get(path, ())), depth) for path, layer, depth in entries]
+    result = [LayerInfo(path, type(layer).__name__, tuple(shapes.get(path, ())), depth)
+              for path, layer, depth in entries]
     _layer_cache[model] = result
     return result
 
 
 class _ShapeRecorder(Tapper):
-    def __init__(self, model, paths):  # noqa: D401 - bypasses Tapper's validation (it calls list_layers)
+    def __init__(self, model, paths):
         self.model = model
         self.taps = tuple(paths)
         self.need_scores = True
@@ -325,7 +329,7 @@ class _WeakCache:
     """Per-model cache that forgets a model when it is garbage collected."""
 
     def __init__(self) -> None:
-        self._data: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictionary()
+        self._data: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()
         self._lock = threading.Lock()
 
     def get(self, model, default=None):

@@ -9,8 +9,8 @@ a given box: 32 maps in a wide, low panel become 8×4, not 16×2.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, Signal
@@ -92,7 +92,7 @@ class TileGridView(ImageView):
         """Columns that make ``count`` tiles largest in this widget as it is now."""
         return fit_columns(count, tile_w, tile_h, self.width(), self.height(), pad)
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt name
+    def paintEvent(self, event) -> None:
         super().paintEvent(event)
         self.numbered = 0
         image = self.image()
@@ -128,6 +128,6 @@ class TileGridView(ImageView):
         if 0 <= col < lay.cols and 0 <= row < lay.rows and row * lay.cols + col < lay.count:
             self.tile_clicked.emit(row * lay.cols + col)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt name
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.resized.emit()

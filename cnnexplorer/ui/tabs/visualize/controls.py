@@ -39,10 +39,10 @@ class WholeTextCombo(QComboBox):
         widest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
         return widest + overhead + 4
 
-    def sizeHint(self) -> QSize:  # noqa: D102 - Qt's
+    def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         return QSize(max(hint.width(), self._needed_width()), hint.height())
 
-    def minimumSizeHint(self) -> QSize:  # noqa: D102 - Qt's
+    def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
         return QSize(max(hint.width(), self._needed_width()), hint.height())

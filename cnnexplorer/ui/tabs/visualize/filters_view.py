@@ -6,11 +6,20 @@ cached per (model, layer, filters, steps, seed, jitter, scaling).
 """
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from cnnexplorer.ui.errors import reporter
@@ -18,7 +27,6 @@ from cnnexplorer.ui.tabs.visualize.controls import compact
 from cnnexplorer.ui.tabs.visualize.export import export_png
 from cnnexplorer.ui.widgets.image_grid import TileGridView, TileLayout
 from cnnexplorer.ui.workers import TaskSlot
-
 
 MIN_TILE, PAD = 64, 2  # small patterns (28×28 digits) are enlarged to at least 64 px; pixels between tiles
 

@@ -16,7 +16,15 @@ import numpy as np
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from cnnexplorer.core.errors import UserError
@@ -161,7 +169,7 @@ class VisualizeTab(Tab):
                 from cnnexplorer.ml.viz import graph
 
                 graph.forget_model(old)  # weights may have changed in place (trained further)
-            except Exception:  # noqa: BLE001 - only a cache
+            except Exception:
                 pass
         if self._model is None:
             self.model_slot.cancel()
@@ -248,11 +256,11 @@ class VisualizeTab(Tab):
     def load_file(self, path: str) -> None:
         self.source.load_file(path)
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt name
+    def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt name
+    def dropEvent(self, event) -> None:
         files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if files:
             event.acceptProposedAction()
