@@ -216,3 +216,31 @@ def test_closing_while_a_pretrained_job_trains_asks_first_and_another_tabs_train
     tab.features_button.click()
     assert errors and "Another tab is training" in errors[-1] and not tab.slot.is_running()
     assert tab.session.training == "training"
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_presentation_mode_cuts_no_combo_or_radio_text_and_no_note(qtbot, qapp, language):
+    """On a 1280x800 projector with big text: the head combo and the weights choices show their whole text."""
+    from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QRadioButton
+
+    from cnnexplorer.ui import presentation
+    from cnnexplorer.ui.app import install_translators
+
+    install_translators(qapp, language)
+    presentation.look().set_presentation(True)
+    try:
+        t = PretrainedTab(SessionBridge(Session()))
+        qtbot.addWidget(t)
+        t.resize(1280, 740)
+        t.show()
+        for _ in range(5):
+            QApplication.processEvents()
+        cut = [w.currentText() for w in t.findChildren(QComboBox) if w.width() < w.sizeHint().width() - 2]
+        cut += [w.text() for w in t.findChildren(QRadioButton) if w.width() < w.sizeHint().width() - 2]
+        wrapped = [w for w in t.findChildren(QLabel) if w.wordWrap() and w.text() and w.isVisibleTo(t)]
+        cut += [w.text()[:40] for w in wrapped if w.height() < w.heightForWidth(w.width()) - 2]
+        assert not cut
+        t.shutdown()
+    finally:
+        presentation.look().restore_defaults()
+        install_translators(qapp, "en")

@@ -177,11 +177,12 @@ class PretrainedTab(Tab):
         self.example_button.setToolTip(self.tr("Write a small generated folder (circles, squares, triangles; 60 "
                                                "images each) and use it: works without network."))
         self.example_button.clicked.connect(self.use_example_folder)
-        folder_row.addWidget(self.folder_edit, 1)
+        # The buttons beside the label, the path across the whole column below them.
+        folder_row.addWidget(QLabel(self.tr("Image folder:"), data_box), 1)
         folder_row.addWidget(self.folder_button)
         folder_row.addWidget(self.example_button)
-        dform.addRow(QLabel(self.tr("Image folder:"), data_box))
         dform.addRow(folder_row)
+        dform.addRow(self.folder_edit)
         # Short names in the combo (the long descriptions were cut off in a 450 px column); the layers below it.
         self.head_combo = QComboBox(data_box)
         for key, text in T.HEAD_TITLES.items():
@@ -314,7 +315,12 @@ class PretrainedTab(Tab):
         """
         layout = self._left.layout()
         width = self._left.width()
-        if width > 0 and layout is not None and layout.hasHeightForWidth():
+        if width <= 0 or layout is None:
+            return
+        for label in self._left.findChildren(QLabel):  # the form layouts under-count wrapped rows
+            if label.wordWrap() and label.width() > 0:
+                label.setMinimumHeight(max(0, label.heightForWidth(label.width())))
+        if layout.hasHeightForWidth():
             self._left.setMinimumHeight(layout.heightForWidth(width))
 
     def resizeEvent(self, event) -> None:
