@@ -20,16 +20,16 @@ import collections
 import os
 import socket
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Optional
+from typing import Any
 
 import numpy as np
 
-from cnnexplorer.core import images as imaging
 from cnnexplorer.core import sequences
-from cnnexplorer.core.errors import DatasetError, UserError
+from cnnexplorer.core.errors import DatasetError
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.progress import ProgressFn, check_cancel, report
 from cnnexplorer.core.resources import resource_path
@@ -70,12 +70,12 @@ class Dataset:
     """A loaded dataset. ``x_val``/``y_val`` are set when the dataset has its own validation set."""
 
     info: DatasetInfo
-    x_train: np.ndarray
+    x_train: Any  # np.ndarray, or ml.folders.StreamedImages when streamed
     y_train: np.ndarray
-    x_test: np.ndarray
+    x_test: Any
     y_test: np.ndarray
-    x_val: Optional[np.ndarray] = None
-    y_val: Optional[np.ndarray] = None
+    x_val: Any = None
+    y_val: np.ndarray | None = None
     skipped: list[str] = field(default_factory=list)  # unreadable files left out (folders)
     note: str = ""  # what was found and done, for the user: "70,000 images, 28×28 grey, 10 classes; read as ..."
     streamed: bool = False  # x_train/x_test are ml.folders.StreamedImages (files on disk), not arrays
@@ -488,8 +488,11 @@ def load_image_folder(root: Path, image_size: tuple[int, int] | int | None = Non
     folders.check_fits(h, w, c, budget)
     needed = total * h * w * c * folders.BYTES_PER_VALUE
     streamed = needed > budget
-    done, reasons, sizes, grey, colour = 0, {}, collections.Counter(), 0, 0
-    read, skipped = {}, []
+    done, grey, colour = 0, 0, 0
+    reasons: dict[str, int] = {}
+    sizes: collections.Counter = collections.Counter()
+    read: dict[str, tuple[Any, np.ndarray]] = {}
+    skipped: list[str] = []
     for key, (paths, labels) in files.items():
         r = folders.read_files(paths, h, w, c, keep=not streamed, progress=progress, cancel=cancel,
                                done_before=done, total=total)
@@ -499,9 +502,11 @@ def load_image_folder(root: Path, image_size: tuple[int, int] | int | None = Non
         sizes.update(r.sizes)
         grey, colour = grey + r.grey, colour + r.colour
         skipped.extend(folders.display_path(p) for p, good in zip(paths, r.ok) if not good)
+        x: Any
         if streamed:
             x = folders.StreamedImages([p for p, good in zip(paths, r.ok) if good], (h, w, c))
         else:
+            assert r.x is not None  # kept: not streaming
             x = r.x if r.ok.all() else r.x[r.ok]
         read[key] = (x, labels[r.ok])
     n_read = sum(len(y) for _, y in read.values())
@@ -526,9 +531,9 @@ def load_image_folder(root: Path, image_size: tuple[int, int] | int | None = Non
         dataset = Dataset(info, x[train_idx], y[train_idx], x[test_idx], y[test_idx], skipped=skipped)
     else:
         x_train, y_train = read["train"]
-        x_val, y_val = read.get("validation", (None, None))
-        x_test, y_test = read.get("test", (x_val, y_val))
-        if x_test is None or len(x_test) == 0:
+        x_val, y_val = read["validation"] if "validation" in read else (None, None)
+        x_test, y_test = read["test"] if "test" in read else (x_val, y_val)
+        if x_test is None or y_test is None or len(x_test) == 0:
             raise DatasetError(translate("data", "{root} has a train/ folder but no readable validation/ or test/ "
                                                  "images.").format(root=folders.display_path(root)))
         dataset = Dataset(info, x_train, y_train, x_test, y_test,
@@ -555,7 +560,8 @@ def load_image_folder(root: Path, image_size: tuple[int, int] | int | None = Non
 def stratified_split(labels: np.ndarray, fraction: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """Indices (keep, held_out): ``fraction`` of each class held out, chosen with a seeded shuffle."""
     rng = np.random.default_rng(seed)
-    keep, held = [], []
+    keep: list[int] = []
+    held: list[int] = []
     for label in np.unique(labels):
         rows = np.flatnonzero(labels == label)
         rng.shuffle(rows)

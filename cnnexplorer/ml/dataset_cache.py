@@ -63,7 +63,7 @@ def _mnist_arrays(path: Path) -> dict[str, np.ndarray]:
             raise _refuse(path, translate("dataset_cache", "it holds Python objects (pickle), which are not read "
                                                            "from a file of unknown origin")) from None
         raise _refuse(path, str(exc).splitlines()[0][:160] if str(exc) else exc.__class__.__name__) from None
-    except Exception as exc:  # noqa: BLE001 - not a zip, truncated ...
+    except Exception as exc:
         raise _refuse(path, translate("dataset_cache", "it is not a readable .npz archive ({error})")
                       .format(error=exc.__class__.__name__)) from None
     for split in ("train", "test"):

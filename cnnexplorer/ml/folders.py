@@ -21,17 +21,18 @@ from __future__ import annotations
 import collections
 import os
 import threading
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import cv2
 import numpy as np
 
 from cnnexplorer.core.errors import DatasetError
-from cnnexplorer.core.image_header import MAX_PIXELS, declared_size
 from cnnexplorer.core.i18n import translate
+from cnnexplorer.core.image_header import MAX_PIXELS, declared_size
 from cnnexplorer.core.progress import Cancelled, ProgressFn, check_cancel, report
 
 BYTES_PER_VALUE = 5  # uint8 as read + the float32 copy model.fit gets
@@ -60,7 +61,7 @@ def total_memory() -> int | None:
         status.dwLength = ctypes.sizeof(_Status)
         if ctypes.windll.kernel32.GlobalMemoryStatusEx(ctypes.byref(status)):  # type: ignore[attr-defined]
             return int(status.ullTotalPhys)
-    except Exception:  # noqa: BLE001 - no way to know; callers use a fixed default
+    except Exception:
         pass
     return None
 
@@ -147,9 +148,14 @@ def decode_for_model(data: bytes, height: int | None, width: int | None, channel
 
 
 def read_file(path: bytes) -> bytes | str:
+    """The file's bytes, or why not: TOO_LARGE above core's cap for an image file (256 MB), UNREADABLE."""
+    from cnnexplorer.core.images import MAX_IMAGE_FILE_BYTES
+
     try:
         with open(path, "rb") as fh:
-            return fh.read()
+            if os.fstat(fh.fileno()).st_size > MAX_IMAGE_FILE_BYTES:
+                return TOO_LARGE
+            return fh.read(MAX_IMAGE_FILE_BYTES + 1)
     except OSError:
         return UNREADABLE
 
@@ -289,7 +295,8 @@ class StreamedImages:
 
     def __init__(self, paths: Sequence[bytes], image_shape: tuple[int, int, int]) -> None:
         self.paths = np.asarray(list(paths), dtype=object)
-        self.image_shape = tuple(int(d) for d in image_shape)
+        h, w, c = (int(d) for d in image_shape)
+        self.image_shape: tuple[int, int, int] = (h, w, c)
 
     @property
     def shape(self) -> tuple[int, ...]:
@@ -302,7 +309,7 @@ class StreamedImages:
     def __len__(self) -> int:
         return len(self.paths)
 
-    def astype(self, dtype: Any, copy: bool = True) -> "StreamedImages":
+    def astype(self, dtype: Any, copy: bool = True) -> StreamedImages:
         return self
 
     def decode(self, path: bytes) -> np.ndarray:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 import zipfile
 from pathlib import Path
 
@@ -153,7 +152,7 @@ def read_class_names(path: str | Path) -> list[str] | None:
             with h5py.File(p, "r") as f:
                 raw = f.attrs.get(H5_NAMES_ATTRIBUTE)
                 names = json.loads(raw) if isinstance(raw, (str, bytes)) and len(raw) < NAMES_LIMIT else None
-    except Exception:  # noqa: BLE001 - names are a courtesy: a file without readable ones still opens
+    except Exception:
         return None
     if isinstance(names, list) and names and all(isinstance(n, str) for n in names):
         return names
@@ -192,7 +191,7 @@ def load_model_file(path: str | Path):
     except MemoryError:
         raise ModelFileError(translate("model_files", "{name} is too large to open in this computer's memory.")
                              .format(name=p.name)) from None
-    except Exception as exc:  # noqa: BLE001 - truncated zips, HDF5 errors, random bytes ...
+    except Exception as exc:
         raise ModelFileError(_not_readable(p, f"{exc.__class__.__name__}: {_first_line(str(exc))}", True)) from None
     names = read_class_names(p)
     if names is not None:

@@ -402,7 +402,7 @@ def _done_message(result: TrainResult) -> str:
     return translate("train", "Done.")
 
 
-def _augmented_dataset(x: np.ndarray, y: np.ndarray, config: TrainingConfig, input_shape: tuple):
+def _augmented_dataset(x: Any, y: np.ndarray, config: TrainingConfig, input_shape: tuple):
     """Training batches through the augmentation layers (training data only; validation/test stay as they are)."""
     from cnnexplorer.ml.augment import build_augmenter
     from cnnexplorer.ml.runtime import tf

@@ -19,8 +19,10 @@ def _npz(path, **arrays):
 
 def _mnist_like(n=50, m=20):
     rng = np.random.default_rng(0)
-    return dict(x_train=rng.integers(0, 256, (n, 28, 28), dtype=np.uint8), y_train=rng.integers(0, 10, n).astype(np.uint8),
-                x_test=rng.integers(0, 256, (m, 28, 28), dtype=np.uint8), y_test=rng.integers(0, 10, m).astype(np.uint8))
+    return dict(x_train=rng.integers(0, 256, (n, 28, 28), dtype=np.uint8),
+                y_train=rng.integers(0, 10, n).astype(np.uint8),
+                x_test=rng.integers(0, 256, (m, 28, 28), dtype=np.uint8),
+                y_test=rng.integers(0, 10, m).astype(np.uint8))
 
 
 def test_a_right_copy_is_read_with_a_note(keras_home):
