@@ -33,6 +33,7 @@ import numpy as np
 from cnnexplorer.core.errors import DatasetError
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.image_header import MAX_PIXELS, declared_size
+from cnnexplorer.core.images import MAX_IMAGE_FILE_BYTES
 from cnnexplorer.core.progress import Cancelled, ProgressFn, check_cancel, report
 
 BYTES_PER_VALUE = 5  # uint8 as read + the float32 copy model.fit gets
@@ -149,8 +150,6 @@ def decode_for_model(data: bytes, height: int | None, width: int | None, channel
 
 def read_file(path: bytes) -> bytes | str:
     """The file's bytes, or why not: TOO_LARGE above core's cap for an image file (256 MB), UNREADABLE."""
-    from cnnexplorer.core.images import MAX_IMAGE_FILE_BYTES
-
     try:
         with open(path, "rb") as fh:
             if os.fstat(fh.fileno()).st_size > MAX_IMAGE_FILE_BYTES:
