@@ -17,6 +17,9 @@ import struct
 from dataclasses import dataclass
 
 MAX_PIXELS = 50_000_000  # 50 megapixels: a 50 MP RGB image is 150 MB decoded; a phone photo is 12-48 MP
+# How far into a file the size is looked for (JPEG and GIF put metadata first): bounds the time a crafted
+# file of millions of tiny segments can take.
+MAX_HEADER_SCAN = 4_000_000
 
 
 @dataclass(frozen=True)
@@ -52,26 +55,25 @@ def _png(data: bytes) -> Declared | None:
 def _gif(data: bytes) -> Declared | None:
     # Logical screen, then the first frame's image descriptor: a frame may declare more than the screen.
     width, height, flags = _unpack("<HHB", data, 6)
-    best_w, best_h = width, height
     pos = 13
     if flags & 0x80:
         pos += 3 * (2 ** ((flags & 0x07) + 1))
-    while pos < len(data):
+    end = min(len(data), MAX_HEADER_SCAN)
+    while pos < end:
         block = data[pos]
         if block == 0x2C:  # image descriptor
             left, top, w, h = _unpack("<HHHH", data, pos + 1)
-            best_w, best_h = max(best_w, left + w), max(best_h, top + h)
-            break
-        if block == 0x21:  # extension: label, then sub-blocks until a zero length
-            pos += 2
-            while True:
-                (length,) = _unpack("B", data, pos)
-                pos += 1 + length
-                if length == 0:
-                    break
-            continue
-        break  # trailer or damage: the screen size is what we know
-    return Declared("GIF", best_w, best_h)
+            return Declared("GIF", max(width, left + w), max(height, top + h))
+        if block != 0x21:
+            return Declared("GIF", width, height)  # trailer or damage: the screen size is what we know
+        pos += 2  # extension: introducer, label, then sub-blocks until a zero length
+        while pos < end:
+            length = data[pos]
+            pos += 1 + length
+            if length == 0:
+                break
+    # megabytes of extensions before the first frame (no real GIF looks like that), or a truncated file
+    return None if pos >= MAX_HEADER_SCAN else Declared("GIF", width, height)
 
 
 def _bmp(data: bytes) -> Declared | None:
@@ -88,28 +90,29 @@ _SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 
 
 
 def _jpeg(data: bytes) -> Declared | None:
+    # Plain indexing rather than struct: a crafted file may hold a million tiny segments before the frame.
+    end = min(len(data), MAX_HEADER_SCAN)
     pos = 2
-    while True:
-        (byte,) = _unpack("B", data, pos)
-        if byte != 0xFF:
+    while pos + 4 <= end:
+        if data[pos] != 0xFF:
             return None  # not at a marker: damaged
-        while True:  # any number of 0xFF fill bytes may precede a marker
+        marker = data[pos + 1]
+        if marker == 0xFF:  # a fill byte before the marker
             pos += 1
-            (marker,) = _unpack("B", data, pos)
-            if marker != 0xFF:
-                break
-        pos += 1
-        if marker == 0xD9 or marker == 0xDA:  # end of image, or image data before any frame header
+            continue
+        pos += 2
+        if marker in (0xD9, 0xDA):  # end of image, or image data before any frame header
             return None
         if 0xD0 <= marker <= 0xD7 or marker == 0x01:  # markers without a length
             continue
-        (length,) = _unpack(">H", data, pos)
+        length = (data[pos] << 8) | data[pos + 1]
         if marker in _SOF:
             height, width = _unpack(">HH", data, pos + 3)
             return Declared("JPEG", width, height)
         if length < 2:
             return None
         pos += length
+    return None
 
 
 def _webp(data: bytes) -> Declared | None:
