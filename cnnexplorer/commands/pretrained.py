@@ -59,7 +59,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _printer(event) -> None:
     if event.kind == "epoch":
         print_epoch(event)
-    elif event.kind == "extract" and event.total and event.step == event.total or event.kind in ("download", "build") and event.step == 0:
+    elif (event.kind == "extract" and event.total and event.step == event.total) or (
+            event.kind in ("download", "build") and event.step == 0):
         print(event.message, flush=True)
 
 

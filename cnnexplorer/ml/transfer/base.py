@@ -81,7 +81,7 @@ def load_base_weights(base, arch: Architecture, input_size: int, path: str | Pat
     before = [w.numpy() for w in base.weights]
     try:
         base.load_weights(str(path))
-    except Exception as exc:  # noqa: BLE001 - shape/count mismatches, foreign HDF5, not HDF5 at all
+    except Exception as exc:
         for var, value in zip(base.weights, before):
             var.assign(value)
         raise ModelFileError(
@@ -122,7 +122,7 @@ def layer_rows(base, arch_key: str | None = None) -> list[LayerRow]:
         try:
             shape = layer.output.shape
             shape_text = "×".join("?" if d is None else str(d) for d in shape[1:])
-        except Exception:  # noqa: BLE001 - layers used twice have no single output
+        except Exception:
             shape_text = "?"
         rows.append(LayerRow(i, layer.name, layer.__class__.__name__, shape_text,
                              trainable + fixed, trainable, fixed, group, _keeps_inference_mode(layer)))

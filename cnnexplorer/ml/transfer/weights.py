@@ -147,7 +147,7 @@ def _hdf5_problem(path: Path) -> str | None:
             f.visititems(visit)
         if count == 0:
             return translate("transfer", "it holds no weights")
-    except Exception as exc:  # noqa: BLE001 - OSError from h5py for truncated files, anything else for garbage
+    except Exception as exc:
         return translate("transfer", "it cannot be read completely ({reason})").format(reason=_reason(exc))
     return None
 
@@ -233,7 +233,7 @@ def download_imagenet_weights(arch: Architecture, input_size: int = 0, include_t
         os.replace(tmp, target)
     except Cancelled:
         raise
-    except Exception as exc:  # noqa: BLE001 - URLError, timeouts, disk full: no weights from the network
+    except Exception as exc:
         raise UserError(offline_message(arch, _reason(exc))) from None
     finally:
         if tmp.exists():

@@ -67,7 +67,7 @@ def ask_question(parent: QWidget, title: str, text: str) -> bool:
 
 
 def default_architecture() -> str:
-    """VGG16 (the tutorial's) when its ImageNet weights are cached, else MobileNetV2, whose weights come with the app."""
+    """VGG16 (the tutorial's) when its ImageNet weights are cached, else MobileNetV2 (its weights come with the app)."""
     return "vgg16" if T.cached_weights(T.CATALOG["vgg16"]) is not None else "mobilenet_v2"
 
 
@@ -487,8 +487,9 @@ class PretrainedTab(Tab):
         self.result_label.setText("")
         self._run_settings = {"head": self.head_combo.currentData(), "batch_size": self.batch_spin.value(),
                               "learning_rate": lr}
-        self._start("train-" + method, train_job, method, self.loaded, self.table.flags, self.folder_edit.text().strip(),
-                    self._dataset_for_run(), self.head_combo.currentData(), epochs, self.batch_spin.value(), lr,
+        self._start("train-" + method, train_job, method, self.loaded, self.table.flags,
+                    self.folder_edit.text().strip(), self._dataset_for_run(), self.head_combo.currentData(), epochs,
+                    self.batch_spin.value(), lr,
                     augment, self.model if method == "fine-tune" else None, initial)
         names = {"features": self.tr("Method 1: extracting features…"), "end-to-end": self.tr("Method 2: training…"),
                  "fine-tune": self.tr("Fine-tuning…")}
@@ -674,7 +675,7 @@ class PretrainedTab(Tab):
             from cnnexplorer.core.configs import describe_augment
 
             return describe_augment(augment)
-        except Exception:  # noqa: BLE001 - a tooltip must never break the tab
+        except Exception:
             return self.tr("off") if augment is None else str(augment)
 
     # -- hooks --------------------------------------------------------------------------------
