@@ -12,6 +12,7 @@ like the Builder's summary table.
 """
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from cnnexplorer.core import sequences
-from cnnexplorer.core.files import write_bytes
+from cnnexplorer.core.files import atomic_path, write_error
 from cnnexplorer.core.resources import resource_path
 from cnnexplorer.core.sequences import VOCAB
 from cnnexplorer.core.shapes import check, fmt_shape
@@ -448,6 +449,13 @@ def dataset_npz(info: Any) -> bytes | None:
 
 
 def write_export(files: dict[Path, bytes]) -> None:
-    """Write an export's files, each atomically (an existing script is replaced whole or left as it was)."""
-    for path, content in files.items():
-        write_bytes(path, content)
+    """Write an export's files all or nothing: each goes to a temporary file beside its target first, and
+    only when every one is written are they renamed into place (the script last). A failed write raises
+    FileWriteError naming its file and leaves every target as it was, with nothing new beside them."""
+    with contextlib.ExitStack() as stack:
+        for path in reversed(list(files)):  # entered script first, so it is renamed last
+            tmp = stack.enter_context(atomic_path(path))
+            try:
+                tmp.write_bytes(files[path])
+            except OSError as exc:
+                raise write_error(path, exc) from None
