@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 
-
 def register(sub: argparse._SubParsersAction) -> None:
     summary = sub.add_parser("summary", help="print a design's layers, output shapes and parameter counts")
     _design_source(summary)

@@ -10,7 +10,8 @@ from cnnexplorer.core.errors import UserError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    conv = sub.add_parser("conv-lab", help="slide a kernel (or a pooling window) over a small grid and print every number")
+    conv = sub.add_parser("conv-lab",
+                          help="slide a kernel (or a pooling window) over a small grid and print every number")
     source = conv.add_mutually_exclusive_group()
     source.add_argument("--digit", type=int, default=7, choices=range(10), metavar="0-9",
                         help="a bundled MNIST digit, shrunk to the grid size (default 7)")
@@ -69,7 +70,8 @@ def _read_grid(path: str) -> np.ndarray:
     except FileNotFoundError:
         raise UserError(f"The grid file {path} does not exist.") from None
     except ValueError:
-        raise UserError(f"The grid file {path} must hold rows of numbers of equal length, separated by spaces.") from None
+        raise UserError(f"The grid file {path} must hold rows of numbers of equal length, separated by "
+                        "spaces.") from None
     if grid.ndim != 2:
         raise UserError(f"The grid file {path} must hold rows of numbers of equal length, separated by spaces.")
     return grid

@@ -9,8 +9,9 @@ plain numpy and ModelSpec, no TensorFlow.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 

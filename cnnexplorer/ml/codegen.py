@@ -220,7 +220,7 @@ class ScriptSettings:
     augment: Any = None  # an AugmentConfig when the Training tab augments training images, else None
 
     @classmethod
-    def from_config(cls, config: Any) -> "ScriptSettings":
+    def from_config(cls, config: Any) -> ScriptSettings:
         if config is None:
             return cls()
         return cls(int(config.epochs), int(config.batch_size), float(config.validation_split or 0.0),

@@ -92,7 +92,7 @@ def test_layer_list_operations_and_keyboard(tab, qtbot):
     assert tab.table.selected_layer() == 3
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
-    assert types(tab) == [l.type for l in template("mnist-cnn").layers]
+    assert types(tab) == [layer.type for layer in template("mnist-cnn").layers]
     tab.table.select_layer(7)
     qtbot.keyClick(tab.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert types(tab)[6:8] == ["Dense", "Flatten"] and tab.table.selected_layer() == 6

@@ -86,7 +86,7 @@ def test_good_model_file_becomes_a_design(main_window, builder, qtbot, tmp_path)
     save_model_file(build_model(template("dense-baseline")), str(path))
     _open_model_file(main_window, qtbot, path)
     qtbot.waitUntil(lambda: builder.session.design.name == "digits", timeout=60000)
-    assert [l.type for l in builder.session.design.layers] == ["Rescaling", "Flatten", "Dense", "Dense"]
+    assert [layer.type for layer in builder.session.design.layers] == ["Rescaling", "Flatten", "Dense", "Dense"]
     assert "407,050 parameters" in builder.total_label.text()
 
 

@@ -7,7 +7,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from cnnexplorer.core import conv_lab as lab
 from cnnexplorer.core import receptive_field as rf

@@ -10,14 +10,25 @@ Keras, and that model is already loaded by then.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
-    QSplitter, QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from cnnexplorer.core.compatibility import design_advice, follow_default_loss, scaling_note
@@ -30,16 +41,17 @@ from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.code_dialog import CodeDialog
 from cnnexplorer.ui.widgets.column_scroll import ColumnScroll
+from cnnexplorer.ui.widgets.compile_settings import CompileSettings
 from cnnexplorer.ui.widgets.design_header import DesignHeader
 from cnnexplorer.ui.widgets.design_undo import SpecEdit
-from cnnexplorer.ui.widgets.compile_settings import CompileSettings
 from cnnexplorer.ui.widgets.layer_editor import InputEditor, LayerEditor
 from cnnexplorer.ui.widgets.layer_menu import ADD_ORDER, LayerMenuButton
-from cnnexplorer.ui.widgets.model_banner import ModelBanner
 from cnnexplorer.ui.widgets.layer_rows import design_rows, formula_html, read_only_rows, settings_text
 from cnnexplorer.ui.widgets.layer_table import LayerRow, LayerTable
+from cnnexplorer.ui.widgets.model_banner import ModelBanner
 
-__all__ = ["ADD_ORDER", "BuilderTab", "SpecEdit", "design_rows", "settings_text"]  # the formatting is importable from here as before
+# The formatting and the undo command are importable from here as before.
+__all__ = ["ADD_ORDER", "BuilderTab", "SpecEdit", "design_rows", "settings_text"]
 
 START_TEMPLATE = "mnist-cnn"
 EMPTY_NAME = "my-design"
@@ -197,7 +209,7 @@ class BuilderTab(Tab):
         self.splitter = splitter
         presentation.look().changed.connect(self._widen_table)
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         QTimer.singleShot(0, self._widen_table)
 

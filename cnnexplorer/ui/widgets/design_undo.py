@@ -1,7 +1,7 @@
 """One undoable Builder edit: the whole design before and after (designs are small)."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
@@ -32,7 +32,7 @@ class SpecEdit(QUndoCommand):
     def id(self) -> int:
         return 7 if self.merge_key else -1
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt override
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SpecEdit) or other.merge_key != self.merge_key or self.merge_key is None:
             return False
         self.after = other.after

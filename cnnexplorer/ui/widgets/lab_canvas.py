@@ -67,7 +67,7 @@ class Colors:
     dark: bool
 
     @classmethod
-    def from_palette(cls, palette: QPalette) -> "Colors":
+    def from_palette(cls, palette: QPalette) -> Colors:
         bg = QColor(palette.color(QPalette.ColorRole.Base))
         text = QColor(palette.color(QPalette.ColorRole.Text))
         dark = bg.lightnessF() < 0.5
@@ -138,7 +138,7 @@ class LabCanvas(QWidget):
         self.setMouseTracking(False)
         self.setMinimumSize(320, 240)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+    def sizeHint(self) -> QSize:
         # Modest: the tab gives the canvas whatever room is left, and a tall hint would make the page scroll
         # on a 1280×800 projector in presentation mode.
         return QSize(640, 380)
@@ -229,7 +229,7 @@ class LabCanvas(QWidget):
         return QFontMetricsF(self._title_font(cell)).horizontalAdvance(title) + 8
 
     # -- painting ------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.colors = Colors.from_palette(self.palette())
@@ -450,14 +450,14 @@ class LabCanvas(QWidget):
                     return panel.key, r, c
         return None
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         hit = self._cell_at(event.position())
         button = RIGHT_BUTTON if event.button() == Qt.MouseButton.RightButton else LEFT_BUTTON
         self._drag_last = hit
         if hit is not None:
             self.cellClicked.emit(hit[0], hit[1], hit[2], button)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._drag_last is None:
             return
         hit = self._cell_at(event.position())
@@ -466,7 +466,7 @@ class LabCanvas(QWidget):
             self._drag_last = hit
             self.cellClicked.emit(hit[0], hit[1], hit[2], button)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self._drag_last = None
 
     def cell_center(self, key: str, row: int, col: int) -> QPointF:

@@ -11,7 +11,15 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
 )
 
 from cnnexplorer.core.spec import ACTIVATIONS, LAYER_DEFAULTS, PADDINGS, SPATIAL_RANK, arg_kind
@@ -19,9 +27,18 @@ from cnnexplorer.core.spec import ACTIVATIONS, LAYER_DEFAULTS, PADDINGS, SPATIAL
 MAX_INT = 1_000_000
 
 LABELS = {
-    "filters": QT_TRANSLATE_NOOP("LayerEditor", "Filters"), "units": QT_TRANSLATE_NOOP("LayerEditor", "Units"), "kernel_size": QT_TRANSLATE_NOOP("LayerEditor", "Kernel size"), "strides": QT_TRANSLATE_NOOP("LayerEditor", "Strides"),
-    "pool_size": QT_TRANSLATE_NOOP("LayerEditor", "Pool size"), "padding": QT_TRANSLATE_NOOP("LayerEditor", "Padding"), "activation": QT_TRANSLATE_NOOP("LayerEditor", "Activation"), "rate": QT_TRANSLATE_NOOP("LayerEditor", "Dropout rate"),
-    "input_dim": QT_TRANSLATE_NOOP("LayerEditor", "Vocabulary size"), "output_dim": QT_TRANSLATE_NOOP("LayerEditor", "Vector size"), "scale": QT_TRANSLATE_NOOP("LayerEditor", "Scale"), "offset": QT_TRANSLATE_NOOP("LayerEditor", "Offset"),
+    "filters": QT_TRANSLATE_NOOP("LayerEditor", "Filters"),
+    "units": QT_TRANSLATE_NOOP("LayerEditor", "Units"),
+    "kernel_size": QT_TRANSLATE_NOOP("LayerEditor", "Kernel size"),
+    "strides": QT_TRANSLATE_NOOP("LayerEditor", "Strides"),
+    "pool_size": QT_TRANSLATE_NOOP("LayerEditor", "Pool size"),
+    "padding": QT_TRANSLATE_NOOP("LayerEditor", "Padding"),
+    "activation": QT_TRANSLATE_NOOP("LayerEditor", "Activation"),
+    "rate": QT_TRANSLATE_NOOP("LayerEditor", "Dropout rate"),
+    "input_dim": QT_TRANSLATE_NOOP("LayerEditor", "Vocabulary size"),
+    "output_dim": QT_TRANSLATE_NOOP("LayerEditor", "Vector size"),
+    "scale": QT_TRANSLATE_NOOP("LayerEditor", "Scale"),
+    "offset": QT_TRANSLATE_NOOP("LayerEditor", "Offset"),
 }
 
 HINTS = {
@@ -30,8 +47,10 @@ HINTS = {
     "kernel_size": QT_TRANSLATE_NOOP("LayerEditor", "Height × width of the window each filter looks at."),
     "strides": QT_TRANSLATE_NOOP("LayerEditor", "How far the window moves each step; 2 halves the size."),
     "pool_size": QT_TRANSLATE_NOOP("LayerEditor", "Height × width of the window pooled into one value."),
-    "padding": QT_TRANSLATE_NOOP("LayerEditor", "valid: no border, the output shrinks. same: zero border, the output keeps its size (at stride 1)."),
-    "activation": QT_TRANSLATE_NOOP("LayerEditor", "The function applied to each output: relu for hidden layers, softmax/sigmoid for the last."),
+    "padding": QT_TRANSLATE_NOOP("LayerEditor", "valid: no border, the output shrinks. "
+                                                "same: zero border, the output keeps its size (at stride 1)."),
+    "activation": QT_TRANSLATE_NOOP("LayerEditor", "The function applied to each output: "
+                                                   "relu for hidden layers, softmax/sigmoid for the last."),
     "rate": QT_TRANSLATE_NOOP("LayerEditor", "Fraction of values set to zero while training."),
     "input_dim": QT_TRANSLATE_NOOP("LayerEditor", "Number of different word ids (the vocabulary size)."),
     "output_dim": QT_TRANSLATE_NOOP("LayerEditor", "Length of the vector each word id becomes."),

@@ -114,22 +114,22 @@ class LayerTableModel(QAbstractTableModel):
     def supportedDropActions(self):
         return Qt.DropAction.MoveAction
 
-    def supportedDragActions(self):
+    def supportedDragActions(self):  # noqa: N802 - Qt override
         return Qt.DropAction.MoveAction
 
-    def mimeTypes(self):
+    def mimeTypes(self):  # noqa: N802 - Qt override
         return [MIME]
 
-    def mimeData(self, indexes):
+    def mimeData(self, indexes):  # noqa: N802 - Qt override
         rows = sorted({i.row() for i in indexes if i.isValid()})
         data = QMimeData()
         data.setData(MIME, QByteArray(str(rows[0] if rows else -1).encode()))
         return data
 
-    def canDropMimeData(self, data, action, row, column, parent) -> bool:
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802 - Qt override
         return self.editable and data.hasFormat(MIME)
 
-    def dropMimeData(self, data, action, row, column, parent) -> bool:
+    def dropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802 - Qt override
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
         source = int(bytes(data.data(MIME)).decode() or -1)

@@ -56,7 +56,7 @@ class StepBar(QWidget):
         width = self.position.fontMetrics().horizontalAdvance(self.position.text()) + 8
         self.position.setMinimumWidth(width if reset else max(width, self.position.minimumWidth()))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self._fit_position(reset=True)
         super().changeEvent(event)

@@ -7,7 +7,14 @@ import numpy as np
 from PySide6.QtCore import Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from cnnexplorer.core import receptive_field as rf
@@ -20,7 +27,7 @@ if TYPE_CHECKING:
 
 
 class FieldPage(QWidget):
-    def __init__(self, tab: "ConceptsTab", parent: QWidget | None = None) -> None:
+    def __init__(self, tab: ConceptsTab, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.tab = tab
         self.table_data: rf.FieldTable | None = None
@@ -92,12 +99,12 @@ class FieldPage(QWidget):
         self.table_data = table
         self.table.blockSignals(True)
         self.table.setRowCount(len(table.layers))
+        x = "×".join
+
+        def one(values: tuple[int, ...]) -> str:  # "2" for a square 2×2 stride
+            return "—" if not values else str(values[0]) if len(set(values)) == 1 else x(map(str, values))
+
         for i, row in enumerate(table.layers):
-            x = "×".join
-
-            def one(values: tuple[int, ...]) -> str:  # "2" for a square 2×2 stride
-                return "—" if not values else str(values[0]) if len(set(values)) == 1 else x(map(str, values))
-
             cells = [row.name, x(map(str, row.out_size)) if row.out_size else "—", one(row.stride), one(row.jump),
                      (self.tr("all") if row.whole_input else x(map(str, row.field)))]
             for col, text in enumerate(cells):

@@ -4,7 +4,15 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QApplication, QButtonGroup, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QTableWidget, QVBoxLayout, QWidget,
+    QApplication,
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from cnnexplorer.ui import presentation
@@ -89,7 +97,7 @@ class ConceptsTab(Tab):
             table.setFont(table_font)
             table.horizontalHeader().setFont(table_font)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ApplicationFontChange:
             self._apply_font()
         super().changeEvent(event)
