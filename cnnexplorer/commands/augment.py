@@ -43,6 +43,9 @@ def _augment(args: argparse.Namespace) -> int:
         raise UserError(f"--seed must be a whole number from 0 to {2**31 - 101}; got {args.seed}.")
     if args.size and not 8 <= args.size <= 2048:
         raise UserError(f"--size must be 0 (keep) or from 8 to 2048 pixels; got {args.size}.")
+    from cnnexplorer.core.files import check_writable
+
+    check_writable(args.out)  # before Keras is imported and the variants are made
     image = imaging.load_image(args.image)
     problems = config.fit_problems(image.shape)
     if problems:

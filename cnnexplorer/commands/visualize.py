@@ -79,7 +79,17 @@ def _read_image(args):
     """The image, read (and bounded: 50 megapixels at most) before the model and TensorFlow are loaded."""
     from cnnexplorer.core.images import load_image
 
+    _check_outputs(args)
     return load_image(args.image)
+
+
+def _check_outputs(args) -> None:
+    """An output that cannot be written (read-only, full, a folder) is found before the model is loaded."""
+    from cnnexplorer.core.files import check_writable
+
+    for path in (args.out, getattr(args, "heatmap", None)):
+        if path:
+            check_writable(path)
 
 
 def _image(image, model, scaling):
@@ -121,6 +131,7 @@ def _filters(args: argparse.Namespace) -> int:
     from cnnexplorer.core.images import save_png
     from cnnexplorer.ml.viz import filters
 
+    _check_outputs(args)  # before minutes of gradient ascent, not after
     model, scaling = _load(args)
 
     def printer(event):

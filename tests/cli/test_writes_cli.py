@@ -77,3 +77,20 @@ def test_gradcam_on_a_full_disk_exits_non_zero_without_saved(model_file, tmp_pat
     assert run.stderr.strip().splitlines()[-1] == (
         f"error: Could not write {out}: the file is larger than this system allows. Nothing was changed.")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("argv", [
+    ["gradcam", "--model", "{d}/none.keras", "--image", "{d}/i.png", "--out", "{d}"],
+    ["activations", "--model", "{d}/none.keras", "--image", "{d}/i.png", "--out", "{d}/missing/grid.png"],
+    ["filters", "--model", "{d}/none.keras", "--layer", "conv", "--out", "{d}"],
+    ["augment", "--image", "{d}/i.png", "--out", "{d}"],
+])
+def test_an_output_that_cannot_be_written_is_refused_before_any_work(tmp_path, capsys, argv):
+    import numpy as np
+
+    from cnnexplorer.core.images import save_png
+
+    save_png(tmp_path / "i.png", np.zeros((8, 8, 3), np.uint8))
+    rc = main([a.format(d=tmp_path) for a in argv])
+    err = capsys.readouterr().err.strip()
+    assert rc == 1 and "cannot be written" in err and "nothing was started" in err
