@@ -71,6 +71,13 @@ class TrainingConfig:
                 translate("configs", "Early-stopping patience must be a whole number of epochs, 0 to switch it off "
                                      "(got {value}).").format(value=clip_repr(self.early_stopping_patience))
             )
+        if self.early_stopping_patience > MAX_EPOCHS:
+            raise UserError(translate("configs", "Early-stopping patience must be at most {maximum} epochs (got "
+                                                 "{value}).").format(maximum=MAX_EPOCHS,
+                                                                     value=clip_repr(self.early_stopping_patience)))
+        if not isinstance(self.shuffle, bool):
+            raise UserError(translate("configs", "shuffle must be true or false (got {value}).").format(
+                value=clip_repr(self.shuffle)))
 
     # -- JSON -----------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -114,9 +121,9 @@ class TrainingConfig:
         if "augment" in values:
             values["augment"] = _augment_from_dict(values["augment"])
         config = cls(**values)
+        config.validate()  # before any conversion: 10**400 is refused here, not an OverflowError below
         if isinstance(config.validation_split, int) and not isinstance(config.validation_split, bool):
             config.validation_split = float(config.validation_split)
-        config.validate()
         return config
 
     @classmethod

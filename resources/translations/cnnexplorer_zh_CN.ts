@@ -3633,6 +3633,14 @@ Apply these changes and train?</source>
         <translation>提前停止的耐心值必须是整数个轮次，设为 0 即关闭（当前为 {value}）。</translation>
     </message>
     <message>
+        <source>Early-stopping patience must be at most {maximum} epochs (got {value}).</source>
+        <translation>提前停止的耐心值最多为 {maximum} 个轮次（实际是 {value}）。</translation>
+    </message>
+    <message>
+        <source>shuffle must be true or false (got {value}).</source>
+        <translation>shuffle 必须是 true 或 false（实际是 {value}）。</translation>
+    </message>
+    <message>
         <source>The training settings are not a JSON object; the file may be damaged.</source>
         <translation>训练设置不是一个 JSON 对象；文件可能已损坏。</translation>
     </message>

@@ -175,3 +175,19 @@ def test_from_dict_refuses_hostile_types_cleanly():
         with pytest.raises(SpecError) as info:
             ModelSpec.from_dict(data)
         assert len(str(info.value)) < 300
+
+
+@pytest.mark.parametrize("change,words", [
+    ({"shuffle": "yes"}, "shuffle must be true or false"),
+    ({"early_stopping_patience": 10**20}, "at most 1000 epochs"),
+    ({"validation_split": 10**400}, "validation split"),
+    ({"epochs": 10**30}, "Epochs must be"),
+])
+def test_training_settings_refuse_hostile_values_in_one_sentence(change, words):
+    from cnnexplorer.core.configs import TrainingConfig
+    from cnnexplorer.core.errors import UserError
+
+    data = {**TrainingConfig().to_dict(), **change}
+    with pytest.raises(UserError) as info:
+        TrainingConfig.from_dict(data)
+    assert words in str(info.value) and len(str(info.value)) < 300
