@@ -342,7 +342,7 @@ def _truncated(tab) -> list[str]:
         field = w.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
                                          QStyle.SubControl.SC_ComboBoxEditField, w)
         icon = 0 if w.itemIcon(w.currentIndex()).isNull() else w.iconSize().width() + 4
-        need = w.fontMetrics().horizontalAdvance(text) + icon
+        need = w.fontMetrics().boundingRect(text).width() + icon  # the ink: a full-width "）" ends in blank
         if need > field.width():
             found.append(f"{where(w)} {text[:60]!r}: shows {field.width()} px of {need} (elided)")
     for bar in tab.findChildren(QTabBar):
@@ -446,6 +446,52 @@ def test_no_text_is_cut_or_elided_on_any_tab_at_1280x800(qtbot, qapp, app_qsetti
                 problems += [f"[{key}] {p}" for p in found]
         problems += [f"[window] {p}" for p in _truncated(window.statusBar()) + _truncated(window.menuBar())]
     finally:
+        window.close()
+        install_translators(qapp, "en")
+    assert not problems, "\n".join(problems)
+    assert not fixed, "\n".join(fixed)
+
+
+# The same check with every tab in the state its README screenshot shows (a trained model, results, a loaded
+# base, Grad-CAM...), where longer texts appear. Cases beyond KNOWN_CUT, with their owner:
+KNOWN_CUT_SHOWN = {
+    ("training", "zh_CN", "presentation"): "training: results summary and coach labels clipped, dataset combo",
+    ("visualize", "en", "presentation"): "viz: layer combo and image source combo elided",
+    ("visualize", "zh_CN", "presentation"): "viz: layer combo elided",
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_no_text_is_cut_in_presentation_mode_with_every_tab_in_use(qtbot, qapp, app_qsettings, errors, language):
+    from cnnexplorer.ml.runtime import load_backend
+    from cnnexplorer.ui.app import install_translators
+    from cnnexplorer.ui.tabs import TAB_KEYS
+
+    load_backend()  # what the window does in the background before a screenshot
+    install_translators(qapp, language)
+    window = MainWindow(presentation_mode=True)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    problems, fixed = [], []
+    try:
+        for index, key in enumerate(TAB_KEYS):
+            window.tabs.setCurrentIndex(index)
+            tab = window.tabs.currentWidget()
+            tab.prepare_screenshot()
+            for _ in range(5):
+                QApplication.processEvents()
+            found = _truncated(tab)
+            known = KNOWN_CUT.get((key, language, "presentation")) or KNOWN_CUT_SHOWN.get((key, language,
+                                                                                           "presentation"))
+            if known and not found:
+                fixed.append(f"{(key, language)} shows every text now: remove its line from KNOWN_CUT(_SHOWN)")
+            elif found and not known:
+                problems += [f"[{key}] {p}" for p in found]
+    finally:
+        for tab in window.tab_by_key.values():
+            tab.shutdown()
         window.close()
         install_translators(qapp, "en")
     assert not problems, "\n".join(problems)

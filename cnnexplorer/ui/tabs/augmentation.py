@@ -225,7 +225,9 @@ class AugmentationTab(Tab):
         form_layout = QVBoxLayout(controls)
 
         preset_group = QGroupBox(self.tr("Preset"))
-        row = QHBoxLayout(preset_group)
+        preset_bar = _WrappingBar()  # the buttons go under the preset when its name needs the width
+        row = FlowLayout(preset_bar, spacing=6)
+        QVBoxLayout(preset_group).addWidget(preset_bar)
         self.preset_box = QComboBox()
         for name in list(PRESETS) + ["custom"]:
             self.preset_box.addItem(tr_core(name), name)
@@ -237,9 +239,9 @@ class AugmentationTab(Tab):
         self.save_button.setToolTip(self.tr("Save these settings as JSON, for `cnnexplorer augment --config`."))
         self.load_button.clicked.connect(self._load_dialog)
         self.save_button.clicked.connect(self._save_dialog)
-        row.addWidget(self.preset_box, 1)
-        row.addWidget(self.load_button)
-        row.addWidget(self.save_button)
+        self.preset_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # never elided
+        row.addWidget(self.preset_box)
+        row.addWidget(_group(self.load_button, self.save_button))
         form_layout.addWidget(preset_group)
 
         self.rows: dict[str, _ValueRow] = {}
