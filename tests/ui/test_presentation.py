@@ -412,8 +412,6 @@ def _truncated(tab) -> list[str]:
 KNOWN_CUT = {
     ("training", "en", "presentation"): "training: dataset combo elided, augment check box and model note cut",
     ("training", "zh_CN", "presentation"): "training: dataset combo elided",
-    ("pretrained", "en", "presentation"): "transfer: network/head notes, weights radios, augment box, head combo",
-    ("pretrained", "zh_CN", "presentation"): "transfer: network note, ImageNet radio button, head combo",
 }
 
 

@@ -75,7 +75,7 @@ def preprocess_layer_class():
 
     k = keras()
 
-    class ArchPreprocess(k.layers.Layer):
+    class ArchPreprocess(k.layers.Layer):  # type: ignore[name-defined]
         """Raw pixels 0-255 -> what the pretrained base expects (its ``preprocess_input``)."""
 
         def __init__(self, mode: str = "caffe", **kwargs):

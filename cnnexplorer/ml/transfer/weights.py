@@ -133,7 +133,7 @@ def check_weights_file(arch: Architecture, path: Path, input_size: int = 0, incl
 def _hdf5_problem(path: Path) -> str | None:
     """Open an HDF5 weights file and read every array; a truncated file fails here, not inside Keras."""
     try:
-        import h5py  # type: ignore[import-untyped]
+        import h5py
 
         with h5py.File(path, "r") as f:
             count = 0

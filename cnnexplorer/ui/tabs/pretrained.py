@@ -94,6 +94,11 @@ class PretrainedTab(Tab):
         self.slot.failed.connect(self._on_failed)
         self.slot.cancelled.connect(self._on_cancelled)
         self.slot.done.connect(self._on_done)
+        # One single-shot timer, a child of the tab: a font change after the tab is gone cannot reach it.
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_column)
         self._build_ui()
         index = self.arch_combo.findData(default_architecture())
         self.arch_combo.setCurrentIndex(max(0, index))
@@ -305,6 +310,7 @@ class PretrainedTab(Tab):
         layout.addWidget(scroll)
         layout.addWidget(right, 1)
 
+    @Slot()
     def _fit_column(self) -> None:
         """Give the left column the height its wrapped texts need at its width.
 
@@ -325,16 +331,16 @@ class PretrainedTab(Tab):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._fit_column)
+        self._fit_timer.start()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self._fit_column)
+        self._fit_timer.start()
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:  # presentation mode on or off
-            QTimer.singleShot(0, self._fit_column)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "_fit_timer"):  # presentation mode on or off
+            self._fit_timer.start()
 
     def _rate_spin(self, value: float) -> QDoubleSpinBox:
         spin = QDoubleSpinBox(self)
@@ -371,7 +377,7 @@ class PretrainedTab(Tab):
             .replace("%8", self._weights_where(arch, cached))
         )
         self.size_spin.setMinimum(arch.min_size)
-        QTimer.singleShot(0, self._fit_column)
+        self._fit_timer.start()
 
     def _weights_where(self, arch: T.Architecture, cached: bool) -> str:
         if cached:
@@ -628,7 +634,7 @@ class PretrainedTab(Tab):
 
     def _set_status(self, text: str) -> None:
         self.status_label.setText(text)
-        QTimer.singleShot(0, self._fit_column)
+        self._fit_timer.start()
 
     def _update_buttons(self) -> None:
         busy = self._busy()
@@ -662,7 +668,7 @@ class PretrainedTab(Tab):
             style = "color: #b34700; font-weight: bold;"
         self.trains_label.setText(text)
         self.trains_label.setStyleSheet(style)
-        QTimer.singleShot(0, self._fit_column)
+        self._fit_timer.start()
 
     @Slot(str)
     def _on_session_changed(self, field: str) -> None:
