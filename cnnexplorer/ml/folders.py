@@ -149,14 +149,33 @@ def decode_for_model(data: bytes, height: int | None, width: int | None, channel
 
 
 def read_file(path: bytes) -> bytes | str:
-    """The file's bytes, or why not: TOO_LARGE above core's cap for an image file (256 MB), UNREADABLE."""
+    """The file's bytes, or why not: TOO_LARGE above core's cap for an image file (256 MB), UNREADABLE.
+
+    Plain ``os.read`` of the size ``fstat`` gives: no buffered file object per
+    image, and no buffer of the cap's size (``f.read(cap)`` would allocate it).
+    """
     try:
-        with open(path, "rb") as fh:
-            if os.fstat(fh.fileno()).st_size > MAX_IMAGE_FILE_BYTES:
-                return TOO_LARGE
-            return fh.read(MAX_IMAGE_FILE_BYTES + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     except OSError:
         return UNREADABLE
+    try:
+        size = os.fstat(fd).st_size
+        if size > MAX_IMAGE_FILE_BYTES:
+            return TOO_LARGE
+        chunks = []
+        while True:  # a file that grew since fstat is read to its end, up to the cap
+            chunk = os.read(fd, max(size + 1, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size = 0
+            if sum(map(len, chunks)) > MAX_IMAGE_FILE_BYTES:
+                return TOO_LARGE
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    except OSError:
+        return UNREADABLE
+    finally:
+        os.close(fd)
 
 
 # -- listing ---------------------------------------------------------------------
