@@ -167,3 +167,38 @@ def test_a_header_hidden_behind_megabytes_of_tiny_segments_is_not_searched_for_e
     jpeg = b"\xff\xd8" + b"\xff\xfe\x00\x02" * 1_100_000 + b"\xff\xc0\x00\x11\x08\x00\x10\x00\x10"
     assert declared_size(gif) is None and declared_size(jpeg) is None
     assert declared_size(jpeg[:2] + jpeg[-9:]).width == 16  # the same frame header, found when it comes first
+
+
+# -- never a traceback, whatever the bytes ------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PREFIXES = [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"\xff\xd8\xff", b"GIF89a", b"BM", b"RIFF\x00\x00\x00\x00WEBPVP8",
+            b"II*\x00", b"MM\x00*", b"II+\x00", b""]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(PREFIXES), st.binary(max_size=300))
+def test_any_bytes_give_a_size_none_or_a_one_sentence_refusal(prefix, tail):
+    data = prefix + tail
+    found = declared_size(data)
+    assert found is None or (found.width >= 0 and found.height >= 0)
+    try:
+        image = images.decode_image(data, None, "x.png")
+    except ImageError as exc:
+        assert "megapixels" in str(exc)
+    else:
+        assert image is None or image.ndim == 3
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.one_of(st.text(max_size=200), st.binary(max_size=200),
+                 st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+                              lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner), max_leaves=30)
+                 .map(lambda v: json.dumps(v))))
+def test_any_text_is_parsed_or_refused_in_one_sentence(text):
+    try:
+        load_json(text, "the design")
+    except InputLimitError as exc:
+        assert "\n" not in str(exc) and len(str(exc)) < 400
