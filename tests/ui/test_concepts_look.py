@@ -144,3 +144,25 @@ def test_receptive_field_table_shows_every_row_and_cell_in_chinese_too(qtbot, qa
         window.close()
     finally:
         install_translators(qapp, "en")
+
+
+@pytest.mark.parametrize("design", ["mnist-cnn", "small-vgg"])
+def test_receptive_field_layer_grid_is_clickable_and_its_title_leaves_the_picture_free(design, qtbot, qapp,
+                                                                                      main_window):
+    from cnnexplorer.core.spec import template
+
+    main_window.resize(1280, 800)
+    qtbot.waitExposed(main_window)
+    main_window.session.design = template(design)
+    tab, _ = _concepts(main_window)
+    presentation.look().set_presentation(True)
+    tab.show_page("field")
+    qtbot.wait(20)
+    qapp.processEvents()
+    canvas = tab.field.canvas
+    placed = {panel.key: (panel, rect) for panel, rect, _ in canvas._layout()}
+    assert canvas.cell_size("layer") >= 12  # small-vgg: a 7×7 map beside a 150×150 picture
+    layer, layer_rect = placed["layer"]
+    _, input_rect = placed["input"]
+    title_width = canvas._title_width(layer.title, 0)
+    assert canvas._box_left(layer_rect, title_width) >= input_rect.right() - 1, layer.title

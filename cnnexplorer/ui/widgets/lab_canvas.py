@@ -122,6 +122,9 @@ class Panel:
         return rows + top + bottom, cols + left + right
 
 
+MIN_CELL = 12.0  # smallest cell of a grid drawn without numbers (receptive field)
+
+
 class LabCanvas(QWidget):
     cellClicked = Signal(str, int, int, int)
 
@@ -201,11 +204,39 @@ class LabCanvas(QWidget):
                     y += max(rows, 1) * cell + 20
                 x += col_w + gap_cells * cell
         else:
-            # Big grids without numbers: each column gets a share of the width that grows with its size.
+            # Big grids without numbers: each column gets a share of the width that grows with its size, but
+            # never less than MIN_CELL pixels a cell (a 7×7 layer beside a 150×150 picture stays clickable),
+            # and wide enough that its title, running into the blank margin beside the grid on its left,
+            # never covers that grid.
             weights = [max(max(p.shape[1] for p in col), 8) for col in columns]
+            avail_w = w - 2 * margin
+            shares = [avail_w * weight / sum(weights) for weight in weights]
+            floors = [min(max(p.shape[1] for p in col) * MIN_CELL + 30, avail_w / (len(columns) + 0.5))
+                      for col in columns]
+            short = sum(max(f - s, 0.0) for f, s in zip(floors, shares))
+            room = sum(s - f for f, s in zip(floors, shares) if s > f)
+            shares = [f if s <= f else s - short * (s - f) / room for f, s in zip(floors, shares)]
+
+            def grid_width(col: list[Panel], share: float) -> float:
+                avail_h = (h - 2 * margin) / len(col) - title_h - 20
+                return max(p.shape[1] * max(1.0, min((share - 30) / max(p.shape[1], 1), avail_h / max(p.shape[0], 1),
+                                                     float(self.max_cell))) for p in col)
+
+            for _ in range(4):
+                moved = False
+                for i in range(1, len(columns)):
+                    beside = (shares[i - 1] - grid_width(columns[i - 1], shares[i - 1])) / 2
+                    title = max(self._title_width(p.title, 0) for p in columns[i])
+                    need = min(title - beside, 0.6 * avail_w)
+                    give = min(need - shares[i], shares[i - 1] - floors[i - 1])
+                    if give > 0.5:
+                        shares[i - 1] -= give
+                        shares[i] += give
+                        moved = True
+                if not moved:
+                    break
             x = margin
-            for col, weight in zip(columns, weights):
-                share = (w - 2 * margin) * weight / sum(weights)
+            for col, share in zip(columns, shares):
                 avail_h = (h - 2 * margin) / len(col) - title_h - 20
                 y = margin
                 for p in col:
