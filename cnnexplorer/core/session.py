@@ -9,12 +9,14 @@ nothing about threads or Qt, so core and ml code and tests can use it as is.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 Observer = Callable[[str], None]
 
-FIELDS = ("design", "design_path", "model", "model_name", "dataset_name", "augment", "training_config", "training", "probe_image")
+FIELDS = ("design", "design_path", "model", "model_name", "dataset_name", "augment", "training_config", "training",
+          "probe_image")
 
 
 @dataclass
