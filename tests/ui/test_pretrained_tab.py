@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -127,6 +128,7 @@ def test_method_1_then_fine_tuning_makes_the_session_model_and_one_class_folder_
     _wait(qtbot, tab)
     assert len(errors) == 1, errors
     assert tab.session.model is tab.model and tab.session.model_name.source == "pretrained"
+    assert Path(tab.session.model_name.dataset).name == "two"  # the status bar names the folder, not mnist-sample
     assert tab.model.get_layer("vgg16") is tab.loaded.base
     assert "Test accuracy" in tab.result_label.text() and "as long" in tab.result_label.text()
     assert tab.fine_tune_button.isEnabled()

@@ -580,7 +580,8 @@ class PretrainedTab(Tab):
         method_names = {"features": self.tr("feature extraction"), "end-to-end": self.tr("end to end"),
                         "fine-tune": self.tr("fine-tuned")}
         name = self.tr("%1 + head (%2)").replace("%1", arch.title).replace("%2", method_names[res.method])
-        self.session.set_model(res.model, name, "pretrained")
+        info = getattr(outcome.dataset, "info", None)  # the status bar names the folder it was trained on
+        self.session.set_model(res.model, name, "pretrained", dataset=getattr(info, "name", None))
         lines = []
         note = getattr(outcome.dataset, "note", "")
         if note:
