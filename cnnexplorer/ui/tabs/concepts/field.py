@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,6 +50,7 @@ class FieldPage(QWidget):
         self.answer = side_label(object_name="answer")
         presentation.follow_text_size(self.answer, factor=1.4)
         self.explain = side_label(object_name="explain")
+        self.explain.setAlignment(Qt.AlignmentFlag.AlignTop)  # right under the table, however tall its column
         self.explain.setText(self.tr(
             "<p><b>What can one cell see?</b> Each cell of a layer is computed from a small window of the layer "
             "before, which was computed from windows of the layer before that, and so on back to the picture. "
