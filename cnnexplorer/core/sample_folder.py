@@ -5,9 +5,16 @@ classroom without network there may be no such folder at hand, so the app can
 write one: colour photos-to-be of three shape classes on textured backgrounds,
 deterministic for a seed, a few seconds to write. The shapes vary in size,
 position, rotation and colour, so the task is easy but not trivial.
+
+Each shape's bounding box (the tightest box around its pixels) is known: the
+"Where the network looks" lesson checks that a Grad-CAM peak lies inside it.
+:func:`write_sample_folder` writes them to ``boxes.json`` beside the images, and
+:func:`sample_boxes` returns them for any folder this module wrote (computing
+them again from the same seed for a folder written before boxes were saved).
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -20,6 +27,7 @@ from cnnexplorer.core.progress import ProgressFn, check_cancel, report
 
 CLASSES = ("circles", "squares", "triangles")
 MARKER = ".cnnexplorer-sample"  # marks a folder this module wrote, so it is reused and not rewritten
+BOXES = "boxes.json"  # {"circles/circles_000.png": [top, left, bottom, right], ...}, bottom/right inclusive
 
 
 def _background(rng: np.random.Generator, size: int) -> np.ndarray:
@@ -57,6 +65,15 @@ def _mask(kind: str, rng: np.random.Generator, size: int) -> np.ndarray:
 
 def make_image(kind: str, rng: np.random.Generator, size: int = 128) -> np.ndarray:
     """One (size, size, 3) uint8 RGB image of a shape of ``kind`` (one of :data:`CLASSES`)."""
+    return make_image_with_box(kind, rng, size)[0]
+
+
+def make_image_with_box(kind: str, rng: np.random.Generator,
+                        size: int = 128) -> tuple[np.ndarray, tuple[int, int, int, int]]:
+    """:func:`make_image` and the shape's bounding box (top, left, bottom, right; inclusive pixel indices).
+
+    Draws exactly the same random numbers as :func:`make_image`, so images stay as they were.
+    """
     if kind not in CLASSES:
         raise ValueError(f"unknown shape class {kind!r}")
     image = _background(rng, size)
@@ -64,8 +81,56 @@ def make_image(kind: str, rng: np.random.Generator, size: int = 128) -> np.ndarr
     mean = image.reshape(-1, 3).mean(axis=0)
     if np.abs(colour - mean).sum() < 150:  # keep the shape visible against its background
         colour = 255 - mean
-    image[_mask(kind, rng, size)] = colour
-    return np.clip(image, 0, 255).astype(np.uint8)
+    mask = _mask(kind, rng, size)
+    image[mask] = colour
+    return np.clip(image, 0, 255).astype(np.uint8), _box(mask)
+
+
+def _box(mask: np.ndarray) -> tuple[int, int, int, int]:
+    rows, cols = np.nonzero(mask)
+    if len(rows) == 0:
+        return (0, 0, -1, -1)
+    return int(rows.min()), int(cols.min()), int(rows.max()), int(cols.max())
+
+
+def generated_boxes(per_class: int = 60, size: int = 128,
+                    seed: int = 0) -> dict[str, tuple[int, int, int, int]]:
+    """The bounding boxes of the folder :func:`write_sample_folder` writes with these settings,
+    keyed by the image's path relative to the folder (``"circles/circles_000.png"``)."""
+    rng = np.random.default_rng(seed)
+    return {f"{kind}/{kind}_{i:03d}.png": make_image_with_box(kind, rng, size)[1]
+            for kind in CLASSES for i in range(per_class)}
+
+
+def generate_sample(per_class: int = 60, size: int = 128,
+                    seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The images of :func:`write_sample_folder` in memory, in the same order: (images (N, size, size, 3)
+    uint8, labels (N,) int32 class indices, boxes (N, 4) int32 top/left/bottom/right inclusive)."""
+    rng = np.random.default_rng(seed)
+    images, labels, boxes = [], [], []
+    for label, kind in enumerate(CLASSES):
+        for _ in range(per_class):
+            image, box = make_image_with_box(kind, rng, size)
+            images.append(image)
+            labels.append(label)
+            boxes.append(box)
+    return (np.stack(images), np.asarray(labels, dtype=np.int32), np.asarray(boxes, dtype=np.int32).reshape(-1, 4))
+
+
+def sample_boxes(root: str | Path) -> dict[str, tuple[int, int, int, int]]:
+    """The shapes' boxes of a folder :func:`write_sample_folder` wrote: from ``boxes.json``, or computed
+    again from the settings in its marker. Empty for any other folder."""
+    root = Path(root)
+    try:
+        data = json.loads((root / BOXES).read_text(encoding="utf-8"))
+        return {str(k): tuple(int(v) for v in box) for k, box in data.items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        pass
+    try:
+        per_class, size, seed = (int(v) for v in (root / MARKER).read_text(encoding="utf-8").split())
+    except (OSError, ValueError):
+        return {}
+    return generated_boxes(per_class, size, seed)
 
 
 def write_sample_folder(root: str | Path, per_class: int = 60, size: int = 128, seed: int = 0,
@@ -84,17 +149,21 @@ def write_sample_folder(root: str | Path, per_class: int = 60, size: int = 128, 
     rng = np.random.default_rng(seed)
     total = per_class * len(CLASSES)
     done = 0
+    boxes: dict[str, list[int]] = {}
     try:
         for kind in CLASSES:
             folder = root / kind
             folder.mkdir(parents=True, exist_ok=True)
             for i in range(per_class):
                 check_cancel(cancel)
-                save_png(folder / f"{kind}_{i:03d}.png", make_image(kind, rng, size))
+                image, box = make_image_with_box(kind, rng, size)
+                save_png(folder / f"{kind}_{i:03d}.png", image)
+                boxes[f"{kind}/{kind}_{i:03d}.png"] = list(box)
                 done += 1
                 report(progress, "write", done, total,
                        translate("sample_folder", "Writing example images: {done}/{total}").format(done=done,
                                                                                                   total=total))
+        write_text(root / BOXES, json.dumps(boxes, indent=0))
         write_text(marker, stamp + "\n")
     except OSError as exc:
         raise ImageError(translate("sample_folder", "Could not write the example folder {path} ({reason}). Free "

@@ -50,9 +50,18 @@ def decoys_of(motif: tuple[int, ...]) -> list[tuple[int, ...]]:
     return sorted({p for p in permutations(motif) if p != tuple(motif)})
 
 
+def _scatter_positions(rng: np.random.Generator, size: int, count: int, gap: int) -> list[int]:
+    """``count`` positions in ``range(size)``, at least ``gap`` apart (fewer apart when the text is too short)."""
+    gap = min(gap, max(1, (size - 1) // max(1, count - 1)))
+    while True:
+        pos = sorted(int(p) for p in rng.choice(size, size=count, replace=False))
+        if all(b - a >= gap for a, b in zip(pos, pos[1:])):
+            return pos
+
+
 def generate(n: int, seed: int, length: int = LENGTH, vocab: int = VOCAB, motif: tuple[int, ...] = MOTIF,
              words: int = WORDS, text_length: tuple[int, int] = TEXT_LENGTH,
-             decoys: bool = True) -> tuple[np.ndarray, np.ndarray]:
+             decoys: bool = True, scatter: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """``n`` padded token sequences (int32, shape (n, length)) and labels (1 = phrase present), balanced."""
     motif = tuple(int(t) for t in motif)
     lo, hi = int(text_length[0]), min(int(text_length[1]), length)
@@ -75,6 +84,9 @@ def generate(n: int, seed: int, length: int = LENGTH, vocab: int = VOCAB, motif:
             pos = int(rng.integers(0, size - len(motif) + 1))
             if y[i]:
                 text[pos:pos + len(motif)] = motif
+            elif scatter:
+                spots = _scatter_positions(rng, size, len(motif), scatter)
+                text[spots] = rng.permutation(np.array(motif, dtype=np.int32))
             elif wrong_orders:
                 text[pos:pos + len(motif)] = wrong_orders[int(rng.integers(len(wrong_orders)))]
             if not overlap or _contains(text, motif) == bool(y[i]):

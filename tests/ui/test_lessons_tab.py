@@ -1,0 +1,63 @@
+"""The Lessons tab as a teacher meets it: first in the window, run a demo, see the result, stop one half-way,
+and a question first when another tab is training. Quick demos (tiny data) through the real TaskSlot."""
+from __future__ import annotations
+
+import pytest
+
+from cnnexplorer.core.runs import RunStore
+from cnnexplorer.core.session import Session
+from cnnexplorer.ml.lessons import LESSONS
+from cnnexplorer.ui.session_bridge import SessionBridge
+from cnnexplorer.ui.tabs.lessons import LessonsTab
+
+
+@pytest.fixture
+def tab(qtbot, tmp_path, errors):
+    tab = LessonsTab(SessionBridge(Session()))
+    tab.quick = True
+    tab.run_folder = tmp_path / "runs"
+    qtbot.addWidget(tab)
+    tab.show()
+    yield tab
+    tab.shutdown()
+
+
+def test_run_a_demo_shows_the_result_with_numbers_and_where_it_lives(tab, qtbot):
+    tab.select_lesson("kernels-padding-stride")
+    assert "padding 'valid'" in tab.explanation.text() and not tab.result_box.isVisible()
+    with qtbot.waitSignal(tab.slot.done, timeout=120_000):
+        tab.run_button.click()
+        assert not tab.run_button.isEnabled() and tab.cancel_button.isEnabled()
+    assert tab.result_box.isVisible() and tab.verdict.text().startswith("✓")
+    assert "28×28" in tab.sentence.text() and "same /2 → 14" in tab.sentence.text()
+    assert tab.run_button.isEnabled() and not tab.cancel_button.isEnabled()
+    assert tab.show_button.text() == "Open the Concepts tab"
+    # another lesson has no result yet; coming back shows this one again
+    tab.select_lesson("pooling")
+    assert not tab.result_box.isVisible()
+    tab.select_lesson("kernels-padding-stride")
+    assert tab.result_box.isVisible()
+
+
+def test_cancel_half_way_keeps_the_finished_run_and_says_incomplete(tab, qtbot):
+    tab.select_lesson("why-convolution")
+    tab.run_button.click()
+    # the bar passes two thirds when the second network starts training
+    qtbot.waitUntil(lambda: tab.progress.value() >= 700 or not tab.slot.is_running(), timeout=180_000)
+    tab.cancel_button.click()
+    qtbot.waitUntil(lambda: tab.run_button.isEnabled(), timeout=120_000)
+    assert tab.verdict.text() == "Incomplete: the demo was stopped."
+    assert "incomplete" in tab.sentence.text() and "Dense network" in tab.sentence.text()
+    runs = RunStore(tab.run_folder).list()
+    finished = [r for r in runs if not r.stopped]
+    assert len(finished) == 1 and finished[0].name == "Why convolution: Dense network"
+    assert finished[0].test_accuracy is not None
+
+
+def test_asks_first_while_another_tab_trains(tab, monkeypatch):
+    asked = []
+    monkeypatch.setattr(tab, "confirm", lambda title, text: asked.append(text) or False)
+    assert tab.session.claim_training("training")
+    assert tab.start_demo() is False
+    assert asked and "training is running" in asked[0]
+    assert not tab.slot.is_running() and tab.session.training == "training"
