@@ -123,7 +123,7 @@ def sample_boxes(root: str | Path) -> dict[str, tuple[int, int, int, int]]:
     root = Path(root)
     try:
         data = json.loads((root / BOXES).read_text(encoding="utf-8"))
-        return {str(k): tuple(int(v) for v in box) for k, box in data.items()}
+        return {str(k): (int(box[0]), int(box[1]), int(box[2]), int(box[3])) for k, box in data.items()}
     except (OSError, ValueError, TypeError, AttributeError):
         pass
     try:

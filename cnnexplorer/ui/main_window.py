@@ -35,7 +35,8 @@ MIN_FONT, MAX_FONT = 7, 40
 
 
 # Tab titles live in ui/tabs/__init__.py (no Qt there); these marks put them in the translation file.
-TAB_TITLES = [QT_TRANSLATE_NOOP("Tabs", "Builder"), QT_TRANSLATE_NOOP("Tabs", "Training"),
+TAB_TITLES = [QT_TRANSLATE_NOOP("Tabs", "Lessons"),
+              QT_TRANSLATE_NOOP("Tabs", "Builder"), QT_TRANSLATE_NOOP("Tabs", "Training"),
               QT_TRANSLATE_NOOP("Tabs", "Augmentation"), QT_TRANSLATE_NOOP("Tabs", "Pretrained"),
               QT_TRANSLATE_NOOP("Tabs", "Visualize"), QT_TRANSLATE_NOOP("Tabs", "Concepts")]
 # Where the session's model came from (Session.set_model's source), shown in the status bar.

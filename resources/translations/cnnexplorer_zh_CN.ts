@@ -1651,6 +1651,93 @@
     </message>
 </context>
 <context>
+    <name>LessonsTab</name>
+    <message>
+        <source>Run the demo</source>
+        <translation>运行演示</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Try it yourself</source>
+        <translation>自己试试</translation>
+    </message>
+    <message>
+        <source>The demo checks: %1</source>
+        <translation>演示要验证的是：%1</translation>
+    </message>
+    <message>
+        <source>Another lesson&apos;s demo is running.</source>
+        <translation>另一节课程的演示正在运行。</translation>
+    </message>
+    <message>
+        <source>Incomplete: the demo was stopped.</source>
+        <translation>不完整：演示被中途停止了。</translation>
+    </message>
+    <message>
+        <source>✓ The claim holds.</source>
+        <translation>✓ 结论成立。</translation>
+    </message>
+    <message>
+        <source>✗ The claim does not hold this time.</source>
+        <translation>✗ 这一次结论不成立。</translation>
+    </message>
+    <message>
+        <source>Show the runs in the Training tab</source>
+        <translation>在“训练”页查看这些运行</translation>
+    </message>
+    <message>
+        <source>Open the Concepts tab</source>
+        <translation>打开“概念”页</translation>
+    </message>
+    <message>
+        <source>Show it in the Visualize tab</source>
+        <translation>在“可视化”页查看</translation>
+    </message>
+    <message>
+        <source>Open the Pretrained tab</source>
+        <translation>打开“预训练”页</translation>
+    </message>
+    <message>
+        <source>Show it</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>A training is running</source>
+        <translation>正在训练</translation>
+    </message>
+    <message>
+        <source>A training is running in another tab. Run the demo at the same time? Both will be slower.</source>
+        <translation>另一个页面正在训练模型。要同时运行演示吗？两者都会变慢。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动……</translation>
+    </message>
+    <message>
+        <source>Stopping after the current step…</source>
+        <translation>当前这一步结束后停止……</translation>
+    </message>
+    <message>
+        <source>Done in %1 s.</source>
+        <translation>完成，用时 %1 秒。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>A demo is running</source>
+        <translation>演示正在运行</translation>
+    </message>
+    <message>
+        <source>A lesson&apos;s demo is still running. Stop it and close?</source>
+        <translation>课程演示还在运行。要停止它并关闭吗？</translation>
+    </message>
+</context>
+<context>
     <name>LiveChart</name>
     <message>
         <source>Loss</source>
@@ -2544,6 +2631,10 @@
 </context>
 <context>
     <name>Tabs</name>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
     <message>
         <source>Builder</source>
         <translation>构建</translation>
@@ -4138,6 +4229,493 @@ Apply these changes and train?</source>
     <message>
         <source>Could not encode {name} as PNG.</source>
         <translation>无法把 {name} 编码为 PNG。</translation>
+    </message>
+</context>
+<context>
+    <name>lessons</name>
+    <message>
+        <source>The seed must be 0 or more (got {seed}).</source>
+        <translation>随机种子必须大于或等于 0（当前为 {seed}）。</translation>
+    </message>
+    <message>
+        <source>There is no lesson called {name}. Lessons: {names}.</source>
+        <translation>没有名为 {name} 的课程。可选课程：{names}。</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>{name}: {accuracy} test accuracy</source>
+        <translation>{name}：测试准确率 {accuracy}</translation>
+    </message>
+    <message>
+        <source>Stopped before the demo finished, so the comparison is incomplete. Finished: {finished}. Run the demo again to see the whole comparison.</source>
+        <translation>演示在结束前被停止，所以这次对比不完整。已完成的部分：{finished}。再运行一次演示即可看到完整的对比。</translation>
+    </message>
+    <message>
+        <source>Stopped before the demo finished, so there is no result yet. Run the demo again to see it.</source>
+        <translation>演示在结束前被停止，还没有结果。再运行一次演示即可看到结果。</translation>
+    </message>
+    <message>
+        <source>Loading the digits</source>
+        <translation>正在读取手写数字</translation>
+    </message>
+    <message>
+        <source>Training the Dense network</source>
+        <translation>正在训练全连接网络</translation>
+    </message>
+    <message>
+        <source>Training the CNN</source>
+        <translation>正在训练卷积网络</translation>
+    </message>
+    <message>
+        <source>Dense network</source>
+        <translation>全连接网络</translation>
+    </message>
+    <message>
+        <source>CNN</source>
+        <translation>卷积网络</translation>
+    </message>
+    <message>
+        <source>The CNN reached {cnn} test accuracy with {cnn_params:,} parameters; the Dense network {dense} with {dense_params:,} ({gain} points for the CNN, with {ratio:.1f}× fewer parameters).</source>
+        <translation>卷积网络用 {cnn_params:,} 个参数达到 {cnn} 的测试准确率；全连接网络用 {dense_params:,} 个参数达到 {dense}（卷积网络高出 {gain} 个百分点，参数少 {ratio:.1f} 倍）。</translation>
+    </message>
+    <message>
+        <source>This time the claim does not hold: the CNN needed at least 2 points more with fewer parameters.</source>
+        <translation>这一次结论不成立：卷积网络需要在参数更少的同时高出至少 2 个百分点。</translation>
+    </message>
+    <message>
+        <source>Why convolution</source>
+        <translation>为什么用卷积</translation>
+    </message>
+    <message>
+        <source>A Dense layer connects every pixel to every unit, so a stroke it has learned in one corner means nothing to it in another corner. A convolution learns small windows (3×3 here) and slides the same window over the whole image: what it learns in one place it recognises everywhere, with far fewer weights. The demo trains the Dense-only network and the tutorial&apos;s CNN on the same 4,000 digits with the same settings and compares them.</source>
+        <translation>全连接层把每个像素都连到每个神经元上，所以它在图像一角学会的笔画，换到另一角就认不出来了。卷积层只学习很小的窗口（这里是 3×3），再用同一个窗口扫过整幅图像：在一个位置学到的模式，在任何位置都能认出来，而且权重少得多。本演示用相同的设置，在同样的 4,000 个数字上分别训练纯全连接网络和教程中的卷积网络，然后比较两者。</translation>
+    </message>
+    <message>
+        <source>The CNN&apos;s test accuracy is at least 2 points above the Dense network&apos;s, with fewer parameters.</source>
+        <translation>卷积网络的测试准确率比全连接网络高出至少 2 个百分点，而且参数更少。</translation>
+    </message>
+    <message>
+        <source>Open both runs in the Training tab and compare the validation curves: which one overfits first?</source>
+        <translation>在“训练”页同时打开这两次运行，比较验证曲线：哪一个先过拟合？</translation>
+    </message>
+    <message>
+        <source>In the Builder, halve the CNN&apos;s filters (32→16, 64→32): how many parameters are left, and how much accuracy?</source>
+        <translation>在“构建”页把卷积网络的过滤器数量减半（32→16，64→32）：还剩多少参数？准确率还有多少？</translation>
+    </message>
+    <message>
+        <source>Give the Dense network a second hidden layer: does it catch up?</source>
+        <translation>给全连接网络再加一个隐藏层：它能追上来吗？</translation>
+    </message>
+    <message>
+        <source>Building both networks</source>
+        <translation>正在构建两个网络</translation>
+    </message>
+    <message>
+        <source>Measuring receptive fields through Keras</source>
+        <translation>正在用 Keras 测量感受野</translation>
+    </message>
+    <message>
+        <source>With pooling the network has {a_params:,} parameters and its last convolution sees {a_field}×{a_field} pixels; without pooling {b_params:,} parameters ({ratio:.0f}× more, nearly all in the Dense layer after Flatten) and only {b_field}×{b_field} pixels.</source>
+        <translation>有池化时网络共有 {a_params:,} 个参数，最后一个卷积层能看到 {a_field}×{a_field} 个像素；去掉池化后有 {b_params:,} 个参数（多 {ratio:.0f} 倍，几乎全在 Flatten 之后的 Dense 层里），却只能看到 {b_field}×{b_field} 个像素。</translation>
+    </message>
+    <message>
+        <source>The app&apos;s numbers equal Keras&apos; (parameters from count_params, receptive fields from the gradient of one output cell).</source>
+        <translation>本程序算出的数字与 Keras 的一致（参数量来自 count_params，感受野来自一个输出单元对输入的梯度）。</translation>
+    </message>
+    <message>
+        <source>The app&apos;s numbers differ from Keras&apos; (app: {a}, {b}; Keras: {c}, {d}).</source>
+        <translation>本程序算出的数字与 Keras 的不一致（本程序：{a}，{b}；Keras：{c}，{d}）。</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>池化</translation>
+    </message>
+    <message>
+        <source>Max pooling keeps the largest value of each 2×2 window, halving the width and height of the feature maps without any weights to learn. Two things follow: the layers after it have fewer values to handle, and each of their cells looks at a wider patch of the original image (its receptive field), so later filters can combine strokes into whole digits. The demo compares the tutorial&apos;s CNN with the same layers minus the pooling.</source>
+        <translation>最大池化只保留每个 2×2 窗口里的最大值，让特征图的宽和高各减半，而且没有任何需要学习的权重。这带来两个结果：后面的层要处理的数值变少了；后面每个单元能看到原图上更大的一块区域（感受野），于是更深的过滤器可以把笔画组合成完整的数字。本演示把教程中的卷积网络和去掉池化层后的同一网络进行比较。</translation>
+    </message>
+    <message>
+        <source>Parameter counts and receptive fields computed by the app equal the ones Keras gives, and pooling widens the receptive field.</source>
+        <translation>本程序算出的参数量和感受野与 Keras 给出的一致，并且池化使感受野变大。</translation>
+    </message>
+    <message>
+        <source>In the Concepts tab, open the receptive-field table and click a cell of the last convolution with and without pooling.</source>
+        <translation>在“概念”页打开感受野表，分别在有池化和无池化时点击最后一个卷积层的单元。</translation>
+    </message>
+    <message>
+        <source>Replace the pooling with a convolution of stride 2 in the Builder: what happens to the parameters?</source>
+        <translation>在“构建”页用步幅为 2 的卷积代替池化：参数量会怎样变化？</translation>
+    </message>
+    <message>
+        <source>Training without augmentation</source>
+        <translation>正在不加数据增强地训练</translation>
+    </message>
+    <message>
+        <source>Training with augmentation</source>
+        <translation>正在加数据增强训练</translation>
+    </message>
+    <message>
+        <source>Without augmentation</source>
+        <translation>无数据增强</translation>
+    </message>
+    <message>
+        <source>With augmentation</source>
+        <translation>有数据增强</translation>
+    </message>
+    <message>
+        <source>On {count} training digits, the gap between training and validation accuracy after the last epoch was {gap_plain} points without augmentation and {gap_aug} with it; validation accuracy {val_plain} without, {val_aug} with.</source>
+        <translation>在 {count} 个训练数字上，最后一轮结束时训练准确率与验证准确率之差：无数据增强为 {gap_plain} 个百分点，有数据增强为 {gap_aug} 个百分点；验证准确率分别为 {val_plain} 和 {val_aug}。</translation>
+    </message>
+    <message>
+        <source>This time the claim does not hold (the gap must shrink and validation accuracy must not drop by more than 1 point).</source>
+        <translation>这一次结论不成立（差距必须缩小，且验证准确率下降不得超过 1 个百分点）。</translation>
+    </message>
+    <message>
+        <source>Overfitting and augmentation</source>
+        <translation>过拟合与数据增强</translation>
+    </message>
+    <message>
+        <source>With few examples a network soon memorises them: training accuracy climbs towards 100 % while accuracy on images it has not seen stays behind. That gap is overfitting. Augmentation shows the network a slightly different version of each image every epoch (here small rotations, shifts and zooms, which leave a digit the same digit), so memorising pays less and what it learns carries over to new images. The demo trains the same CNN on only 300 digits, without and with augmentation.</source>
+        <translation>样本很少时，网络很快就会把它们背下来：训练准确率逼近 100 %，而没见过的图像上的准确率却落在后面。这个差距就是过拟合。数据增强让网络每一轮看到的都是每张图像略有不同的版本（这里是小幅旋转、平移和缩放，数字还是原来的数字），死记硬背就不再划算，学到的东西也更能用到新图像上。本演示只用 300 个数字，分别在有和没有数据增强的情况下训练同一个卷积网络。</translation>
+    </message>
+    <message>
+        <source>With augmentation the final gap between training and validation accuracy is smaller, and validation accuracy is not worse by more than 1 point.</source>
+        <translation>使用数据增强时，最终训练准确率与验证准确率的差距更小，而且验证准确率下降不超过 1 个百分点。</translation>
+    </message>
+    <message>
+        <source>Overlay both runs in the Training tab: where do the solid and dashed lines part?</source>
+        <translation>在“训练”页叠加这两次运行：实线和虚线从哪里开始分开？</translation>
+    </message>
+    <message>
+        <source>In the Augmentation tab, turn on horizontal flips for digits and preview: why is that a bad idea here?</source>
+        <translation>在“数据增强”页为数字打开水平翻转并预览：为什么这里不该这样做？</translation>
+    </message>
+    <message>
+        <source>Train longer (50 epochs): which run keeps improving on validation?</source>
+        <translation>训练更久一些（50 轮）：哪一次运行的验证结果还在继续提高？</translation>
+    </message>
+    <message>
+        <source>Looking at the activations</source>
+        <translation>正在查看激活</translation>
+    </message>
+    <message>
+        <source>On test digit {index} (a {label}), {first_pct} of the feature maps of the first convolution ({first}) are all zero, and {last_pct} of the last one&apos;s ({last}); over 100 test digits {mean_first} and {mean_last}.</source>
+        <translation>在第 {index} 个测试数字（一个 {label}）上，第一个卷积层（{first}）有 {first_pct} 的特征图全为零，最后一个卷积层（{last}）有 {last_pct}；在 100 个测试数字上平均分别为 {mean_first} 和 {mean_last}。</translation>
+    </message>
+    <message>
+        <source>This time the deeper layer is not sparser on this digit.</source>
+        <translation>这一次，在这个数字上更深的层并没有更稀疏。</translation>
+    </message>
+    <message>
+        <source>What the layers see</source>
+        <translation>各层看到了什么</translation>
+    </message>
+    <message>
+        <source>Each convolution turns its input into a stack of feature maps, one per filter. The first layer&apos;s maps still look like the digit: edges and strokes in different directions. Deeper maps are smaller, more abstract, and more often completely dark, because a deep filter answers only when the pattern it stands for is present. The layers keep less about how the image looks and more about which class it is. The demo trains the CNN briefly and counts the all-dark maps of the first and the last convolution for one digit.</source>
+        <translation>每个卷积层把输入变成一叠特征图，每个过滤器对应一张。第一层的特征图看上去仍像那个数字：不同方向的边缘和笔画。越深的特征图越小、越抽象，也越常常一片漆黑，因为深层的过滤器只有在它所代表的模式出现时才有反应。层越深，保留的关于图像外观的信息越少，关于类别的信息越多。本演示先简单训练卷积网络，然后对一个数字统计第一个和最后一个卷积层中全黑特征图的数量。</translation>
+    </message>
+    <message>
+        <source>A larger share of the deeper layer&apos;s feature maps is all zero (sparser with depth).</source>
+        <translation>更深的层中全为零的特征图所占比例更大（越深越稀疏）。</translation>
+    </message>
+    <message>
+        <source>In the Visualize tab, draw your own digit and watch which maps light up.</source>
+        <translation>在“可视化”页写一个自己的数字，看看哪些特征图会亮起来。</translation>
+    </message>
+    <message>
+        <source>Compare a 1 and an 8: which one wakes more filters of the last layer?</source>
+        <translation>比较 1 和 8：哪一个能唤醒最后一层更多的过滤器？</translation>
+    </message>
+    <message>
+        <source>Training the separable CNN</source>
+        <translation>正在训练可分离卷积网络</translation>
+    </message>
+    <message>
+        <source>CNN (Conv2D)</source>
+        <translation>卷积网络（Conv2D）</translation>
+    </message>
+    <message>
+        <source>CNN (SeparableConv2D)</source>
+        <translation>卷积网络（SeparableConv2D）</translation>
+    </message>
+    <message>
+        <source>The convolutions hold {w_cnn:,} weights with Conv2D and {w_sep:,} with SeparableConv2D ({ratio:.1f}× fewer); test accuracy {acc_cnn} against {acc_sep} ({diff} points).</source>
+        <translation>用 Conv2D 时卷积层共有 {w_cnn:,} 个权重，用 SeparableConv2D 时只有 {w_sep:,} 个（少 {ratio:.1f} 倍）；测试准确率 {acc_cnn} 对 {acc_sep}（相差 {diff} 个百分点）。</translation>
+    </message>
+    <message>
+        <source>This time the claim does not hold (at least 4× fewer weights and no more than 2 points lower accuracy).</source>
+        <translation>这一次结论不成立（权重至少要少 4 倍，准确率最多低 2 个百分点）。</translation>
+    </message>
+    <message>
+        <source>Separable convolutions</source>
+        <translation>深度可分离卷积</translation>
+    </message>
+    <message>
+        <source>A normal 3×3 convolution mixes space and channels at once: every filter has a 3×3 window for every input channel. A separable convolution splits the job in two: first one 3×3 window per channel (depthwise), then a 1×1 convolution that mixes the channels (pointwise). That needs far fewer weights and calculations, and often learns just as well. The demo swaps every Conv2D of the tutorial&apos;s CNN for a SeparableConv2D and trains both the same way.</source>
+        <translation>普通的 3×3 卷积同时混合空间和通道：每个过滤器对每个输入通道都有一个 3×3 窗口。可分离卷积把这件事拆成两步：先对每个通道各用一个 3×3 窗口（逐通道卷积），再用 1×1 卷积把通道混合起来（逐点卷积）。这样需要的权重和计算量少得多，学习效果却常常一样好。本演示把教程卷积网络中的每个 Conv2D 换成 SeparableConv2D，并用相同的方式训练两个网络。</translation>
+    </message>
+    <message>
+        <source>The separable network has at least 4× fewer convolution weights, and its test accuracy is no more than 2 points lower.</source>
+        <translation>可分离网络的卷积权重至少少 4 倍，测试准确率最多低 2 个百分点。</translation>
+    </message>
+    <message>
+        <source>In the Builder, compare the parameter column of a Conv2D and a SeparableConv2D with 64 filters.</source>
+        <translation>在“构建”页比较 64 个过滤器的 Conv2D 和 SeparableConv2D 的参数列。</translation>
+    </message>
+    <message>
+        <source>Load the separable-cnn template: it is the tutorial&apos;s network for colour images.</source>
+        <translation>载入 separable-cnn 模板：它是教程中用于彩色图像的网络。</translation>
+    </message>
+    <message>
+        <source>Example folder (circles, squares, triangles)</source>
+        <translation>示例文件夹（圆形、正方形、三角形）</translation>
+    </message>
+    <message>
+        <source>Preparing the Example folder</source>
+        <translation>正在准备示例文件夹</translation>
+    </message>
+    <message>
+        <source>Feature extraction with ImageNet weights</source>
+        <translation>正在用 ImageNet 权重提取特征</translation>
+    </message>
+    <message>
+        <source>Feature extraction with random weights</source>
+        <translation>正在用随机权重提取特征</translation>
+    </message>
+    <message>
+        <source>Timing one end-to-end epoch</source>
+        <translation>正在为一轮端到端训练计时</translation>
+    </message>
+    <message>
+        <source>ImageNet features</source>
+        <translation>ImageNet 特征</translation>
+    </message>
+    <message>
+        <source>Random features</source>
+        <translation>随机特征</translation>
+    </message>
+    <message>
+        <source>With ImageNet weights the features gave {acc_in} test accuracy, with random weights {acc_rand} (chance is 33 %). An epoch of the head took {head:.3f} s, an end-to-end epoch with the frozen base {e2e:.2f} s: {speed:.0f}× slower.</source>
+        <translation>用 ImageNet 权重提取的特征得到 {acc_in} 的测试准确率，用随机权重只有 {acc_rand}（随便猜为 33 %）。分类头训练一轮用时 {head:.3f} 秒，冻结卷积基后端到端训练一轮用时 {e2e:.2f} 秒，慢 {speed:.0f} 倍。</translation>
+    </message>
+    <message>
+        <source>This time the claim does not hold (ImageNet at least 95 %, random at most 60 %, the head at least 5× faster).</source>
+        <translation>这一次结论不成立（ImageNet 至少 95 %，随机权重最多 60 %，分类头至少快 5 倍）。</translation>
+    </message>
+    <message>
+        <source>Pretrained features</source>
+        <translation>预训练特征</translation>
+    </message>
+    <message>
+        <source>A network trained on more than a million ImageNet photos has learned features that are useful far beyond its thousand classes. Feature extraction runs its convolutional base once over your images and trains only a small classifier on what comes out. That is fast, because the expensive base runs once instead of every epoch, and it works with few images, because the features were learned elsewhere. The demo uses MobileNetV2, bundled with the app, on the Example folder: once with its ImageNet weights, once with random weights.</source>
+        <translation>在一百多万张 ImageNet 照片上训练过的网络，学到的特征远不止对它那一千个类别有用。特征提取只让它的卷积基在你的图像上运行一次，然后只在输出上训练一个小分类器。这样很快，因为昂贵的卷积基只运行一次，而不是每轮都运行；图像很少时也管用，因为特征早已在别处学好了。本演示在示例文件夹上使用程序自带的 MobileNetV2：一次用它的 ImageNet 权重，一次用随机权重。</translation>
+    </message>
+    <message>
+        <source>ImageNet features reach at least 95 % test accuracy and random ones at most 60 %; an epoch of the head alone is at least 5× faster than an end-to-end epoch.</source>
+        <translation>ImageNet 特征的测试准确率至少 95 %，随机特征最多 60 %；只训练分类头的一轮至少比端到端的一轮快 5 倍。</translation>
+    </message>
+    <message>
+        <source>In the Pretrained tab, load MobileNetV2 with random weights and train on the Example folder yourself.</source>
+        <translation>在“预训练”页载入随机权重的 MobileNetV2，自己在示例文件夹上训练试试。</translation>
+    </message>
+    <message>
+        <source>Try the Flatten → Dense head instead of global average pooling: how many parameters does it add?</source>
+        <translation>把全局平均池化换成 Flatten → Dense 分类头：会多出多少参数？</translation>
+    </message>
+    <message>
+        <source>Training the head with the base frozen</source>
+        <translation>正在冻结卷积基训练分类头</translation>
+    </message>
+    <message>
+        <source>Fine-tuning the top block at a low learning rate</source>
+        <translation>正在以低学习率微调顶部模块</translation>
+    </message>
+    <message>
+        <source>Base frozen</source>
+        <translation>冻结卷积基</translation>
+    </message>
+    <message>
+        <source>Top block fine-tuned</source>
+        <translation>微调顶部模块</translation>
+    </message>
+    <message>
+        <source>With the base frozen the network reached {frozen} test accuracy; after fine-tuning from {layer} at learning rate {lr:g} it reached {tuned} ({diff} points). {changed} of the {kept} frozen layers with weights changed.</source>
+        <translation>冻结卷积基时网络的测试准确率为 {frozen}；从 {layer} 开始以学习率 {lr:g} 微调后为 {tuned}（变化 {diff} 个百分点）。{kept} 个带权重的冻结层中有 {changed} 个的权重发生了变化。</translation>
+    </message>
+    <message>
+        <source>This time the claim does not hold (no more than 1 point lower, and no frozen weight changed).</source>
+        <translation>这一次结论不成立（准确率最多低 1 个百分点，且冻结的权重不能有任何变化）。</translation>
+    </message>
+    <message>
+        <source>Fine-tuning</source>
+        <translation>微调</translation>
+    </message>
+    <message>
+        <source>Fine-tuning goes one step further than feature extraction: after a new head has been trained on top of the frozen base, the top block of the base is unfrozen and trained together with the head, at a low learning rate so the pretrained weights are adjusted, not wiped out. Only the top is unfrozen because the lower layers hold general features (edges, colours) that suit any images, and because every unfrozen weight is one more chance to overfit. The demo trains the head with MobileNetV2 frozen, then unfreezes its last block.</source>
+        <translation>微调比特征提取更进一步：先在冻结的卷积基上训练好新的分类头，再解冻卷积基顶部的模块，和分类头一起训练。学习率要低，这样预训练的权重只是被微微调整，而不是被抹掉。只解冻顶部，是因为底部的层保存的是适用于任何图像的通用特征（边缘、颜色），而且每多解冻一个权重，就多一分过拟合的风险。本演示先冻结 MobileNetV2 训练分类头，再解冻它的最后一个模块。</translation>
+    </message>
+    <message>
+        <source>The fine-tuned accuracy is at least the frozen accuracy minus 1 point, and the weights of the layers kept frozen do not change.</source>
+        <translation>微调后的准确率不低于冻结时的准确率减 1 个百分点，并且保持冻结的层的权重没有变化。</translation>
+    </message>
+    <message>
+        <source>In the Pretrained tab, move the freeze boundary lower and fine-tune again: does accuracy improve or does the network start to overfit?</source>
+        <translation>在“预训练”页把冻结边界往下移，再微调一次：准确率提高了，还是网络开始过拟合了？</translation>
+    </message>
+    <message>
+        <source>Fine-tune with a learning rate of 1e-3 instead of 1e-5 and watch the first epochs.</source>
+        <translation>把学习率从 1e-5 改成 1e-3 再微调，留意前几轮的变化。</translation>
+    </message>
+    <message>
+        <source>Loading MobileNetV2 with ImageNet weights</source>
+        <translation>正在载入带 ImageNet 权重的 MobileNetV2</translation>
+    </message>
+    <message>
+        <source>Patterns of the early layer</source>
+        <translation>正在生成浅层的过滤器模式</translation>
+    </message>
+    <message>
+        <source>Patterns of the late layer</source>
+        <translation>正在生成深层的过滤器模式</translation>
+    </message>
+    <message>
+        <source>The dominant wavelength of the patterns (median of {count} filters, from each pattern&apos;s power spectrum) is {early:.1f} pixels in {early_layer} and {late:.1f} pixels in {late_layer}: the late layer&apos;s patterns are {ratio:.1f}× larger in scale.</source>
+        <translation>过滤器模式的主波长（{count} 个过滤器的中位数，由每个模式的功率谱得出）在 {early_layer} 中为 {early:.1f} 像素，在 {late_layer} 中为 {late:.1f} 像素：深层模式的尺度大 {ratio:.1f} 倍。</translation>
+    </message>
+    <message>
+        <source>The dominant wavelength of the patterns (median of {count} filters) is {early:.1f} pixels in {early_layer} and {late:.1f} pixels in {late_layer}: this time the late layer&apos;s patterns are not larger in scale.</source>
+        <translation>过滤器模式的主波长（{count} 个过滤器的中位数）在 {early_layer} 中为 {early:.1f} 像素，在 {late_layer} 中为 {late:.1f} 像素：这一次深层模式的尺度并不更大。</translation>
+    </message>
+    <message>
+        <source>Filter patterns</source>
+        <translation>过滤器模式</translation>
+    </message>
+    <message>
+        <source>What does one filter look for? Start from a grey, slightly noisy image and change it, step by step, in the direction that makes that filter respond more (gradient ascent). What comes out is the filter&apos;s favourite pattern. Filters of the first layer want edges and colours; deeper filters want textures and larger shapes made of those edges. The demo draws patterns of MobileNetV2&apos;s first convolution and of a late one and measures the size of their structures: the wavelength with the most power in each pattern&apos;s spectrum.</source>
+        <translation>一个过滤器在找什么？从一张带少许噪声的灰色图像出发，一步步朝着让这个过滤器反应更强的方向修改它（梯度上升），最后得到的就是这个过滤器最喜欢的模式。第一层的过滤器喜欢边缘和颜色；更深的过滤器喜欢由这些边缘组成的纹理和更大的形状。本演示画出 MobileNetV2 第一个卷积层和一个深层卷积层的模式，并测量其中结构的大小：每个模式频谱中功率最大的波长。</translation>
+    </message>
+    <message>
+        <source>The late layer&apos;s patterns have a longer dominant wavelength (larger-scale structure) than the early layer&apos;s.</source>
+        <translation>深层模式的主波长比浅层的更长（结构尺度更大）。</translation>
+    </message>
+    <message>
+        <source>In the Visualize tab, draw the patterns of a middle layer: where do textures turn into shapes?</source>
+        <translation>在“可视化”页画出中间某层的模式：纹理从哪一层开始变成形状？</translation>
+    </message>
+    <message>
+        <source>Draw the same layer with random weights: do the patterns still mean anything?</source>
+        <translation>用随机权重画同一层：这些模式还有意义吗？</translation>
+    </message>
+    <message>
+        <source>Training on ImageNet features</source>
+        <translation>正在用 ImageNet 特征训练</translation>
+    </message>
+    <message>
+        <source>Computing Grad-CAM</source>
+        <translation>正在计算 Grad-CAM</translation>
+    </message>
+    <message>
+        <source>The Grad-CAM peak ({layer}) lies inside the shape&apos;s box on {rate} of the {count} test images; a point picked at random would land in the box {chance} of the time (the boxes&apos; average share of the image). Test accuracy {accuracy}.</source>
+        <translation>在 {count} 张测试图像中，有 {rate} 的 Grad-CAM 峰值（{layer}）落在图形的边界框内；随机选一个点落在框内的概率为 {chance}（边界框占图像面积的平均比例）。测试准确率 {accuracy}。</translation>
+    </message>
+    <message>
+        <source>This time the claim does not hold (at least 80 %).</source>
+        <translation>这一次结论不成立（至少需要 80 %）。</translation>
+    </message>
+    <message>
+        <source>Where the network looks</source>
+        <translation>网络在看哪里</translation>
+    </message>
+    <message>
+        <source>Grad-CAM asks which parts of the image pushed the network towards its answer. It takes the feature maps of the last convolution, weighs each map by how much the class score changes when that map changes (its gradient), and adds them up into a heatmap. If the network has learned the right thing, the heat sits on the object, not on the background. The demo trains a classifier on MobileNetV2 features of the Example folder and checks, for every test image, whether the hottest point lies inside the shape&apos;s bounding box.</source>
+        <translation>Grad-CAM 要回答的是：图像的哪些部分把网络推向了它的答案。它取最后一个卷积层的特征图，按类别得分随每张图变化的程度（梯度）给每张图加权，再加起来得到热力图。如果网络学对了，热量会落在物体上，而不是背景上。本演示在示例文件夹的 MobileNetV2 特征上训练一个分类器，然后对每张测试图像检查最热的点是否落在图形的边界框内。</translation>
+    </message>
+    <message>
+        <source>The heatmap&apos;s peak lies inside the shape&apos;s bounding box on at least 80 % of the test images.</source>
+        <translation>至少 80 % 的测试图像上，热力图的峰值落在图形的边界框内。</translation>
+    </message>
+    <message>
+        <source>In the Visualize tab, open a square and compare the heatmaps of the three classes.</source>
+        <translation>在“可视化”页打开一个正方形，比较三个类别各自的热力图。</translation>
+    </message>
+    <message>
+        <source>Draw a circle and a triangle in one picture: where does the heat go?</source>
+        <translation>在一张图里画一个圆和一个三角形：热量会落在哪里？</translation>
+    </message>
+    <message>
+        <source>Loading the sequences</source>
+        <translation>正在读取序列</translation>
+    </message>
+    <message>
+        <source>Training the Conv1D network</source>
+        <translation>正在训练一维卷积网络</translation>
+    </message>
+    <message>
+        <source>Conv1D</source>
+        <translation>一维卷积（Conv1D）</translation>
+    </message>
+    <message>
+        <source>Dense</source>
+        <translation>全连接（Dense）</translation>
+    </message>
+    <message>
+        <source>With RMSprop 1e-4, 10 epochs, batch 128 and 20 % validation, the Conv1D network reached {conv} test accuracy and the Dense network {dense} (chance is 50 %).</source>
+        <translation>使用 RMSprop 1e-4、10 轮、批大小 128、20 % 验证集时，一维卷积网络的测试准确率为 {conv}，全连接网络为 {dense}（随便猜为 50 %）。</translation>
+    </message>
+    <message>
+        <source>This time the claim does not hold (Conv1D at least 90 %, Dense at most 65 %).</source>
+        <translation>这一次结论不成立（一维卷积至少 90 %，全连接最多 65 %）。</translation>
+    </message>
+    <message>
+        <source>Conv1D on sequences</source>
+        <translation>用一维卷积处理序列</translation>
+    </message>
+    <message>
+        <source>Text is a sequence of word ids. An Embedding turns each word into a vector, and a Conv1D slides a short window (7 words here) along the sentence, so a phrase it has learned is recognised wherever it appears. In the bundled sequences a text is positive when three words appear in one particular order anywhere in it; the negative texts hold the same words in another order. A Dense layer on the flattened word vectors would have to learn the phrase separately at every position. The demo trains both at the tutorial&apos;s settings.</source>
+        <translation>文本就是一串词的编号。Embedding 层把每个词变成一个向量，Conv1D 沿着句子滑动一个短窗口（这里是 7 个词），所以它学会的短语无论出现在哪里都能被认出来。在自带的序列数据中，如果三个词按某个特定顺序出现在文本的任意位置，这段文本就是正例；反例中也有这三个词，但顺序不同。而作用在展平后词向量上的 Dense 层，必须在每个位置分别学习这个短语。本演示按教程的设置训练这两种网络。</translation>
+    </message>
+    <message>
+        <source>At the tutorial&apos;s settings (RMSprop 1e-4, 10 epochs, batch 128, validation split 0.2) Conv1D reaches at least 90 % test accuracy and the Dense network at most 65 %.</source>
+        <translation>按照教程的设置（RMSprop 1e-4、10 轮、批大小 128、验证集比例 0.2），一维卷积的测试准确率至少 90 %，全连接网络最多 65 %。</translation>
+    </message>
+    <message>
+        <source>Change the Conv1D kernel size from 7 to 2 in the Builder: can it still see a three-word phrase?</source>
+        <translation>在“构建”页把 Conv1D 的卷积核大小从 7 改成 2：它还能看出三个词的短语吗？</translation>
+    </message>
+    <message>
+        <source>Train the conv1d-text template with batch 32 instead of 128: how many epochs does it need now?</source>
+        <translation>把 conv1d-text 模板的批大小从 128 改成 32 再训练：现在需要多少轮？</translation>
+    </message>
+    <message>
+        <source>Comparing output sizes with Keras</source>
+        <translation>正在与 Keras 比较输出尺寸</translation>
+    </message>
+    <message>
+        <source>A 3×3 kernel on a 28×28 digit gives {parts}; the lab&apos;s output size equals Keras&apos; in {same} of {cases} cases (sizes 28 and 7, kernels 3 and 5, valid/same, stride 1/2).</source>
+        <translation>3×3 卷积核作用在 28×28 的数字上得到 {parts}；在 {cases} 种情况中，卷积实验室算出的输出尺寸有 {same} 种与 Keras 一致（尺寸 28 和 7，卷积核 3 和 5，valid/same，步幅 1/2）。</translation>
+    </message>
+    <message>
+        <source>Kernels, padding, stride</source>
+        <translation>卷积核、填充与步幅</translation>
+    </message>
+    <message>
+        <source>A convolution is set by the size of its window (the kernel), how far the window moves each step (the stride) and what happens at the border. With padding &apos;valid&apos; the window only goes where it fits, so a 3×3 kernel trims one pixel from each side; with &apos;same&apos; zeros are added around the input so the output keeps its size. A stride of 2 skips every other position and halves the output, much like pooling. The demo computes the output size of each combination the way the convolution lab does and asks Keras for the same layer.</source>
+        <translation>一个卷积由三件事决定：窗口（卷积核）的大小、窗口每次移动多远（步幅），以及在边界上怎么处理。填充方式为 &apos;valid&apos; 时，窗口只在放得下的地方停留，所以 3×3 卷积核会让每条边少掉一个像素；为 &apos;same&apos; 时，会在输入四周补零，让输出保持原来的尺寸。步幅为 2 时每隔一个位置才停一次，输出减半，效果和池化很像。本演示按卷积实验室的方法计算每种组合的输出尺寸，再让 Keras 对同样的层给出结果。</translation>
+    </message>
+    <message>
+        <source>The lab&apos;s output size equals Keras&apos; for valid/same × stride 1/2.</source>
+        <translation>在 valid/same × 步幅 1/2 的各种组合下，卷积实验室算出的输出尺寸都与 Keras 一致。</translation>
+    </message>
+    <message>
+        <source>In the Concepts tab&apos;s convolution lab, set padding &apos;same&apos; and stride 2 and step through the positions: where do the zeros go?</source>
+        <translation>在“概念”页的卷积实验室里，把填充设为 &apos;same&apos;、步幅设为 2，然后逐个位置查看：补的零在哪里？</translation>
+    </message>
+    <message>
+        <source>Find a kernel and stride for which some input pixels are never seen.</source>
+        <translation>找一组卷积核和步幅，使某些输入像素永远不会被看到。</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,11 @@ def tab(qtbot, tmp_path, errors):
     tab.shutdown()
 
 
+def test_lessons_tab_is_first_in_the_window(main_window):
+    assert main_window.tabs.tabText(0) == "Lessons"
+    assert main_window.tab_by_key["lessons"].list.count() == len(LESSONS)
+
+
 def test_run_a_demo_shows_the_result_with_numbers_and_where_it_lives(tab, qtbot):
     tab.select_lesson("kernels-padding-stride")
     assert "padding 'valid'" in tab.explanation.text() and not tab.result_box.isVisible()

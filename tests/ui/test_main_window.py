@@ -10,7 +10,7 @@ from cnnexplorer.ui.main_window import MainWindow
 
 def test_six_tabs_in_order_and_status_bar(main_window):
     titles = [main_window.tabs.tabText(i) for i in range(main_window.tabs.count())]
-    assert titles == ["Builder", "Training", "Augmentation", "Pretrained", "Visualize", "Concepts"]
+    assert titles == ["Lessons", "Builder", "Training", "Augmentation", "Pretrained", "Visualize", "Concepts"]
     menus = [a.text() for a in main_window.menuBar().actions()]
     assert menus == ["&File", "&View", "&Help"]
     assert "mnist-sample" in main_window.dataset_label.text()

@@ -196,6 +196,13 @@ def test_every_tab_menu_and_window_dialog_is_chinese(qtbot, zh_window):
         QApplication.processEvents()
         tab = zh_window.tabs.widget(i)
         problems += [f"[{zh_window.tabs.tabText(i)}] {p}" for p in english_in(widget_texts(tab))]
+    lessons = zh_window.tab_by_key["lessons"]  # every lesson's texts, and a finished (quick) demo's result
+    zh_window.select_tab("lessons")
+    for row in range(lessons.list.count()):
+        lessons.list.setCurrentRow(row)
+        problems += [f"[lesson {row + 1}] {p}" for p in english_in(widget_texts(lessons))]
+    lessons.prepare_screenshot()
+    problems += [f"[lesson result] {p}" for p in english_in(widget_texts(lessons))]
     problems += english_in(widget_texts(zh_window.statusBar()))
     problems += english_in([("window tab", zh_window.tabs.tabText(i)) for i in range(zh_window.tabs.count())])
 

@@ -9,6 +9,7 @@ Texts are English source strings marked with ``QT_TRANSLATE_NOOP("lessons",
 ...)`` and shown through ``translate("lessons", text)``; the numbers of a result
 sentence are filled in after translation.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,15 +30,12 @@ from cnnexplorer.core.runs import Run
 CONTEXT = "lessons"
 
 
-def tr(text: str) -> str:
-    return translate(CONTEXT, text)
-
-
 def run_line(run: Run) -> str:
     """One line for the command line: name, parameters, epochs, test accuracy, time."""
     acc = "-" if run.test_accuracy is None else f"{run.test_accuracy:.1%}"
-    text = f"{run.name}: {run.parameters or 0:,} parameters, {run.epochs} epochs, test accuracy {acc}, " \
-           f"{run.seconds:.1f}s"
+    text = (
+        f"{run.name}: {run.parameters or 0:,} parameters, {run.epochs} epochs, test accuracy {acc}, {run.seconds:.1f}s"
+    )
     return text + (" (stopped)" if run.stopped else "")
 
 
@@ -59,10 +57,16 @@ class LessonResult:
 
     def summary(self) -> dict[str, Any]:
         """The JSON line of ``cnnexplorer lesson NAME``."""
-        return {"lesson": self.lesson, "runs": [r.summary() for r in self.runs],
-                "measures": {k: _plain(v) for k, v in self.measures.items()}, "claim": self.claim,
-                "holds": bool(self.holds), "complete": bool(self.complete), "result": self.sentence,
-                "seconds": round(float(self.seconds), 2)}
+        return {
+            "lesson": self.lesson,
+            "runs": [r.summary() for r in self.runs],
+            "measures": {k: _plain(v) for k, v in self.measures.items()},
+            "claim": self.claim,
+            "holds": bool(self.holds),
+            "complete": bool(self.complete),
+            "result": self.sentence,
+            "seconds": round(float(self.seconds), 2),
+        }
 
 
 @dataclass(frozen=True)
@@ -79,10 +83,16 @@ class Lesson:
     quick_seconds: float = 0.0  # not used by the code; a hint for tests that pick a short lesson
 
     def display_title(self) -> str:
-        return tr(self.title)
+        return translate("lessons", self.title)
 
-    def run(self, seed: int = 0, progress: ProgressFn | None = None, cancel: threading.Event | None = None,
-            out_dir: str | Path | None = None, quick: bool = False) -> LessonResult:
+    def run(
+        self,
+        seed: int = 0,
+        progress: ProgressFn | None = None,
+        cancel: threading.Event | None = None,
+        out_dir: str | Path | None = None,
+        quick: bool = False,
+    ) -> LessonResult:
         """Run the demo. Never raises :class:`Cancelled`: a stopped demo returns an incomplete result.
 
         ``quick`` shrinks data and epochs to seconds; only tests use it (the claims are not expected to hold).
@@ -102,8 +112,15 @@ class Lesson:
 class Context:
     """The demo's seed, progress, cancel and output folder, plus the runs finished so far."""
 
-    def __init__(self, lesson: Lesson, seed: int, progress: ProgressFn | None, cancel: threading.Event | None,
-                 out_dir: Path | None, quick: bool) -> None:
+    def __init__(
+        self,
+        lesson: Lesson,
+        seed: int,
+        progress: ProgressFn | None,
+        cancel: threading.Event | None,
+        out_dir: Path | None,
+        quick: bool,
+    ) -> None:
         self.lesson = lesson
         self.seed = seed
         self.progress = progress
@@ -149,14 +166,24 @@ class Context:
         from cnnexplorer.ml.train import train_model
 
         self.check()
-        res = train_model(model, dataset, config, progress=self._epochs_progress(stage, config.epochs),
-                          cancel=self.cancel)
-        test = {k: v for k, v in (("test_loss", res.test_loss), ("test_accuracy", res.test_accuracy))
-                if v is not None}
-        run = Run(name=f"{self.lesson.display_title()}: {name}", model_name=model_name or model.name, parameters=int(model.count_params()),
-                  dataset=dataset.info.name, settings=_settings(model, config), history=dict(res.history),
-                  test=test, seconds=res.seconds, stopped=bool(res.cancelled), stop_reason=res.stop_reason,
-                  kind="lesson", class_names=[str(c) for c in dataset.info.class_names])
+        res = train_model(
+            model, dataset, config, progress=self._epochs_progress(stage, config.epochs), cancel=self.cancel
+        )
+        test = {k: v for k, v in (("test_loss", res.test_loss), ("test_accuracy", res.test_accuracy)) if v is not None}
+        run = Run(
+            name=f"{self.lesson.display_title()}: {name}",
+            model_name=model_name or model.name,
+            parameters=int(model.count_params()),
+            dataset=dataset.info.name,
+            settings=_settings(model, config),
+            history=dict(res.history),
+            test=test,
+            seconds=res.seconds,
+            stopped=bool(res.cancelled),
+            stop_reason=res.stop_reason,
+            kind="lesson",
+            class_names=[str(c) for c in dataset.info.class_names],
+        )
         self.runs.append(run)
         self.models[run.id] = model
         if res.cancelled:
@@ -173,8 +200,11 @@ class Context:
         def forward(event: Progress) -> None:
             if event.kind == "batch" and event.total:
                 epoch = event.metrics.get("epoch", 0.0)
-                inner(Progress("batch", int(1000 * (epoch + event.step / event.total)), 1000 * max(1, epochs),
-                               event.message))
+                inner(
+                    Progress(
+                        "batch", int(1000 * (epoch + event.step / event.total)), 1000 * max(1, epochs), event.message
+                    )
+                )
             elif event.kind == "epoch":
                 inner(Progress("epoch", event.step, max(1, epochs), event.message, dict(event.metrics)))
 
@@ -182,26 +212,49 @@ class Context:
 
     # -- results ---------------------------------------------------------------------------
     def result(self, holds: bool, sentence: str) -> LessonResult:
-        report(self.progress, "lesson", 1000, 1000, tr("Done."))
-        return LessonResult(self.lesson.name, list(self.runs), dict(self.measures), tr(self.lesson.claim),
-                            bool(holds), sentence, time.perf_counter() - self.start, True,
-                            artifacts={**self.artifacts, "models": dict(self.models)})
+        report(self.progress, "lesson", 1000, 1000, translate("lessons", "Done."))
+        return LessonResult(
+            self.lesson.name,
+            list(self.runs),
+            dict(self.measures),
+            translate("lessons", self.lesson.claim),
+            bool(holds),
+            sentence,
+            time.perf_counter() - self.start,
+            True,
+            artifacts={**self.artifacts, "models": dict(self.models)},
+        )
 
     def incomplete(self) -> LessonResult:
         done = [r for r in self.runs if not r.stopped]
         if done:
             finished = "; ".join(
-                tr("{name}: {accuracy} test accuracy").format(
-                    name=r.name, accuracy="-" if r.test_accuracy is None else f"{r.test_accuracy:.1%}")
-                for r in done)
-            sentence = tr("Stopped before the demo finished, so the comparison is incomplete. Finished: "
-                          "{finished}. Run the demo again to see the whole comparison.").format(finished=finished)
+                translate("lessons", "{name}: {accuracy} test accuracy").format(
+                    name=r.name, accuracy="-" if r.test_accuracy is None else f"{r.test_accuracy:.1%}"
+                )
+                for r in done
+            )
+            sentence = translate(
+                "lessons",
+                "Stopped before the demo finished, so the comparison is incomplete. "
+                "Finished: "
+                "{finished}. Run the demo again to see the whole comparison.",
+            ).format(finished=finished)
         else:
-            sentence = tr("Stopped before the demo finished, so there is no result yet. Run the demo again to "
-                          "see it.")
-        return LessonResult(self.lesson.name, list(self.runs), dict(self.measures), tr(self.lesson.claim), False,
-                            sentence, time.perf_counter() - self.start, False,
-                            artifacts={**self.artifacts, "models": dict(self.models)})
+            sentence = translate(
+                "lessons", "Stopped before the demo finished, so there is no result yet. Run the demo again to see it."
+            )
+        return LessonResult(
+            self.lesson.name,
+            list(self.runs),
+            dict(self.measures),
+            translate("lessons", self.lesson.claim),
+            False,
+            sentence,
+            time.perf_counter() - self.start,
+            False,
+            artifacts={**self.artifacts, "models": dict(self.models)},
+        )
 
     def save(self, result: LessonResult) -> None:
         """``out_dir/NAME.json``: the result line, and one JSON per run (``NAME-run-N.json``)."""
@@ -260,11 +313,19 @@ def _plain(value: Any) -> Any:
     return round(f, 4) if math.isfinite(f) else None
 
 
+def value(x: float | None) -> float:
+    """A measured number that may be missing (a run not tested) as a float: NaN when missing, so every
+    comparison with it is False and a claim built on it does not hold."""
+    return math.nan if x is None else float(x)
+
+
 def pct(value: float | None) -> str:
     """A fraction as a percentage with one decimal, the way result sentences show accuracy."""
     return "-" if value is None else f"{100 * value:.1f} %"
 
 
-def points(a: float, b: float) -> str:
+def points(a: float | None, b: float | None) -> str:
     """The difference a − b in percentage points, signed."""
+    if a is None or b is None:
+        return "-"
     return f"{100 * (a - b):+.1f}"

@@ -1,4 +1,5 @@
 """The data the lessons train on: the bundled digits, the generated shapes and sequences, made small for tests."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -29,7 +30,7 @@ def two_subsets(y: np.ndarray, first: int, second: int, seed: int) -> tuple[np.n
         idx = rng.permutation(np.flatnonzero(y == c))
         na, nb = first // len(classes), second // len(classes)
         a.append(idx[:na])
-        b.append(idx[na:na + nb])
+        b.append(idx[na : na + nb])
     return rng.permutation(np.concatenate(a)), rng.permutation(np.concatenate(b))
 
 
@@ -49,7 +50,13 @@ def digits(quick: bool, train: int | None = None, test: int | None = None, seed:
     return dataclasses.replace(data, x_train=x, y_train=y, x_test=xt, y_test=yt)
 
 
-def config(quick: bool, epochs: int, batch_size: int = 64, validation_split: float = 0.2, seed: int = 0,
-           augment=None) -> TrainingConfig:
-    return TrainingConfig(epochs=1 if quick else epochs, batch_size=batch_size, validation_split=validation_split,
-                          seed=seed, augment=augment)
+def config(
+    quick: bool, epochs: int, batch_size: int = 64, validation_split: float = 0.2, seed: int = 0, augment=None
+) -> TrainingConfig:
+    return TrainingConfig(
+        epochs=1 if quick else epochs,
+        batch_size=batch_size,
+        validation_split=validation_split,
+        seed=seed,
+        augment=augment,
+    )

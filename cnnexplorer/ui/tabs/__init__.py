@@ -5,6 +5,7 @@ window is; a tab's module must not import TensorFlow at import time.
 """
 
 TABS = [
+    ("lessons", "Lessons", "cnnexplorer.ui.tabs.lessons", "LessonsTab"),
     ("builder", "Builder", "cnnexplorer.ui.tabs.builder", "BuilderTab"),
     ("training", "Training", "cnnexplorer.ui.tabs.training", "TrainingTab"),
     ("augmentation", "Augmentation", "cnnexplorer.ui.tabs.augmentation", "AugmentationTab"),
