@@ -34,11 +34,13 @@ class PredictionPanel(QWidget):
             grid.addWidget(bar, i, 1)
             self.names.append(name)
             self.bars.append(bar)
-        lay.addLayout(grid)
-        self.note = QLabel(self)  # the image is nothing like what the model knows
+        # the image is nothing like what the model knows: said before the bars, where it cannot be missed
+        self.note = QLabel(self)
         self.note.setWordWrap(True)
         self.note.setVisible(False)
+        self.note.setStyleSheet("color: palette(link);")
         lay.addWidget(self.note)
+        lay.addLayout(grid)
 
     def show_top(self, top: Sequence) -> None:
         """``top``: ml.viz.inputs.Prediction items, best first."""

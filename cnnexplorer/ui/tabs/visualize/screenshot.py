@@ -1,7 +1,8 @@
 """``cnnexplorer gui --tab visualize --screenshot``: a model and an image, computed synchronously.
 
 CNNEXPLORER_VIZ_VIEW picks the view (activations, filters, gradcam),
-CNNEXPLORER_VIZ_IMAGE the image (a sample photo's name, or "digit").
+CNNEXPLORER_VIZ_IMAGE the image (a sample photo's name, or "digit"),
+CNNEXPLORER_VIZ_MODEL a saved model to show instead of the quick MNIST one.
 Only the screenshot command (and scripts) use this; the tab never blocks like this.
 """
 from __future__ import annotations
@@ -18,7 +19,15 @@ def prepare(tab) -> None:
     image = os.environ.get("CNNEXPLORER_VIZ_IMAGE", "digit")
     if tab.session.model is None:
         tab.bridge.changed.disconnect(tab._on_session_changed)
-        tab.session.set_model(quick_mnist_model(), tab.empty.model_title(), "trained")
+        path = os.environ.get("CNNEXPLORER_VIZ_MODEL")
+        if path:
+            from pathlib import Path
+
+            from cnnexplorer.ml.model_files import load_model_file
+
+            tab.session.set_model(load_model_file(path)[0], Path(path).stem, "file", path)
+        else:
+            tab.session.set_model(quick_mnist_model(), tab.empty.model_title(), "trained")
         tab.bridge.changed.connect(tab._on_session_changed)
         tab._on_model_changed()
     tab.model_slot.cancel()
