@@ -53,4 +53,7 @@ def test_tab_fits_1280_wide_in_presentation_mode(qtbot, errors, presenting, lang
         width = tab.minimumSizeHint().width()
         assert width <= FITS, f"view {view} needs {width} px"
     assert tab.shutdown()  # waits for the tab's task slots
+    from cnnexplorer.ui import workers
+
+    qtbot.waitUntil(lambda: not workers.live_tasks(), timeout=TIMEOUT)  # ends delivered before the tab is deleted
     assert errors == []

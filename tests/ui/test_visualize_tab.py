@@ -25,12 +25,18 @@ def _cnn():
 def tab(qtbot, errors):
     from cnnexplorer.ui.tabs.visualize import VisualizeTab
 
+    from cnnexplorer.ui import workers
+
+    # not qtbot.addWidget: pytest-qt deletes its widgets right after the test, before fixtures are torn down,
+    # and a Task deleted with its tab before its end is delivered stays "live" for the dangling-thread check
     widget = VisualizeTab(SessionBridge(Session()))
     widget.resize(1280, 760)
-    qtbot.addWidget(widget)
     widget.show()
     yield widget
     assert widget.shutdown()  # waits for every task slot of the tab
+    qtbot.waitUntil(lambda: not workers.live_tasks(), timeout=TIMEOUT)  # their ends delivered
+    widget.close()
+    widget.deleteLater()
 
 
 def _ready(qtbot, tab):
