@@ -23,9 +23,8 @@ def _cnn():
 
 @pytest.fixture
 def tab(qtbot, errors):
-    from cnnexplorer.ui.tabs.visualize import VisualizeTab
-
     from cnnexplorer.ui import workers
+    from cnnexplorer.ui.tabs.visualize import VisualizeTab
 
     # not qtbot.addWidget: pytest-qt deletes its widgets right after the test, before fixtures are torn down,
     # and a Task deleted with its tab before its end is delivered stays "live" for the dangling-thread check
