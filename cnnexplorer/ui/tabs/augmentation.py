@@ -17,7 +17,6 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -26,8 +25,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
-    QSlider,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -54,6 +51,8 @@ from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.augment_preview_grid import AugmentPreviewGrid
 from cnnexplorer.ui.widgets.augment_probe_chart import AugmentProbeChart
 from cnnexplorer.ui.widgets.flow_layout import FlowLayout
+from cnnexplorer.ui.widgets.value_row import ValueRow
+from cnnexplorer.ui.widgets.wrapping_row import WrappingBar, group
 
 DEBOUNCE_MS = 60
 DIGIT_SOURCE = "digit"  # source key of the MNIST sample
@@ -119,72 +118,6 @@ def _backend_loader() -> workers.Task | None:
     return next((t for t in workers.live_tasks() if t.name == "load-tensorflow"), None)
 
 
-def _group(*widgets: QWidget) -> QWidget:
-    """Widgets kept side by side on one line of a wrapping row (a label never ends a line without its box)."""
-    group = QWidget()
-    layout = QHBoxLayout(group)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return group
-
-
-class _WrappingBar(QWidget):
-    """Holds a FlowLayout and asks for the height its rows need at its width, without height-for-width.
-
-    Height-for-width would travel up to the scrolling tab page, which then sizes the preview grid by its
-    own height-for-width and scrolls; a minimum height set on resize keeps the page at the window's height.
-    """
-
-    def hasHeightForWidth(self) -> bool:
-        return False
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        layout = self.layout()
-        if layout is not None:
-            self.setMinimumHeight(layout.heightForWidth(self.width()))
-
-
-class _ValueRow(QWidget):
-    """A slider and a spin box showing the same value; the spin box range is the allowed range."""
-
-    def __init__(self, maximum: float, step: float, decimals: int, affixes: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.scale = round(1 / step)
-        self.slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.slider.setRange(0, round(maximum * self.scale))
-        self.spin = QDoubleSpinBox(self)
-        self.spin.setRange(0.0, maximum)
-        self.spin.setDecimals(decimals)
-        self.spin.setSingleStep(step)
-        prefix, _, suffix = affixes.partition("|")
-        self.spin.setPrefix(prefix)
-        self.spin.setSuffix(suffix)
-        self.spin.setKeyboardTracking(False)
-        # At least 150 px so the rows line up; wider when its text needs it (presentation-size text).
-        self.spin.setMinimumWidth(150)
-        self.spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.slider, 1)
-        layout.addWidget(self.spin)
-        self.slider.valueChanged.connect(self._slider_moved)
-
-    @Slot(int)
-    def _slider_moved(self, position: int) -> None:
-        self.spin.setValue(position / self.scale)
-
-    def value(self) -> float:
-        return float(self.spin.value())
-
-    def set_value(self, value: float) -> None:
-        self.spin.setValue(value)
-        self.slider.blockSignals(True)
-        self.slider.setValue(round(value * self.scale))
-        self.slider.blockSignals(False)
-
-
 class AugmentationTab(Tab):
     key = "augmentation"
     title = "Augmentation"
@@ -225,7 +158,7 @@ class AugmentationTab(Tab):
         form_layout = QVBoxLayout(controls)
 
         preset_group = QGroupBox(self.tr("Preset"))
-        preset_bar = _WrappingBar()  # the buttons go under the preset when its name needs the width
+        preset_bar = WrappingBar()  # the buttons go under the preset when its name needs the width
         row = FlowLayout(preset_bar, spacing=6)
         QVBoxLayout(preset_group).addWidget(preset_bar)
         self.preset_box = QComboBox()
@@ -241,10 +174,10 @@ class AugmentationTab(Tab):
         self.save_button.clicked.connect(self._save_dialog)
         self.preset_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # never elided
         row.addWidget(self.preset_box)
-        row.addWidget(_group(self.load_button, self.save_button))
+        row.addWidget(group(self.load_button, self.save_button))
         form_layout.addWidget(preset_group)
 
-        self.rows: dict[str, _ValueRow] = {}
+        self.rows: dict[str, ValueRow] = {}
         geometry = QGroupBox(self.tr("Move and reshape"))
         geo_form = QFormLayout(geometry)
         for name, label, tip, maximum, step, decimals, suffix in GEOMETRY_ROWS:
@@ -302,7 +235,7 @@ class AugmentationTab(Tab):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         # One row on a wide window; it wraps (image | variants | seed | new samples) with presentation-size text.
-        source_bar = _WrappingBar()
+        source_bar = WrappingBar()
         source_row = FlowLayout(source_bar, spacing=12)
         self.source_box = QComboBox()
         for name in sample_images():
@@ -311,12 +244,12 @@ class AugmentationTab(Tab):
         self.source_box.addItem(self.tr("image file…"), FILE_SOURCE)
         self.source_box.activated.connect(self._source_chosen)
         self.source_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # never elided
-        source_row.addWidget(_group(QLabel(self.tr("Image:")), self.source_box))
+        source_row.addWidget(group(QLabel(self.tr("Image:")), self.source_box))
         self.count_spin = QSpinBox()
         self.count_spin.setRange(1, 32)
         self.count_spin.setValue(8)
         self.count_spin.valueChanged.connect(self._schedule_preview)
-        source_row.addWidget(_group(QLabel(self.tr("Variants:")), self.count_spin))
+        source_row.addWidget(group(QLabel(self.tr("Variants:")), self.count_spin))
         self.fixed_seed = QCheckBox(self.tr("Fixed seed"))
         self.fixed_seed.setToolTip(self.tr("Same seed, same variants: for reproducible slides."))
         self.seed_spin = QSpinBox()
@@ -326,7 +259,7 @@ class AugmentationTab(Tab):
         self.fixed_seed.toggled.connect(self.seed_spin.setEnabled)
         self.fixed_seed.toggled.connect(self._schedule_preview)
         self.seed_spin.valueChanged.connect(self._schedule_preview)
-        source_row.addWidget(_group(self.fixed_seed, self.seed_spin))
+        source_row.addWidget(group(self.fixed_seed, self.seed_spin))
         self.new_button = QPushButton(self.tr("New samples"))
         self.new_button.setToolTip(self.tr("Draw new random variants with the same settings."))
         self.new_button.clicked.connect(self.new_samples)
@@ -389,7 +322,7 @@ class AugmentationTab(Tab):
         self._update_probe_state()
 
     def _value_row(self, name, label, tip, maximum, step, decimals, suffix):
-        row = _ValueRow(maximum, step, decimals, self.tr(suffix))
+        row = ValueRow(maximum, step, decimals, self.tr(suffix))
         row.setToolTip(f"{name}: {self.tr(tip)}")
         row.spin.valueChanged.connect(self._on_value_changed)
         self.rows[name] = row
