@@ -13,8 +13,8 @@ from __future__ import annotations
 import csv
 import io
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 from cnnexplorer.core.i18n import translate
 
@@ -61,7 +61,7 @@ def coach(history: Mapping[str, Sequence[float]], batch_losses: Sequence[float] 
         if nan_epoch is not None:
             where = translate("coach", "epoch {epoch}").format(epoch=nan_epoch + 1)
         else:
-            where = translate("coach", "batch {batch}").format(batch=nan_batch + 1)
+            where = translate("coach", "batch {batch}").format(batch=(nan_batch or 0) + 1)
         return Advice(
             "problem",
             translate("coach", "The loss became NaN (not a number) at {where}: the weights blew up. "

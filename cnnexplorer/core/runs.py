@@ -22,9 +22,10 @@ import math
 import os
 import re
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from cnnexplorer.core.bounded import load_json, read_json_file
 from cnnexplorer.core.errors import UserError
@@ -210,7 +211,7 @@ class Run:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, allow_nan=False)
 
     @classmethod
-    def from_dict(cls, data: Any) -> "Run":
+    def from_dict(cls, data: Any) -> Run:
         """Read a run; raises :class:`RunFileError` with one sentence when it is not one.
 
         Also reads the history file older versions of ``cnnexplorer train --history`` wrote
@@ -257,7 +258,7 @@ class Run:
         )
 
     @classmethod
-    def _from_legacy(cls, data: dict) -> "Run":
+    def _from_legacy(cls, data: dict) -> Run:
         model = str(data.get("model", "") or "")
         dataset = str(data.get("dataset", "") or "")
         config = data.get("config")
@@ -272,11 +273,11 @@ class Run:
         )
 
     @classmethod
-    def from_json(cls, text: str) -> "Run":
+    def from_json(cls, text: str) -> Run:
         return cls.from_dict(load_json(text, translate("runs", "the run file"), max_bytes=MAX_RUN_FILE_BYTES,
                                        error=RunFileError))
 
-    def continued(self, more: "Run") -> "Run":
+    def continued(self, more: Run) -> Run:
         """This run followed by ``more`` (its Continue on the same model): one history, one record, same id."""
         history = {k: list(v) for k, v in self.history.items()}
         for key, values in more.history.items():
@@ -286,7 +287,7 @@ class Run:
         return dataclasses.replace(self, history=history, test=dict(more.test), seconds=self.seconds + more.seconds,
                                    stopped=more.stopped, stop_reason=more.stop_reason, settings=settings)
 
-    def renamed(self, name: str) -> "Run":
+    def renamed(self, name: str) -> Run:
         return dataclasses.replace(self, name=clean_name(name))
 
 

@@ -24,7 +24,7 @@ import math
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
 
@@ -44,8 +44,8 @@ class TrainResult:
     history: dict[str, list[float]]
     epochs_run: int
     seconds: float
-    test_loss: Optional[float] = None
-    test_accuracy: Optional[float] = None
+    test_loss: float | None = None
+    test_accuracy: float | None = None
     cancelled: bool = False
     stop_reason: str = ""  # "", "cancelled", "nan", "early-stopping"
     batch_losses: list[float] = field(default_factory=list)
@@ -77,7 +77,7 @@ def model_loss(model) -> str:
     return loss_name(getattr(model, "loss", None))
 
 
-def output_units(model) -> Optional[int]:
+def output_units(model) -> int | None:
     try:
         shape = model.output_shape
     except (AttributeError, ValueError):
@@ -103,7 +103,8 @@ def prepare_labels(model, y: np.ndarray, num_classes: int) -> np.ndarray:
     """Labels in the form the model's loss wants: indices, one-hot, or 0/1 floats for one sigmoid unit."""
     loss = model_loss(model)
     y = np.asarray(y).reshape(-1)
-    if loss == "categorical_crossentropy" or (loss in ("mse", "mean_squared_error") and output_units(model) == num_classes):
+    one_hot_mse = loss in ("mse", "mean_squared_error") and output_units(model) == num_classes
+    if loss == "categorical_crossentropy" or one_hot_mse:
         return np.eye(num_classes, dtype=np.float32)[y.astype(np.int64)]
     if loss == "binary_crossentropy" and output_units(model) == 1:
         return y.astype(np.float32)[:, None]
@@ -147,7 +148,7 @@ def _make_callback(progress: ProgressFn | None, cancel: threading.Event | None, 
                    batch_size: int, first_epoch: int, last_epoch: int, history: dict, batch_losses: list):
     k = keras()
 
-    class EventCallback(k.callbacks.Callback):
+    class EventCallback(k.callbacks.Callback):  # type: ignore[name-defined]
         def __init__(self) -> None:
             super().__init__()
             self.epoch = first_epoch
@@ -202,7 +203,8 @@ def _make_callback(progress: ProgressFn | None, cancel: threading.Event | None, 
             report(progress, "batch", batch + 1, steps,
                    translate("train", "Epoch {epoch}/{epochs} · batch {batch}/{steps}").format(
                        epoch=self.epoch + 1, epochs=last_epoch, batch=batch + 1, steps=steps),
-                   metrics={"loss": loss, "accuracy": acc, "samples_per_s": rate, "eta_s": left * per_batch if left > 0 else 0.0,
+                   metrics={"loss": loss, "accuracy": acc, "samples_per_s": rate,
+                            "eta_s": left * per_batch if left > 0 else 0.0,
                             "epoch": float(self.epoch), "batch_index": float(done_batches - 1),
                             "running_loss": mean_loss, "running_accuracy": mean_acc})
             if not math.isfinite(mean_loss):
@@ -236,7 +238,7 @@ def _make_callback(progress: ProgressFn | None, cancel: threading.Event | None, 
 def _make_test_callback(progress: ProgressFn | None, cancel: threading.Event | None, steps: int):
     k = keras()
 
-    class TestCallback(k.callbacks.Callback):
+    class TestCallback(k.callbacks.Callback):  # type: ignore[name-defined]
         def on_test_batch_begin(self, batch, logs=None):
             if cancel is not None and cancel.is_set():
                 raise _Stop("cancelled")
@@ -339,7 +341,7 @@ def train_model(model, dataset, config: TrainingConfig, progress: ProgressFn | N
     yt = prepare_labels(model, y_train, num_classes)
     validation = None
     if x_val is not None:
-        validation = (_inputs(model, x_val), prepare_labels(model, y_val, num_classes))
+        validation = (_inputs(model, x_val), prepare_labels(model, np.asarray(y_val), num_classes))
 
     batch_size = int(config.batch_size)
     steps = max(1, math.ceil(len(xt) / batch_size))

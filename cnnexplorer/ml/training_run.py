@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
 
@@ -35,9 +35,9 @@ class TrainingOutcome:
     model: Any
     dataset: Any
     result: Any  # ml.train.TrainResult
-    predictions: Optional[np.ndarray] = None
-    confidences: Optional[np.ndarray] = None
-    run: Optional[Run] = None
+    predictions: np.ndarray | None = None
+    confidences: np.ndarray | None = None
+    run: Run | None = None
 
 
 def model_learning_rate(model: Any) -> float | None:
@@ -95,23 +95,26 @@ def run_training(source: Any, dataset_name: str, config: TrainingConfig, initial
     """Load (and convert) the data, build, train, predict the test set; return the model, numbers and run record.
 
     ``source`` is a ModelSpec (built here after seeding with ``config.seed``)
-    or a Keras model (trained as it is, e.g. to continue it). ``dataset``
-    skips loading (the tab reuses the data of its previous run). ``adapt_to``
-    (H, W, C) converts the images to the model's input first. A stop keeps
-    what was trained: the outcome has ``result.cancelled`` set.
+    or a Keras model (trained as it is, e.g. to continue it). The data is read
+    for the model's input (``ml.data.load_dataset(input_shape=...)``: an image
+    folder at its size and channels) and a ``"dataset"`` event carries
+    ``dataset.note``; ``adapt_to`` (H, W, C) converts a named dataset to that
+    shape. ``dataset`` skips loading (the tab reuses the data of its previous
+    run). A stop keeps what was trained: the outcome has ``result.cancelled`` set.
     """
     from cnnexplorer.ml.build import build_model
     from cnnexplorer.ml.class_names import attach_class_names
     from cnnexplorer.ml.data import load_dataset
     from cnnexplorer.ml.runtime import keras
-    from cnnexplorer.ml.train import adapt_dataset, predict_classes, train_model
+    from cnnexplorer.ml.train import model_input_shape, predict_classes, train_model
 
     started_at = now_iso()
     if dataset is None:
-        dataset = load_dataset(dataset_name, progress=progress, cancel=cancel)
-        if adapt_to is not None:
-            report(progress, "load", 0, 0, translate("training_run", "Converting the images to fit the model…"))
-            dataset = adapt_dataset(dataset, adapt_to, cancel)
+        # Read for the model: an image folder at its size and channels, a named dataset converted when the
+        # user agreed to (``adapt_to``); the note says what was found and done.
+        shape = adapt_to or (tuple(source.input_shape) if isinstance(source, ModelSpec) else model_input_shape(source))
+        dataset = load_dataset(dataset_name, progress=progress, cancel=cancel, input_shape=shape)
+        report(progress, "dataset", 0, 0, dataset.note or "")
     if isinstance(source, ModelSpec):
         report(progress, "load", 0, 0, translate("training_run", "Building {name}…").format(name=source.name))
         keras().utils.set_random_seed(int(config.seed))

@@ -2748,10 +2748,8 @@ true {1} · pred {2}
         <translation>数据</translation>
     </message>
     <message>
-        <source>Augment training images
-(settings from the Augmentation tab)</source>
-        <translation>对训练图像做数据增强
-（使用“数据增强”页的设置）</translation>
+        <source>Augment training images</source>
+        <translation>对训练图像做数据增强</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -2792,6 +2790,54 @@ true {1} · pred {2}
     <message>
         <source>Early stopping</source>
         <translation>提前停止</translation>
+    </message>
+    <message>
+        <source>{0} (template)</source>
+        <translation>{0}（模板）</translation>
+    </message>
+    <message>
+        <source>Design: {0}</source>
+        <translation>设计：{0}</translation>
+    </message>
+    <message>
+        <source>Current model: {0} ({1})</source>
+        <translation>当前模型：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Keeps the model&apos;s current weights and optimizer.</source>
+        <translation>保留模型当前的权重和优化器。</translation>
+    </message>
+    <message>
+        <source>Built fresh: {0}, learning rate {1:g}, loss {2} (change them in the Builder).</source>
+        <translation>全新构建：{0}，学习率 {1:g}，损失 {2}（在“构建”页中修改）。</translation>
+    </message>
+    <message>
+        <source>This is the tutorial&apos;s categorical_crossentropy: the same loss, taking each label as a class number (3) instead of a one-hot row from to_categorical.</source>
+        <translation>它就是教程里的 categorical_crossentropy：同一个损失，只是每个标签直接用类别编号（如 3），而不是先用 to_categorical 变成独热向量。</translation>
+    </message>
+    <message>
+        <source> — needs download</source>
+        <translation> —— 需要下载</translation>
+    </message>
+    <message>
+        <source>Image folder: {0}</source>
+        <translation>图像文件夹：{0}</translation>
+    </message>
+    <message>
+        <source>Image folder…</source>
+        <translation>图像文件夹…</translation>
+    </message>
+    <message>
+        <source>Augmentation changes images; this dataset holds sequences.</source>
+        <translation>数据增强只作用于图像；这个数据集是序列。</translation>
+    </message>
+    <message>
+        <source>No augmentation set: choose transforms in the Augmentation tab.</source>
+        <translation>尚未设置数据增强：请在“数据增强”页中选择变换。</translation>
+    </message>
+    <message>
+        <source>Settings from the Augmentation tab: {0}</source>
+        <translation>来自“数据增强”页的设置：{0}</translation>
     </message>
 </context>
 <context>
@@ -2845,52 +2891,8 @@ true {1} · pred {2}
         <translation>把每轮的数值导出为 CSV</translation>
     </message>
     <message>
-        <source>Design: {0}</source>
-        <translation>设计：{0}</translation>
-    </message>
-    <message>
-        <source>Current model: {0} ({1})</source>
-        <translation>当前模型：{0}（{1}）</translation>
-    </message>
-    <message>
-        <source>Keeps the model&apos;s current weights and optimizer.</source>
-        <translation>保留模型当前的权重和优化器。</translation>
-    </message>
-    <message>
-        <source>Built fresh: {0}, learning rate {1:g}, loss {2} (change them in the Builder).</source>
-        <translation>全新构建：{0}，学习率 {1:g}，损失 {2}（在“构建”页中修改）。</translation>
-    </message>
-    <message>
-        <source>This is the tutorial&apos;s categorical_crossentropy: the same loss, taking each label as a class number (3) instead of a one-hot row from to_categorical.</source>
-        <translation>它就是教程里的 categorical_crossentropy：同一个损失，只是每个标签直接用类别编号（如 3），而不是先用 to_categorical 变成独热向量。</translation>
-    </message>
-    <message>
-        <source> — needs download</source>
-        <translation> —— 需要下载</translation>
-    </message>
-    <message>
-        <source>Image folder: {0}</source>
-        <translation>图像文件夹：{0}</translation>
-    </message>
-    <message>
-        <source>Image folder…</source>
-        <translation>图像文件夹…</translation>
-    </message>
-    <message>
         <source>Image folder (one sub-folder per class)</source>
         <translation>图像文件夹（每个类别一个子文件夹）</translation>
-    </message>
-    <message>
-        <source>Augmentation changes images; this dataset holds sequences.</source>
-        <translation>数据增强只作用于图像；这个数据集是序列。</translation>
-    </message>
-    <message>
-        <source>No augmentation set: choose transforms in the Augmentation tab.</source>
-        <translation>尚未设置数据增强：请在“数据增强”页中选择变换。</translation>
-    </message>
-    <message>
-        <source>Settings: {0}</source>
-        <translation>设置：{0}</translation>
     </message>
     <message>
         <source>Stopping after the current batch…</source>
@@ -2955,10 +2957,6 @@ Apply these changes and train?</source>
     <message>
         <source>Stopped: the loss became NaN (see the advice under the chart).</source>
         <translation>已停止：损失变成了 NaN（见图表下方的建议）。</translation>
-    </message>
-    <message>
-        <source>{0} (template)</source>
-        <translation>{0}（模板）</translation>
     </message>
     <message>
         <source>The model outputs {0} classes, {1} has {2}. A trained model&apos;s output layer cannot be changed here: train the Builder&apos;s design instead, or choose a dataset with as many classes.</source>
@@ -5335,10 +5333,6 @@ Apply these changes and train?</source>
 </context>
 <context>
     <name>training_run</name>
-    <message>
-        <source>Converting the images to fit the model…</source>
-        <translation>正在转换图像以适配模型…</translation>
-    </message>
     <message>
         <source>Building {name}…</source>
         <translation>正在构建 {name}…</translation>

@@ -16,9 +16,9 @@ from cnnexplorer.core.session import Session
 from cnnexplorer.core.spec import CompileSpec, LayerSpec, ModelSpec, template
 from cnnexplorer.ml.data import Dataset, DatasetInfo
 from cnnexplorer.ml.train import TrainResult
+from cnnexplorer.ml.training_run import TrainingOutcome, describe_run
 from cnnexplorer.ui import workers
 from cnnexplorer.ui.session_bridge import SessionBridge
-from cnnexplorer.ml.training_run import TrainingOutcome, describe_run
 from cnnexplorer.ui.tabs.training import TrainingTab
 
 DIGITS = tuple(str(i) for i in range(10))
@@ -190,6 +190,47 @@ def test_augmentation_is_off_for_a_sequence_dataset(qtbot, tab):
 def test_the_loss_note_explains_sparse_categorical_crossentropy(qtbot, tab):
     note = tab.form.source_note.text().replace("\u200b", "")  # zero-width spaces let it wrap after "_"
     assert "sparse_categorical_crossentropy" in note and "to_categorical" in note and "same loss" in note
+
+
+def test_the_confusion_matrix_names_the_classes_the_model_carries(qtbot, tab):
+    from types import SimpleNamespace
+
+    from cnnexplorer.ml.class_names import attach_class_names
+
+    names = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    model = SimpleNamespace(name="named")
+    attach_class_names(model, names)
+    trainer = FakeTrainer(steps=2)
+    tab.run_fn = lambda *args, **kwargs: _with_model(trainer(*args, **kwargs), model)
+    tab.form.epochs_spin.setValue(1)
+    start_and_wait(qtbot, tab)
+    view = tab.results_panel.matrix_view
+    assert [view.horizontalHeaderItem(j).text() for j in range(3)] == ["zero", "one", "two"]
+    assert view.verticalHeaderItem(9).text() == "nine"
+    assert "zero → one" in tab.results_panel.details_label.text()
+    dialog = tab.results_panel.show_cell(0, 1)
+    qtbot.addWidget(dialog)
+    assert "true zero" in dialog.list.item(0).text()
+
+
+def _with_model(outcome, model):
+    outcome.model = model
+    return outcome
+
+
+def test_the_dataset_note_says_what_was_read(qtbot, tab):
+    note = "70,000 images, 28×28 grey, 10 classes; read as 28×28 grey"
+    trainer = FakeTrainer(steps=2)
+
+    def run(*args, progress=None, **kwargs):
+        progress(Progress("dataset", 0, 0, note))
+        return trainer(*args, progress=progress, **kwargs)
+
+    tab.run_fn = run
+    tab.form.epochs_spin.setValue(1)
+    assert "MNIST sample" in tab.form.dataset_note.text()
+    start_and_wait(qtbot, tab)
+    assert tab.form.dataset_note.isVisible() and note in tab.form.dataset_note.text()
 
 
 def test_stop_then_twenty_start_stop_cycles_leave_no_threads(qtbot, tab):

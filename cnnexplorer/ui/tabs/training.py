@@ -9,35 +9,42 @@ clickable confusion matrix and per-class accuracy (``ui/widgets/training_results
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Slot
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFileDialog, QFrame, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QSizePolicy, QSplitter,
-    QVBoxLayout, QWidget,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from cnnexplorer.core.coach import coach
 from cnnexplorer.core.compatibility import Mismatch, check_compatibility, fix_output_classes
-from cnnexplorer.core.configs import TrainingConfig, describe_augment
+from cnnexplorer.core.configs import TrainingConfig
 from cnnexplorer.core.errors import SpecError, UserError
 from cnnexplorer.core.runs import Run, format_duration
 from cnnexplorer.core.shapes import validate
 from cnnexplorer.core.spec import ModelSpec, template
 from cnnexplorer.ml.training_run import TrainingOutcome, run_training
 from cnnexplorer.ui import presentation
-from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.column_scroll import ColumnScroll
 from cnnexplorer.ui.widgets.live_chart import LiveChart
 from cnnexplorer.ui.widgets.runs_panel import RunsPanel
 from cnnexplorer.ui.widgets.training_results import TrainingResults
-from cnnexplorer.ui.widgets.training_settings import TrainingSettings
+from cnnexplorer.ui.widgets.training_settings import FOLDER_ITEM, TrainingSettings
 from cnnexplorer.ui.workers import TaskSlot
 
-FOLDER_ITEM = "__folder__"
 LEVEL_COLORS = {"info": "#444444", "good": "#1b6e2f", "warning": "#9a5b00", "problem": "#b00020"}
 OWNER = "training"  # this tab's name in session.training
 
@@ -49,11 +56,6 @@ def ask_question(parent: QWidget, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def breakable(text: str) -> str:
-    """Long snake_case names (sparse_categorical_crossentropy) may wrap after "_" in a narrow column."""
-    return text.replace("_", "_\u200b")
-
-
 class _BigButton(QPushButton):
     """Start, Stop and Continue: at least 36 px high, and as high as their (presentation-size) text needs.
 
@@ -61,11 +63,11 @@ class _BigButton(QPushButton):
     them to 36 px when their bigger text needs more.
     """
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         return QSize(hint.width(), max(36, hint.height()))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def minimumSizeHint(self) -> QSize:
         return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
 
 
@@ -87,6 +89,7 @@ class TrainingTab(Tab):
         self._run_epochs = 0
         self._learning_rate: float | None = None
         self._run: Run | None = None  # the record of the chart's run (Continue extends it)
+        self._kinds: dict[str, str] = {}  # dataset name -> "images" / "sequences"
         self._build_ui()
         self.slot.events.connect(self._on_events)
         self.slot.finished.connect(self._on_finished)
@@ -98,6 +101,7 @@ class TrainingTab(Tab):
         self._refresh_datasets()
         self._refresh_augment()
         self._set_running(False)
+        self._publish_config()
         self.bridge.changed.connect(self._on_session_changed)
 
     # -- layout -----------------------------------------------------------------------
@@ -132,10 +136,7 @@ class TrainingTab(Tab):
         main_layout = QVBoxLayout(main)
         main_layout.setContentsMargins(0, 0, 0, 0)
         self.status_label = QLabel(self.tr("Ready."), main)
-        status_font = QFont(self.status_label.font())
-        status_font.setPointSize(status_font.pointSize() + 1)
-        self.status_label.setFont(status_font)
-        self.status_label.setFixedHeight(self.status_label.fontMetrics().lineSpacing() + 6)
+        presentation.follow_text_size(self.status_label, delta=1)
         self.progress_bar = QProgressBar(main)
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setTextVisible(False)
@@ -160,11 +161,8 @@ class TrainingTab(Tab):
         presentation.follow_text_size(self.coach_label, delta=1)
         self.coach_label.setFrameShape(QFrame.Shape.StyledPanel)
         self.coach_label.setMargin(6)
-        # Fixed heights: a label growing or shrinking would resize the chart, and a resize costs a full redraw.
-        self.coach_label.setFixedHeight(self.coach_label.fontMetrics().lineSpacing() * 2 + 16)
         self.hover_label = QLabel(chart_box)
         self.hover_label.setStyleSheet("color: palette(placeholder-text);")
-        self.hover_label.setFixedHeight(self.hover_label.fontMetrics().lineSpacing() + 4)
         self.hover_label.setText(self.tr("Point at the chart to read its values."))
         chart_layout.addWidget(self.hover_label)
         chart_tools = QHBoxLayout()
@@ -202,9 +200,25 @@ class TrainingTab(Tab):
         self.runs_panel.problem.connect(self._on_results_problem)
         self.runs_panel.overlay_changed.connect(self._on_overlay_changed)
         self.chart.hovered.connect(self._on_hover)
+        presentation.look().changed.connect(self._fit_label_heights)
+        self._fit_label_heights()
         self.form.dataset_combo.activated.connect(self._on_dataset_chosen)
         self.form.source_combo.currentIndexChanged.connect(self._update_source_note)
+        for spin in (self.form.epochs_spin, self.form.batch_spin, self.form.val_spin, self.form.seed_spin,
+                     self.form.patience_spin):
+            spin.valueChanged.connect(self._publish_config)
+        for box in (self.form.shuffle_check, self.form.augment_check):
+            box.toggled.connect(self._publish_config)
         self._show_advice()
+
+    @Slot()
+    def _fit_label_heights(self) -> None:
+        """Fixed heights (a label growing or shrinking would resize the chart, and a resize costs a full redraw),
+        measured again when presentation mode changes the text size."""
+        self.status_label.setFixedHeight(self.status_label.fontMetrics().lineSpacing() + 6)
+        lines = 3 if presentation.is_on() else 2  # big text wraps to a third line beside the export buttons
+        self.coach_label.setFixedHeight(self.coach_label.fontMetrics().lineSpacing() * lines + 16)
+        self.hover_label.setFixedHeight(self.hover_label.fontMetrics().lineSpacing() + 4)
 
     @Slot(str)
     def _on_hover(self, text: str) -> None:
@@ -220,66 +234,22 @@ class TrainingTab(Tab):
             self._refresh_augment()
         elif field == "augment":
             self._refresh_augment()
+            self._publish_config()
 
     def _design(self) -> ModelSpec:
         return self.session.design if self.session.design is not None else template("mnist-cnn")
 
     def _refresh_sources(self) -> None:
-        previous = self.form.source_combo.currentData()
-        self.form.source_combo.blockSignals(True)
-        self.form.source_combo.clear()
-        design = self._design()
-        label = design.name if self.session.design is not None else self.tr("{0} (template)").format(design.name)
-        self.form.source_combo.addItem(self.tr("Design: {0}").format(label), "design")
-        info = self.session.model_name
-        if self.session.model is not None and info is not None:
-            self.form.source_combo.addItem(self.tr("Current model: {0} ({1})").format(info.name, info.source), "model")
-            prefer_model = info.source in ("file", "pretrained")
-            if previous == "model" or (prefer_model and previous != "design"):
-                self.form.source_combo.setCurrentIndex(1)
-        self.form.source_combo.blockSignals(False)
+        self.form.show_sources(self._design(), self.session.design is None, self.session.model is not None,
+                               self.session.model_name)
         self._update_source_note()
 
     @Slot()
     def _update_source_note(self) -> None:
-        if self.form.source_combo.currentData() == "model":
-            self.form.source_note.setText(self.tr("Keeps the model's current weights and optimizer."))
-            return
-        c = self._design().compile
-        text = self.tr("Built fresh: {0}, learning rate {1:g}, loss {2} (change them in the Builder).").format(
-            c.optimizer, c.learning_rate, c.loss)
-        if c.loss == "sparse_categorical_crossentropy":
-            text += "\n" + self.tr("This is the tutorial's categorical_crossentropy: the same loss, taking each "
-                                   "label as a class number (3) instead of a one-hot row from to_categorical.")
-        self.form.source_note.setText(breakable(text))
+        self.form.show_source_note(None if self.form.source_combo.currentData() == "model" else self._design().compile)
 
     def _refresh_datasets(self) -> None:
-        """Short names in the combo box (it is narrow, and a projector's text is big); the full title below it."""
-        from cnnexplorer.ml.data import list_datasets
-
-        current = self.session.dataset_name or "mnist-sample"
-        combo = self.form.dataset_combo
-        combo.blockSignals(True)
-        combo.clear()
-        titles = {}
-        for info in list_datasets():
-            title = tr_core(info.title)
-            needs_download = info.status() not in ("bundled", "generated", "cached")
-            titles[info.name] = title + (self.tr(" — needs download") if needs_download else "")
-            combo.addItem(title.split(" (")[0].split("（")[0] + (" ↓" if needs_download else ""), info.name)
-            combo.setItemData(combo.count() - 1, titles[info.name], Qt.ItemDataRole.ToolTipRole)
-        if combo.findData(current) < 0:
-            titles[current] = self.tr("Image folder: {0}").format(current)
-            combo.addItem(self.tr("Image folder: {0}").format(Path(current).name), current)
-        combo.addItem(self.tr("Image folder…"), FOLDER_ITEM)
-        combo.setCurrentIndex(max(0, combo.findData(current)))
-        combo.setToolTip(titles.get(current, ""))
-        combo.blockSignals(False)
-        self._set_dataset_note(titles.get(current, ""))
-
-    def _set_dataset_note(self, text: str) -> None:
-        self.form.dataset_note.setText(text)
-        self.form.dataset_note.setVisible(bool(text))
+        self.form.show_datasets(self.session.dataset_name or "mnist-sample")
 
     @Slot(int)
     def _on_dataset_chosen(self, index: int) -> None:
@@ -298,28 +268,27 @@ class TrainingTab(Tab):
         """"images" or "sequences" for the chosen dataset ("images" when it cannot be told yet)."""
         from cnnexplorer.ml.data import dataset_info
 
-        try:
-            return dataset_info(self.session.dataset_name).kind
-        except (UserError, OSError):
-            return "images"
+        name = self.session.dataset_name
+        if name not in self._kinds:  # an image folder is listed to describe it: once, not at every refresh
+            try:
+                self._kinds[name] = dataset_info(name).kind
+            except (UserError, OSError):
+                return "images"
+        return self._kinds[name]
 
     def _refresh_augment(self) -> None:
-        augment = self.session.augment
-        on = augment is not None and not (hasattr(augment, "is_off") and augment.is_off())
-        sequences = self._dataset_kind() == "sequences"
-        self.form.augment_check.setEnabled(on and not sequences and not self.is_training())
-        if not on or sequences:
-            self.form.augment_check.setChecked(False)
-        if sequences:
-            self.form.augment_note.setText(self.tr("Augmentation changes images; this dataset holds sequences."))
-        elif not on:
-            self.form.augment_note.setText(self.tr("No augmentation set: choose transforms in the Augmentation tab."))
-        else:
-            self.form.augment_note.setText(self.tr("Settings: {0}").format(describe_augment(augment)))
+        self.form.show_augment(self.session.augment, self._dataset_kind() == "sequences", self.is_training())
 
     # -- settings -----------------------------------------------------------------------
     def config(self) -> TrainingConfig:
         return self.form.config(self.session.augment)
+
+    @Slot()
+    def _publish_config(self) -> None:
+        """The settings as the session's ``training_config`` (the Builder's exported script trains with them)."""
+        config = self.config()
+        if config != self.session.training_config:
+            self.session.training_config = config
 
     def is_training(self) -> bool:
         return self.slot.is_running()
@@ -416,12 +385,12 @@ class TrainingTab(Tab):
     def _prepare_source(self) -> tuple[Any, str, tuple | None]:
         """(model or design to train, its name, image shape to convert the data to) — or (None, …) if refused."""
         from cnnexplorer.ml.data import dataset_info
+        from cnnexplorer.ml.train import check_model_dataset, model_input_shape, output_units
 
-        info = dataset_info(self.session.dataset_name)
+        name = self.session.dataset_name
         if self.form.source_combo.currentData() == "model" and self.session.model is not None:
-            from cnnexplorer.ml.train import check_model_dataset, model_input_shape, output_units
-
             model = self.session.model
+            info = dataset_info(name, input_shape=model_input_shape(model))  # a folder: as it will be read
             name = self.session.model_name.name if self.session.model_name else "model"
             problems = check_model_dataset(model, info)
             if any(p.kind == "classes" for p in problems):
@@ -439,6 +408,7 @@ class TrainingTab(Tab):
         if problems:
             raise SpecError(self.tr("The design cannot be trained yet: {0} Fix it in the Builder tab.")
                             .format(" ".join(str(p) for p in problems[:3])))
+        info = dataset_info(name, input_shape=tuple(spec.input_shape))
         units = spec.layers[-1].arg("units") if spec.layers and spec.layers[-1].type == "Dense" else None
         problems = check_compatibility(spec.input_shape, units, spec.compile.loss, info)
         adapt = self._offer_fixes(problems, tuple(spec.input_shape))
@@ -487,6 +457,8 @@ class TrainingTab(Tab):
             elif event.kind == "epoch":
                 self._epochs_done = event.step
                 self._show_advice()
+            elif event.kind == "dataset":
+                self.form.show_dataset_note(event.message)
             elif event.kind in ("load", "evaluate") and event.message:
                 self.status_label.setText(event.message)
                 if event.kind == "evaluate" and event.total:
@@ -537,7 +509,8 @@ class TrainingTab(Tab):
         else:
             self._model = outcome.model
             suffix = self.tr(" (stopped)") if result.cancelled else ""
-            self.session.set_model(outcome.model, f"{self._model_name}{suffix}", "trained")
+            self.session.set_model(outcome.model, f"{self._model_name}{suffix}", "trained",
+                                   dataset=self.session.dataset_name)
         if result.test_accuracy is not None:
             self.progress_bar.setValue(1000)
             self.status_label.setText(self.tr("Done: {0} epoch(s) in {1}.").format(
@@ -609,7 +582,7 @@ class TrainingTab(Tab):
             self.save_model(path)
 
     def save_model(self, path: str) -> bool:
-        from cnnexplorer.ml.build import save_model_file
+        from cnnexplorer.ml.model_files import save_model_file
 
         try:
             save_model_file(self._model, path)

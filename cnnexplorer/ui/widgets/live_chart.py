@@ -19,8 +19,8 @@ from __future__ import annotations
 import bisect
 import math
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import matplotlib
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -113,7 +113,7 @@ class LiveChart(QWidget):
         presentation.look().changed.connect(self._restyle)  # presentation mode, theme
 
     # -- data --------------------------------------------------------------------------
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         # Not the figure's 8×3.6 inches: with that preferred height the Training tab (chart above the
         # confusion matrix) wanted 833 px at 1280×800 and scrolled, cutting off the matrix's last rows.
         return QSize(640, 260)
@@ -389,7 +389,7 @@ class LiveChart(QWidget):
         self._paint_lines()
 
     def _paint_lines(self) -> None:
-        for name, line in self.lines.items():
+        for line in self.lines.values():
             line.axes.draw_artist(line)
         if self._annotation is not None and self._annotation.get_visible():
             self._annotation.axes.draw_artist(self._annotation)
@@ -421,7 +421,7 @@ class LiveChart(QWidget):
             self._legend_rows = math.ceil(len(handles) / ncol)
             try:
                 fits = self._legend.get_window_extent(self.canvas.get_renderer()).width <= width - 8
-            except Exception:  # noqa: BLE001 - no renderer yet (never shown): keep the widest layout
+            except Exception:
                 fits = True
             if fits or width < 50:
                 break
@@ -439,7 +439,7 @@ class LiveChart(QWidget):
                                     bottom=min(0.5, (50 + 21 * self._legend_rows) * f / h),
                                     wspace=min(0.5, 70 * f / (w / 2)))
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self._dirty = True
 
@@ -492,7 +492,8 @@ class LiveChart(QWidget):
             self._annotation = None
         if self._annotation is None:
             self._annotation = event.inaxes.annotate(
-                "", xy=(0, 0), xytext=(12, 12), textcoords="offset points", fontsize=9 * presentation.scale(), color="#1a1a1a",
+                "", xy=(0, 0), xytext=(12, 12), textcoords="offset points", fontsize=9 * presentation.scale(),
+                color="#1a1a1a",
                 bbox={"boxstyle": "round", "fc": "#fffbe6", "ec": "#999999", "alpha": 0.95}, animated=True)
         self._annotation.xy = (event.xdata, event.ydata)
         # Open the box towards the middle of the plot: only the plot area is re-blitted.

@@ -14,14 +14,25 @@ from __future__ import annotations
 import csv
 import io
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox,
-    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from cnnexplorer.core.errors import UserError
@@ -336,7 +347,8 @@ class RunsPanel(QWidget):
         table.resizeRowsToContents()
         # Tall enough for up to five runs without a scroll bar, so the splitter cannot squeeze them away.
         shown = min(max(1, len(runs)), 5)
-        rows = sum(table.rowHeight(r) for r in range(min(shown, len(runs)))) or table.verticalHeader().defaultSectionSize()
+        rows = (sum(table.rowHeight(r) for r in range(min(shown, len(runs))))
+                or table.verticalHeader().defaultSectionSize())
         table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth() + 2)
 
     @Slot()
