@@ -451,7 +451,6 @@ def test_no_text_is_cut_or_elided_on_any_tab_at_1280x800(qtbot, qapp, app_qsetti
 # The same check with every tab in the state its README screenshot shows (a trained model, results, a loaded
 # base, Grad-CAM...), where longer texts appear. Cases beyond KNOWN_CUT, with their owner:
 KNOWN_CUT_SHOWN = {
-    ("training", "zh_CN", "presentation"): "training: results summary and coach labels clipped, dataset combo",
 }
 
 
