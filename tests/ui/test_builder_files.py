@@ -98,3 +98,17 @@ def test_loading_a_template_forgets_the_design_file(main_window, builder, tmp_pa
     builder.load_template("mnist-cnn")
     assert main_window.session.design_path is None  # Save will ask for a new file, not overwrite mine.json
     assert "mine.json" not in builder.name_label.text()
+
+
+def test_exported_script_trains_with_the_training_tabs_settings(main_window, builder):
+    assert main_window.select_tab("training")
+    form = main_window.tabs.currentWidget().form
+    form.epochs_spin.setValue(3)
+    form.batch_spin.setValue(32)
+    form.val_spin.setValue(0.1)
+    assert main_window.select_tab("builder")
+    builder.show_code()
+    script = builder.code_dialog.code()
+    assert "EPOCHS = 3" in script and "BATCH_SIZE = 32" in script and "VALIDATION_SPLIT = 0.1" in script
+    assert "RandomFlip" not in script  # augmentation was never switched on
+    builder.code_dialog.close()
