@@ -8,11 +8,11 @@ belong to the design (``core/spec.py``'s ``CompileSpec``).
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import json
 from dataclasses import dataclass
 from typing import Any
 
+from cnnexplorer.core.augment_config import AugmentConfig
 from cnnexplorer.core.bounded import clip, clip_repr, load_json
 from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.i18n import translate
@@ -132,67 +132,18 @@ class TrainingConfig:
         return cls.from_dict(load_json(text, translate("configs", "the training settings"), error=UserError))
 
 
-# The augmentation settings class is written by the Augmentation feature; it is
-# looked up lazily so this module does not depend on where it lands.
-_AUGMENT_HOMES = ("cnnexplorer.core.augment_config", "cnnexplorer.core.augment", "cnnexplorer.core.configs")
+def _augment_to_dict(augment: AugmentConfig | None) -> dict[str, Any] | None:
+    return None if augment is None else augment.to_dict()
 
 
-def _augment_class():
-    for module_name in _AUGMENT_HOMES:
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        cls = getattr(module, "AugmentConfig", None)
-        if cls is not None:
-            return cls
-    return None
-
-
-def _augment_to_dict(augment: Any) -> Any:
-    if augment is None:
-        return None
-    if hasattr(augment, "to_dict"):
-        return augment.to_dict()
-    if dataclasses.is_dataclass(augment) and not isinstance(augment, type):
-        return dataclasses.asdict(augment)
-    if isinstance(augment, dict):
-        return dict(augment)
-    raise UserError(translate("configs", "The augmentation settings cannot be saved ({type}).").format(
-        type=type(augment).__name__))
-
-
-def _augment_from_dict(data: Any) -> Any:
+def _augment_from_dict(data: Any) -> AugmentConfig | None:
     if data is None:
         return None
-    cls = _augment_class()
-    if cls is None:
-        return data  # kept as a dict until the class exists
-    if hasattr(cls, "from_dict"):
-        return cls.from_dict(data)
-    return cls(**data)
+    return AugmentConfig.from_dict(data)
 
 
-def describe_augment(augment: Any) -> str:
-    """A short human list of the augmentation settings that are on, e.g. "rotation 10°, zoom 0.1"."""
+def describe_augment(augment: AugmentConfig | None) -> str:
+    """A short human list of the augmentation settings that are on, e.g. "rotation ±10°", or "off"."""
     if augment is None:
         return translate("configs", "off")
-    if hasattr(augment, "describe"):
-        try:
-            return str(augment.describe())
-        except Exception:
-            pass
-    try:
-        values = _augment_to_dict(augment)
-    except UserError:
-        return type(augment).__name__
-    if not isinstance(values, dict):
-        return str(values)
-    parts = []
-    for key, value in values.items():
-        if key in ("format", "version", "seed", "fill_mode"):
-            continue
-        if value in (None, False, 0, 0.0, "", "none"):
-            continue
-        parts.append(key.replace("_", " ") if value is True else f"{key.replace('_', ' ')} {value}")
-    return ", ".join(parts) if parts else translate("configs", "no changes set")
+    return augment.describe()

@@ -3,6 +3,7 @@ import json
 
 import pytest
 
+from cnnexplorer.core.augment_config import AugmentConfig
 from cnnexplorer.core.configs import TrainingConfig, describe_augment
 from cnnexplorer.core.errors import UserError
 
@@ -59,5 +60,5 @@ def test_unknown_keys_and_bad_json_are_user_errors():
 
 def test_describe_augment_lists_what_is_on():
     assert describe_augment(None) == "off"
-    text = describe_augment({"rotation": 10, "zoom": 0.0, "horizontal_flip": True})
-    assert "rotation 10" in text and "horizontal flip" in text and "zoom" not in text
+    text = describe_augment(AugmentConfig(rotation_range=10, zoom_range=0.0, horizontal_flip=True))
+    assert "rotation" in text and "10" in text and "flip" in text and "zoom" not in text
