@@ -57,7 +57,8 @@ def _py(value: Any, name: str = "") -> str:
 
 
 def _same(a: Any, b: Any) -> bool:
-    if isinstance(a, (list, tuple)) and len(set(a)) == 1:
+    if isinstance(a, (list, tuple)) and a and all(x == a[0] for x in a):  # (3, 3) is written 3; no set(): a
+        # hostile file's values may be lists
         a = a[0]
     if a == "linear" and b is None:
         return True

@@ -109,3 +109,11 @@ def test_model_only_keeps_the_old_script(tmp_path):
     files = codegen.export_files(template("mnist-cnn"), tmp_path / "m.py", complete=False)
     assert list(files) == [tmp_path / "m.py"]
     assert files[tmp_path / "m.py"].decode() == codegen.export_code(template("mnist-cnn"))
+
+
+def test_a_hostile_design_file_exports_with_its_problems_listed_not_a_traceback():
+    text = ('{"format": "cnnexplorer-design", "version": 1, "name": "x", "input_shape": [6, 2, 1], '
+            '"layers": [{"type": "Dense", "units": 1, "activation": [[3]]}]}')
+    spec = ModelSpec.from_json(text)
+    for script in (codegen.export_code(spec), codegen.training_script(spec, dataset_info("mnist-sample"))):
+        assert "WARNING: CNN Explorer found problems" in script
