@@ -24,13 +24,15 @@ import sys
 import threading
 import time
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from cnnexplorer.core.progress import Cancelled, Progress
 
-_LIVE: set["Task"] = set()
+_LIVE: set[Task] = set()
 
 
 class _GuiThreadCollector(QObject):
@@ -97,7 +99,7 @@ class _Runner(QObject):
     wake = Signal()
     ended = Signal(str, object)  # ("finished" | "failed" | "cancelled", result or exception)
 
-    def __init__(self, task: "Task", fn: Callable, args: tuple, kwargs: dict) -> None:
+    def __init__(self, task: Task, fn: Callable, args: tuple, kwargs: dict) -> None:
         super().__init__()
         self._task = task
         self._fn, self._args, self._kwargs = fn, args, kwargs
@@ -108,7 +110,7 @@ class _Runner(QObject):
             result = self._fn(*self._args, progress=self._task._push, cancel=self._task.cancel_event, **self._kwargs)
         except Cancelled:
             self.ended.emit("cancelled", None)
-        except BaseException as exc:  # noqa: BLE001 - every failure must become a signal, never escape the thread
+        except BaseException as exc:
             exc.formatted_traceback = traceback.format_exc()  # type: ignore[attr-defined]
             self.ended.emit("failed", exc)
         else:
@@ -157,7 +159,7 @@ class Task(QObject):
         self._started = False
 
     # -- control (GUI thread) -------------------------------------------------
-    def start(self) -> "Task":
+    def start(self) -> Task:
         collect_garbage_on_gui_thread()
         _LIVE.add(self)
         self._started = True
@@ -221,19 +223,31 @@ class Task(QObject):
         self.done.emit()
 
 
+def _alive(task: Task) -> bool:
+    if shiboken6.isValid(task):
+        return task.is_running()
+    # Deleted with its parent (a view closed and deleted while it worked) before its end was delivered: its
+    # thread, which the Python object still holds, is what counts; once that has stopped, forget the task.
+    running = shiboken6.isValid(task._thread) and task._thread.isRunning()
+    if not running:
+        _LIVE.discard(task)
+    return running
+
+
 def live_tasks() -> list[Task]:
-    """Tasks started and not yet ended."""
-    return [t for t in _LIVE if t.is_running()]
+    """Tasks started and not yet ended (also those whose view was deleted while their thread still runs)."""
+    return [t for t in list(_LIVE) if _alive(t)]
 
 
 def stop_all(timeout_ms: int = 30000) -> bool:
     """Cancel every live task and wait for its thread; True if all stopped in time."""
     tasks = live_tasks()
     for task in tasks:
-        task.cancel()
+        task.cancel_event.set()  # a plain Python event: safe even when the task's QObject was deleted
     ok = True
     for task in tasks:
-        ok = task.wait(timeout_ms) and ok
+        ok = task._thread.wait(timeout_ms) and ok
+    live_tasks()  # forgets the deleted ones whose thread has now stopped
     return ok
 
 

@@ -1,9 +1,6 @@
 """The one worker pattern: results, throttled progress, errors and cancel reach the GUI thread."""
 import threading
 
-import pytest
-from PySide6.QtCore import QThread
-
 from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.progress import check_cancel, report
 from cnnexplorer.ui import workers
@@ -72,8 +69,9 @@ def test_stop_all_ends_every_live_task(qtbot):
 
 
 def test_unexpected_exception_in_a_slot_reaches_the_error_dialog(qtbot, errors):
-    from cnnexplorer.ui.errors import install_excepthook
     import sys
+
+    from cnnexplorer.ui.errors import install_excepthook
 
     install_excepthook()
     try:
@@ -158,3 +156,21 @@ def test_slot_forwards_failures_of_the_current_task(qtbot):
         slot.start(_fail)
     assert isinstance(blocker.args[0], UserError)
     assert slot.outcome == "failed"
+
+
+def test_a_task_deleted_with_its_view_while_running_counts_until_its_thread_stops(qtbot):
+    """pytest-qt deletes a test's widgets before fixture teardown; a slot's task deleted with its tab must not
+    stay "live" for ever (every later test would fail the dangling-thread check), nor be forgotten while running."""
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
+
+    view = QWidget()
+    slot = workers.TaskSlot("doomed", parent=view)
+    started = threading.Event()
+    task = slot.start(_until_cancelled, started)
+    assert started.wait(10)
+    shiboken6.delete(view)  # the view, its slot and the task's QObject go; the thread still runs
+    assert not shiboken6.isValid(task)
+    assert workers.live_tasks() == [task]  # still counted: its thread runs
+    assert workers.stop_all(timeout_ms=5000)
+    assert workers.live_tasks() == []
