@@ -110,7 +110,7 @@ class _Runner(QObject):
             result = self._fn(*self._args, progress=self._task._push, cancel=self._task.cancel_event, **self._kwargs)
         except Cancelled:
             self.ended.emit("cancelled", None)
-        except BaseException as exc:
+        except BaseException as exc:  # every failure must become a signal, never escape the thread
             exc.formatted_traceback = traceback.format_exc()  # type: ignore[attr-defined]
             self.ended.emit("failed", exc)
         else:
