@@ -43,6 +43,13 @@ def test_runs_are_kept_in_the_app_data_folder_one_json_each(qtbot, tab):
     assert len(list(default_run_folder().glob("*.json"))) == 2
 
 
+def test_runs_saved_by_another_tab_appear_when_the_panel_is_shown(qtbot, tab):
+    tab.hide()
+    RunStore(default_run_folder()).save(make_run("pretrained head", kind="pretrained"))
+    tab.show()
+    qtbot.waitUntil(lambda: [r.name for r in tab.runs_panel.runs()] == ["pretrained head"], timeout=2000)
+
+
 def test_two_runs_overlaid_and_compared(qtbot, tab):
     store = tab.runs_panel.store
     cnn, dense = make_run("CNN", test=0.97), make_run("Dense", val=(0.5, 0.6, 0.62), test=0.9, parameters=101770)

@@ -67,6 +67,7 @@ class RunsPanel(QWidget):
         self.ask: Callable[[str, str], bool] = self._ask
         self._runs: dict[str, Run] = {}
         self._filling = False
+        self._stamp: tuple = ()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         title = QLabel(self.tr("<b>Runs</b> — tick to compare"), self)
@@ -113,6 +114,18 @@ class RunsPanel(QWidget):
         self.list.currentItemChanged.connect(self._update_buttons)
         self.reload()
 
+    def showEvent(self, event) -> None:
+        """Runs another tab or a lesson saved meanwhile appear when the panel comes into view."""
+        super().showEvent(event)
+        if self._folder_stamp() != self._stamp:
+            self.reload()
+
+    def _folder_stamp(self) -> tuple:
+        try:
+            return tuple(sorted((e.name, e.stat().st_mtime_ns) for e in os.scandir(self.store.folder)))
+        except OSError:
+            return ()
+
     def _headers(self) -> list[str]:
         return [self.tr("Run"), self.tr("Parameters"), self.tr("Epochs"), self.tr("Time"),
                 self.tr("Best val. acc."), self.tr("Test acc."), self.tr("Train−val gap")]
@@ -138,6 +151,7 @@ class RunsPanel(QWidget):
     def reload(self) -> None:
         """Read the store again (runs written by other tabs appear); ticks are kept by id."""
         ticked = {run.id for run in self.checked_runs()}
+        self._stamp = self._folder_stamp()
         runs = self.store.list()
         self._filling = True
         self.list.clear()
@@ -191,6 +205,7 @@ class RunsPanel(QWidget):
             self._describe(item, run)
         self._filling = False
         self.list.setCurrentItem(item)
+        self._stamp = self._folder_stamp()
         self._changed()
         return True
 
