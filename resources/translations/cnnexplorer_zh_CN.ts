@@ -3750,16 +3750,8 @@ Apply these changes and train?</source>
         <translation>训练设置</translation>
     </message>
     <message>
-        <source>The augmentation settings cannot be saved ({type}).</source>
-        <translation>无法保存数据增强设置（{type}）。</translation>
-    </message>
-    <message>
         <source>off</source>
         <translation>关闭</translation>
-    </message>
-    <message>
-        <source>no changes set</source>
-        <translation>未设置任何变换</translation>
     </message>
 </context>
 <context>
