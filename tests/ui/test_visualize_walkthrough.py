@@ -215,3 +215,19 @@ def test_no_text_is_cut_at_1280x800(qtbot, qapp, make_tab, look, language, prese
         except qtbot.TimeoutError:
             problems[tab.views.tabText(view)] = found()
     assert not problems
+
+
+def test_export_into_a_missing_folder_says_so_in_one_sentence(qtbot, make_tab, errors, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    tab = make_tab(_model())
+    target = tmp_path / "no such folder" / "grid.png"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PNG"))
+    tab.activations.export_button.click()
+    assert not target.exists()
+    assert len(errors) == 1 and "grid.png" in errors[0] and "Traceback" not in errors[0]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "grid"), "PNG"))
+    tab.activations.export_button.click()  # the same grid, written whole (atomically) where it can be
+    from cnnexplorer.core.images import load_image
+
+    assert load_image(tmp_path / "grid.png").shape[:2] == tab.activations.grid.image.shape[:2]
