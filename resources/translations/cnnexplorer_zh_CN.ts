@@ -2412,8 +2412,8 @@
         <translation>完成，用时 %1 秒。</translation>
     </message>
     <message>
-        <source>The run was not kept: %1</source>
-        <translation>这次运行没有保存：%1</translation>
+        <source>The run was not kept.</source>
+        <translation>这次运行没有保存。</translation>
     </message>
     <message>
         <source>Not done: see the message.</source>

@@ -42,9 +42,9 @@ def _folder(root, classes=("bright", "dark"), n=6, size=24):
 
 
 @pytest.fixture
-def tab(qtbot, errors, tmp_path):
+def tab(qtbot, errors, tmp_path, monkeypatch):
+    monkeypatch.setenv("CNNEXPLORER_RUNS_DIR", str(tmp_path / "runs"))  # not the real app data folder
     t = PretrainedTab(SessionBridge(Session()))
-    t.runs_folder = tmp_path / "runs"  # not the real app data folder
     qtbot.addWidget(t)
     t.show()
     yield t
@@ -138,6 +138,12 @@ def test_method_1_then_fine_tuning_makes_the_session_model_and_one_class_folder_
     assert len(runs) == 1 and runs[0].kind == "pretrained" and runs[0].settings["method"] == "features"
     assert runs[0].test_accuracy == tab.last_run.test_accuracy and runs[0].epochs == 1
     assert runs[0].class_names == ["bright", "dark"] and runs[0].parameters == tab.model.count_params()
+    assert [r.id for r in tab.runs_panel.runs()] == [runs[0].id]
+    tab.runs_panel.item_of(runs[0].id).setCheckState(Qt.CheckState.Checked)  # overlay and compare it
+    assert [r.id for r in tab.chart.overlaid_runs] == [runs[0].id] and tab.runs_panel.compare_table.isVisible()
+    assert not tab.result_label.isVisible()
+    tab.runs_panel.item_of(runs[0].id).setCheckState(Qt.CheckState.Unchecked)
+    assert not tab.chart.overlaid_runs and tab.result_label.isVisible()
 
     tab.fine_tune_button.click()  # nothing unfrozen yet: a clear message, nothing trains
     _wait(qtbot, tab)

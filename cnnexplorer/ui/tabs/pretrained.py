@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt, QTimer, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -52,6 +52,7 @@ from cnnexplorer.ui import presentation
 from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.freeze_table import FreezeTable
+from cnnexplorer.ui.widgets.runs_panel import RunsPanel
 from cnnexplorer.ui.workers import TaskSlot
 
 WARN_STYLE = "color: #b00020; font-weight: bold;"
@@ -64,6 +65,18 @@ def ask_question(parent: QWidget, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
+
+
+class _LowHint(QWidget):
+    """A widget that asks for no more height than its minimum.
+
+    The chart and the runs list take what the splitter gives them; asking for
+    the runs list's full preferred height made the whole tab taller than a
+    1280×800 screen in presentation mode, so the page scrolled.
+    """
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
 
 
 def default_architecture() -> str:
@@ -85,8 +98,6 @@ class PretrainedTab(Tab):
         self._task_kind = ""  # what the slot's current task is: "load", "example" or "train-METHOD"
         self._run_settings: dict = {}  # head, batch size and learning rate of the training job that runs
         self.last_run: Any = None  # the core.runs.Run of the last finished or stopped job
-        self.runs_folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation),
-                                "runs")
         self.ask = ask_question
         self.slot = TaskSlot("pretrained", parent=self)
         self.slot.events.connect(self._on_events)
@@ -284,16 +295,28 @@ class PretrainedTab(Tab):
         result_font = QFont(self.result_label.font())
         result_font.setPointSize(result_font.pointSize() + 1)
         presentation.follow_text_size(self.result_label, delta=1)
-        chart_holder = QWidget(right)
-        cl = QVBoxLayout(chart_holder)
-        cl.setContentsMargins(0, 0, 0, 0)
+        chart_holder = _LowHint(right)
+        chart_row = QHBoxLayout(chart_holder)
+        chart_row.setContentsMargins(0, 0, 0, 0)
+        cl = QVBoxLayout()
+        chart_row.addLayout(cl, 1)
+        # The runs kept by this tab and the Training tab (one store): tick them to overlay and compare.
+        self.runs_panel = RunsPanel(parent=chart_holder)
+        self.runs_panel.setMinimumWidth(190)
+        self.runs_panel.setMaximumWidth(250)
+        self.runs_panel.problem.connect(self._on_runs_problem)
+        self.runs_panel.overlay_changed.connect(self._on_overlay_changed)
+        chart_row.addWidget(self.runs_panel)
         self.chart = None  # created on first use: matplotlib is not needed to show the tab
         self.chart_layout = cl
         self.chart_placeholder = QLabel(self.tr("Loss and accuracy appear here while a method trains."), chart_holder)
         self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart_placeholder.setWordWrap(True)  # beside the runs list it must not set the tab's width
         self.chart_placeholder.setStyleSheet(NOTE_STYLE)
         cl.addWidget(self.chart_placeholder)
         cl.addWidget(self.result_label)
+        cl.addWidget(self.runs_panel.compare_table)
+        self.runs_panel.compare_table.hide()
         splitter = QSplitter(Qt.Orientation.Vertical, right)
         top = QWidget(splitter)
         tl = QVBoxLayout(top)
@@ -304,6 +327,7 @@ class PretrainedTab(Tab):
         splitter.addWidget(chart_holder)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])  # the layer table above, the chart and the runs below
         right_layout.addWidget(splitter, 1)
 
         layout = QHBoxLayout(self)
@@ -489,6 +513,8 @@ class PretrainedTab(Tab):
         self._ensure_chart()
         if method != "fine-tune":
             self.chart.reset()
+        self.runs_panel.set_checked([])  # back to the live chart
+        self._on_overlay_changed([])
         self.chart.set_planned_epochs(initial + epochs)
         self.result_label.setText("")
         self._run_settings = {"head": self.head_combo.currentData(), "batch_size": self.batch_spin.value(),
@@ -602,16 +628,30 @@ class PretrainedTab(Tab):
         self._set_status(self.tr("Done in %1 s.").replace("%1", f"{res.seconds:.1f}"))
 
     def _record_run(self, outcome: PretrainedOutcome, name: str) -> str:
-        """Keep the finished or stopped job as a run (core.runs) beside the Training tab's; returns a note."""
-        from cnnexplorer.core.runs import RunStore
-
-        run = T.pretrained_run(outcome.result, self.loaded, outcome.dataset, name=name, **self._run_settings)
-        try:
-            RunStore(self.runs_folder).save(run)
-        except UserError as exc:  # a full disk must not hide the result itself
-            return self.tr("The run was not kept: %1").replace("%1", str(exc))
+        """Keep the finished or stopped job as a run (core.runs) in the runs list, beside the Training tab's."""
+        if not outcome.result.epochs_run:
+            return ""
+        run = T.pretrained_run(outcome.result, self.loaded, outcome.dataset,
+                               name=self.runs_panel.unique_name(name), **self._run_settings)
+        if not self.runs_panel.add_run(run):  # the panel reported why (a full disk...); the result still shows
+            return self.tr("The run was not kept.")
         self.last_run = run
         return ""
+
+    @Slot(object)
+    def _on_runs_problem(self, problem: Any) -> None:
+        self.report_error(problem)
+
+    @Slot(list)
+    def _on_overlay_changed(self, runs: list) -> None:
+        """Ticked runs replace the live chart and the result text with their overlay and comparison table."""
+        comparing = bool(runs) and not self.is_training()
+        if runs:
+            self._ensure_chart()
+        if self.chart is not None and (comparing or self.chart.overlaid_runs):
+            self.chart.show_runs(runs if comparing else [])
+        self.runs_panel.compare_table.setVisible(comparing)
+        self.result_label.setVisible(not comparing)
 
     @Slot(object)
     def _on_failed(self, exc: BaseException) -> None:
