@@ -420,19 +420,3 @@ def _augmented_dataset(x: Any, y: np.ndarray, config: TrainingConfig, input_shap
         ds = ds.batch(int(config.batch_size))
     ds = ds.map(lambda xb, yb: (aug(xb, training=True), yb), num_parallel_calls=tf_.data.AUTOTUNE)
     return ds.prefetch(tf_.data.AUTOTUNE)
-
-
-def adapt_dataset(dataset, input_shape: tuple, cancel: threading.Event | None = None):
-    """A copy of an image dataset resized/converted to ``input_shape`` (H, W, C) — the "fix the data" offer."""
-    import dataclasses
-
-    from cnnexplorer.core.compatibility import adapt_images
-
-    h, w, c = (int(d) for d in input_shape)
-
-    def fit(x):
-        return None if x is None else adapt_images(x, h, w, c, cancel)
-
-    info = dataclasses.replace(dataset.info, input_shape=(h, w, c))
-    return dataclasses.replace(dataset, info=info, x_train=fit(dataset.x_train), x_test=fit(dataset.x_test),
-                               x_val=fit(dataset.x_val))

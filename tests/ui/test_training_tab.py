@@ -378,6 +378,11 @@ def test_export_chart_and_history(qtbot, tab, tmp_path):
     assert (tmp_path / "chart.png").read_bytes()[:4] == b"\x89PNG"
     lines = (tmp_path / "history.csv").read_text().splitlines()
     assert lines[0] == "epoch,loss,accuracy,val_loss,val_accuracy" and len(lines) == 3
+    from cnnexplorer.core.files import FileWriteError
+
+    with pytest.raises(FileWriteError, match="folder"):  # one sentence through core.files, not an OSError
+        tab.chart.save_png(tmp_path)
+    assert not list(tmp_path.glob(".*"))  # no temporary file left behind
 
 
 def test_chart_hover_describes_the_nearest_epoch(qtbot, tab):
@@ -448,3 +453,23 @@ def test_real_stop_during_the_first_batch(qtbot, tab):
     assert workers.live_tasks() == []
     assert len(tab.chart.epochs) == 0
     assert tab.start_button.isEnabled()
+
+
+@pytest.mark.slow
+def test_a_folder_of_28x28_grey_images_trains_the_mnist_cnn_in_the_tab(qtbot, tab, tmp_path):
+    from cnnexplorer.core.images import save_png
+
+    rng = np.random.default_rng(0)
+    for c, value in (("dark", 40), ("light", 210)):
+        (tmp_path / c).mkdir()
+        for i in range(12):
+            save_png(tmp_path / c / f"{i}.png", np.clip(rng.normal(value, 10, (28, 28, 1)), 0, 255).astype(np.uint8))
+    tab.session.dataset_name = str(tmp_path)
+    tab.form.epochs_spin.setValue(1)
+    tab.form.batch_spin.setValue(8)
+    start_and_wait(qtbot, tab)
+    assert "outputs 10 classes" in tab.asked[0] and "28×28" not in tab.asked[0]  # no resize/convert question
+    note = tab.form.dataset_note.text()
+    assert "24 images" in note and "28×28 grey" in note
+    view = tab.results_panel.matrix_view
+    assert [view.horizontalHeaderItem(j).text() for j in range(2)] == ["dark", "light"]
