@@ -156,12 +156,13 @@ def _gradcam(args: argparse.Namespace) -> int:
 
     from cnnexplorer.core.images import save_png
     from cnnexplorer.ml.viz import gradcam, graph, inputs
+    from cnnexplorer.ml.viz.analysis import model_class_names
 
     image = _read_image(args)
     model, scaling = _load(args)
     prepared = _image(image, model, scaling)
     result = gradcam.gradcam(model, prepared.x, class_index=args.class_index, layer=args.layer)
-    names = inputs.class_names(graph.num_classes(model))
+    names, _ = model_class_names(model, graph.num_classes(model))  # the names saved with the model, if any
     probs = inputs.probabilities(result.scores[None], result.final_activation)[0]
     print(f"layer: {result.layer}")
     print(f"predicted: {result.predicted} ({names[result.predicted]}) {probs[result.predicted]:.3f}")

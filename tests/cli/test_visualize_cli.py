@@ -77,3 +77,18 @@ def test_bad_input_is_explained(files, tmp_path, capsys, argv, message):
     rc = main(argv[:1] + ["--model", str(files / "cnn.keras")] + argv[1:])
     err = capsys.readouterr().err
     assert rc == 1 and err.startswith("error: ") and message in err
+
+
+def test_gradcam_prints_the_class_names_saved_with_the_model(tmp_path, capsys):
+    from cnnexplorer.ml.class_names import attach_class_names
+    from cnnexplorer.ml.model_files import save_model_file
+    from cnnexplorer.ml.runtime import keras
+
+    k = keras()
+    model = k.Sequential([k.Input((16, 16, 3)), k.layers.Rescaling(1 / 255), k.layers.Conv2D(4, 3, name="conv"),
+                          k.layers.Flatten(), k.layers.Dense(3, activation="softmax")])
+    attach_class_names(model, ["circles", "squares", "triangles"])
+    save_model_file(model, tmp_path / "shapes.keras")
+    rc = main(["gradcam", "--model", str(tmp_path / "shapes.keras"), "--image", str(sample_images()["cat"]),
+               "--class", "2", "--out", str(tmp_path / "cam.png")])
+    assert rc == 0 and "explained: 2 (triangles)" in capsys.readouterr().out
