@@ -78,6 +78,8 @@ def _pretrained(args: argparse.Namespace) -> int:
     from cnnexplorer.core.files import check_writable
 
     check_writable(out)  # before the base is downloaded and trained, not after
+    if args.save_base_weights:
+        check_writable(args.save_base_weights)
     if args.epochs < 1 or args.fine_tune_epochs < 0:
         raise UserError(translate("pretrained_cli", "--epochs must be 1 or more and --fine-tune-epochs 0 or more."))
     if args.fine_tune_epochs and not args.fine_tune_from:

@@ -2436,10 +2436,6 @@
         <translation>数据增强：%1</translation>
     </message>
     <message>
-        <source>off</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
         <source>Transfer learning is running</source>
         <translation>迁移学习正在运行</translation>
     </message>

@@ -102,7 +102,10 @@ def save_base_weights(base, path: str | Path) -> Path:
     path = Path(path)
     if not path.name.endswith(".weights.h5"):
         path = path.with_name(path.stem.removesuffix(".weights") + ".weights.h5")
-    base.save_weights(str(path))
+    from cnnexplorer.core.files import atomic_path
+
+    with atomic_path(path) as tmp:  # a full disk leaves the old file, not half a new one
+        base.save_weights(str(tmp))
     return path
 
 

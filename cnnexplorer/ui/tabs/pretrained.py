@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cnnexplorer.core.configs import describe_augment
 from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.sample_folder import write_sample_folder
 from cnnexplorer.ml import transfer as T
@@ -715,15 +716,7 @@ class PretrainedTab(Tab):
     def _on_session_changed(self, field: str) -> None:
         if field == "augment":
             self.augment_check.setToolTip(self.tr("Augmentation: %1").replace(
-                "%1", self._describe_augment(self.session.augment)))
-
-    def _describe_augment(self, augment: Any) -> str:
-        try:
-            from cnnexplorer.core.configs import describe_augment
-
-            return describe_augment(augment)
-        except Exception:
-            return self.tr("off") if augment is None else str(augment)
+                "%1", describe_augment(self.session.augment)))
 
     # -- hooks --------------------------------------------------------------------------------
     def prepare_screenshot(self) -> None:
@@ -748,6 +741,7 @@ class PretrainedTab(Tab):
         return True
 
     def shutdown(self, wait: bool = True) -> bool:
+        self._fit_timer.stop()
         stopped = super().shutdown(wait)
         if stopped:
             self.session.release_training(OWNER)
