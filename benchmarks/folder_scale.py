@@ -208,13 +208,14 @@ def main() -> int:
             goals[f"{kind}: streamed/memory epoch={ratio:.2f}<=1.15"] = ratio <= GOAL_STREAM_RATIO
     summary["goals"] = goals
     print()
-    print(f"{'folder':22} {'mode':9} {'read s':>7} {'read CPU s':>10} {'streamed':>8} {'peak RSS GB':>11} {'epoch images':>12} "
-          f"{'epoch s':>8}")
+    print(f"{'folder':22} {'mode':9} {'read s':>7} {'read CPU s':>10} {'streamed':>8} {'peak RSS GB':>11} "
+          f"{'epoch images':>12} {'epoch s':>8}")
     for r in rows:
         if "error" in r:
             print(f"error: {r['error']} ({r['args']})")
             continue
-        print(f"{r['folder']:22} {r['mode']:9} {r['read_s']:7.2f} {r['read_cpu_s']:10.2f} {str(r['streamed']):>8} {r['peak_rss_gb']:11.2f} "
+        print(f"{r['folder']:22} {r['mode']:9} {r['read_s']:7.2f} {r['read_cpu_s']:10.2f} {str(r['streamed']):>8} "
+              f"{r['peak_rss_gb']:11.2f} "
               f"{r.get('epoch_images', ''):>12} {r.get('epoch_s', ''):>8}")
     print(json.dumps(summary))
     return 0

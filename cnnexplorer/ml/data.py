@@ -507,7 +507,7 @@ def load_image_folder(root: Path, image_size: tuple[int, int] | int | None = Non
             x = folders.StreamedImages([p for p, good in zip(paths, r.ok) if good], (h, w, c))
         else:
             assert r.x is not None  # kept: not streaming
-            x = r.x if r.ok.all() else r.x[r.ok]
+            x = r.x if r.ok.all() else take_in_place(r.x, np.flatnonzero(r.ok))
         read[key] = (x, labels[r.ok])
     n_read = sum(len(y) for _, y in read.values())
     if n_read == 0:
@@ -528,7 +528,9 @@ def load_image_folder(root: Path, image_size: tuple[int, int] | int | None = Non
                                   "Add images or change the validation split.")
                 .format(root=folders.display_path(root), count=len(y), split=validation_split)
             )
-        dataset = Dataset(info, x[train_idx], y[train_idx], x[test_idx], y[test_idx], skipped=skipped)
+        x_test = x[test_idx]  # the smaller part is copied; the training rows move within x, not into a copy of it
+        x_train = x[train_idx] if isinstance(x, folders.StreamedImages) else take_in_place(x, train_idx)
+        dataset = Dataset(info, x_train, y[train_idx], x_test, y[test_idx], skipped=skipped)
     else:
         x_train, y_train = read["train"]
         x_val, y_val = read["validation"] if "validation" in read else (None, None)
@@ -555,6 +557,20 @@ def load_image_folder(root: Path, image_size: tuple[int, int] | int | None = Non
         done_text = translate("data", "Read {count} images").format(count=n_read)
     report(progress, "load", total, total, done_text)
     return dataset
+
+
+def take_in_place(x: np.ndarray, rows: np.ndarray, chunk: int = 4096) -> np.ndarray:
+    """``x[rows]`` for ascending ``rows``, moved within ``x`` (no full copy): a view of its first ``len(rows)`` rows.
+
+    Safe front to back because ``rows[i] >= i``: a chunk reads only rows no
+    earlier chunk has written.
+    """
+    rows = np.asarray(rows)
+    for start in range(0, len(rows), chunk):
+        part = rows[start:start + chunk]
+        if part[0] != start or part[-1] != start + len(part) - 1:  # already in place otherwise
+            x[start:start + len(part)] = x[part]
+    return x[:len(rows)]
 
 
 def stratified_split(labels: np.ndarray, fraction: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
