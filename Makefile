@@ -30,7 +30,7 @@ bench: $(STAMP)
 # README screenshots, one per tab, rendered offscreen at 1280x800.
 screenshots: $(STAMP)
 	mkdir -p docs/screenshots
-	for tab in builder training augmentation pretrained visualize concepts; do \
+	for tab in $$($(PY) -c "from cnnexplorer.ui.tabs import TAB_KEYS; print(*TAB_KEYS)"); do \
 		QT_QPA_PLATFORM=offscreen $(VENV)/bin/cnnexplorer gui --tab $$tab --screenshot docs/screenshots/$$tab.png || exit 1; \
 	done
 

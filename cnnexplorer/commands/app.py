@@ -6,7 +6,8 @@ import argparse
 
 def register(sub: argparse._SubParsersAction) -> None:
     gui = sub.add_parser("gui", help="open the window (the default)")
-    gui.add_argument("--tab", help="tab to show: builder, training, augmentation, pretrained, visualize, concepts")
+    gui.add_argument("--tab", help="tab to show: lessons, builder, training, augmentation, pretrained, visualize, "
+                     "concepts")
     gui.add_argument("--screenshot", metavar="FILE.png",
                      help="render the window offscreen at 1280x800, save it as PNG and exit")
     gui.add_argument("--presentation", action="store_true",
