@@ -341,12 +341,12 @@ class StreamedImages:
     def __getitem__(self, key):
         if isinstance(key, (int, np.integer)):
             return self.decode(self.paths[key])
-        if isinstance(key, slice):
-            paths = self.paths[key]
-            out = np.empty((len(paths), *self.image_shape), np.uint8)
-            for i, p in enumerate(paths):
-                out[i] = self.decode(p)
-            return out
+        if isinstance(key, slice):  # a batch: decoded on the pool (files gone since the first pass stay black)
+            h, w, c = self.image_shape
+            r = read_files(list(self.paths[key]), h, w, c)
+            assert r.x is not None
+            r.x[~r.ok] = 0
+            return r.x
         return StreamedImages(self.paths[np.asarray(key)], self.image_shape)
 
     def __array__(self, dtype=None, copy=None):
