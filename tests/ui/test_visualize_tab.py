@@ -186,3 +186,19 @@ def test_sequence_model_is_explained_in_the_empty_state(qtbot, tab, errors):
     qtbot.waitUntil(lambda: tab.pages.currentIndex() == 0 and "not images" in tab.empty.label.text(),
                     timeout=TIMEOUT)
     assert errors == []
+
+
+def test_the_last_model_asked_for_wins(qtbot, tab, errors):
+    from cnnexplorer.ml.runtime import keras
+
+    k = keras()
+    three = k.Sequential([k.Input((28, 28, 1)), k.layers.Conv2D(2, 3, name="first"), k.layers.Flatten(),
+                          k.layers.Dense(3, activation="softmax")])
+    tab.session.set_model(_cnn(), "ten classes", "trained")
+    tab.session.set_model(three, "three classes", "trained")  # before the first one has been read
+    _ready(qtbot, tab)
+    assert "three classes" in tab.model_label.text() and "3 classes" in tab.model_label.text()
+    assert [tab.activations.layer_list.item(i).data(256) for i in range(tab.activations.layer_list.count())] == \
+        ["first"]
+    assert tab.gradcam.class_combo.count() == 1 + 3
+    assert errors == []
