@@ -64,6 +64,8 @@ def english_words(text: str) -> list[str]:
     """The English words in a visible text, outside the allowed names, file names and identifiers."""
     text = _ENTITY.sub(" ", _TAG.sub(" ", text)).replace("&", "")
     text = re.sub(r"`[^`]*`", " ", text)  # a command line or code in backticks
+    text = re.sub(r"cnnexplorer(\s+-{0,2}[a-z][\w-]*)+", " ", text)  # a command line: cnnexplorer train --history
+    text = text.replace("\u200b", "")  # zero-width spaces that let long identifiers wrap
     found = []
     for token in _TOKEN.findall(text):
         token = token.strip(".:()'+/-")
@@ -186,6 +188,9 @@ def test_the_checker_finds_english_and_lets_names_through():
     assert english_words("Train the model") == ["Train", "the", "model"]
     assert english_words("训练 mnist-cnn：Conv2D、Dense、relu、sparse_categorical_crossentropy、cat.jpg、150 px") == []
     assert english_words("<b>精度</b>&nbsp;91% · Keras 3 · TensorFlow · ImageNet") == []
+    assert english_words("损失 sparse_\u200bcategorical_\u200bcrossentropy") == []
+    assert english_words("例如由 “cnnexplorer train --history” 写出的文件") == []
+    assert english_words("由 cnnexplorer train 写出，然后 train the model") == ["train", "the", "model"]
 
 
 def test_every_tab_menu_and_window_dialog_is_chinese(qtbot, zh_window):
