@@ -43,3 +43,22 @@ def test_grey_folder_trains_mnist_cnn_and_predict_uses_its_class_names(tmp_path,
     rc = main(["evaluate", "--model", str(out), "--dataset", str(folder), "--image-size", "32"])
     captured = capsys.readouterr()
     assert rc == 1 and "read as 32×32 grey" in captured.out and "The model expects 28×28" in captured.err
+
+
+def test_a_1000_class_head_is_named_with_imagenet_classes(tmp_path, capsys):
+    from cnnexplorer.ml.model_files import save_model_file
+    from cnnexplorer.ml.runtime import keras
+
+    k = keras()
+    model = k.Sequential([k.Input((None, None, 3)), k.layers.Rescaling(1 / 255), k.layers.GlobalAveragePooling2D(),
+                          k.layers.Dense(1000, activation="softmax")])
+    save_model_file(model, tmp_path / "head.keras")
+    ok, png = cv2.imencode(".png", np.full((20, 30, 3), 200, np.uint8))
+    (tmp_path / "grey.png").write_bytes(png.tobytes())
+    rc = main(["predict", "--model", str(tmp_path / "head.keras"), "--image", str(tmp_path / "grey.png"),
+               "--top", "2"])
+    line = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert rc == 0 and len(line["top"]) == 2
+    from cnnexplorer.ml.viz.inputs import imagenet_names
+
+    assert line["top"][0]["name"] == imagenet_names()[line["top"][0]["class"]]
