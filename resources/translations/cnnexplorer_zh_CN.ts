@@ -2538,6 +2538,10 @@
         <source>Export comparison table</source>
         <translation>导出比较表</translation>
     </message>
+    <message>
+        <source>{0:+.1f} pt</source>
+        <translation>{0:+.1f} 个百分点</translation>
+    </message>
 </context>
 <context>
     <name>ScalingChoice</name>

@@ -144,7 +144,7 @@ class TrainingTab(Tab):
         main_layout.addWidget(self.status_label)
         main_layout.addWidget(self.progress_bar)
 
-        splitter = QSplitter(Qt.Orientation.Vertical, main)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, main)
         chart_box = QWidget(splitter)
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.setContentsMargins(0, 0, 0, 0)
@@ -538,7 +538,11 @@ class TrainingTab(Tab):
         """Under the chart: the comparison table while runs are ticked, else the last run's test results."""
         idle = not self.is_training()
         comparing = idle and bool(self.runs_panel.checked_runs())
-        self.runs_panel.compare_table.setVisible(comparing)
+        table = self.runs_panel.compare_table
+        if comparing and not table.isVisible():  # the table takes the height it needs, the chart the rest
+            sizes = self.splitter.sizes()
+            self.splitter.setSizes([sum(sizes) - table.minimumHeight(), 0, table.minimumHeight()])
+        table.setVisible(comparing)
         self.results_panel.setVisible(idle and not comparing and self.results_panel.outcome is not None)
 
     def _keep_run(self, outcome: TrainingOutcome) -> None:

@@ -104,7 +104,7 @@ class RunsPanel(QWidget):
         self.compare_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.compare_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.compare_table.verticalHeader().hide()
-        self.compare_table.setWordWrap(True)
+        self.compare_table.setWordWrap(False)  # one line per run: the chart above keeps its height
 
         self.list.itemChanged.connect(self._on_item_changed)
         self.rename_button.clicked.connect(self._rename_current)
@@ -353,7 +353,7 @@ class RunsPanel(QWidget):
             gap = run.final_gap
             cells = [run.name, f"{run.parameters:,}" if run.parameters is not None else "—", str(run.epochs),
                      format_duration(run.seconds), _percent(run.best_val_accuracy), _percent(run.test_accuracy),
-                     "—" if gap is None else f"{gap * 100:+.1f} pt"]
+                     "—" if gap is None else self.tr("{0:+.1f} pt").format(gap * 100)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column:
