@@ -511,11 +511,15 @@ def load_image_folder(root: Path, image_size: tuple[int, int] | int | None = Non
         read[key] = (x, labels[r.ok])
     n_read = sum(len(y) for _, y in read.values())
     if n_read == 0:
-        raise DatasetError(
-            translate("data", "No readable images in {root} ({count} files could not be read as images: {reasons}). "
-                              "Put JPEG or PNG files in one sub-folder per class.")
-            .format(root=folders.display_path(root), count=len(skipped), reasons=folders.skipped_summary(reasons))
-        )
+        if set(reasons) == {folders.NOT_IMAGE}:
+            raise DatasetError(
+                translate("data", "No readable images in {root} ({count} files could not be read as images). "
+                                  "Put JPEG or PNG files in one sub-folder per class.")
+                .format(root=folders.display_path(root), count=len(skipped)))
+        raise DatasetError(  # several reasons, or files too large / not opened: say which, each counted once
+            translate("data", "No readable images in {root}: {reasons}. Put JPEG or PNG files in one sub-folder "
+                              "per class.").format(root=folders.display_path(root),
+                                                   reasons=folders.skipped_summary(reasons)))
     if "all" in read:
         x, y = read["all"]
         if not 0.0 < validation_split < 1.0:

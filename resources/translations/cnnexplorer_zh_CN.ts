@@ -3940,16 +3940,20 @@ Apply these changes and train?</source>
         <translation>正在列出 {root} 中的文件…</translation>
     </message>
     <message>
+        <source>No readable images in {root} ({count} files could not be read as images). Put JPEG or PNG files in one sub-folder per class.</source>
+        <translation>{root} 中没有可读取的图像（有 {count} 个文件无法作为图像读取）。请把 JPEG 或 PNG 文件按类别放进各自的子文件夹。</translation>
+    </message>
+    <message>
+        <source>No readable images in {root}: {reasons}. Put JPEG or PNG files in one sub-folder per class.</source>
+        <translation>{root} 中没有可读取的图像：{reasons}。请把 JPEG 或 PNG 文件按类别放进各自的子文件夹。</translation>
+    </message>
+    <message>
         <source>Reading images {done}/{total}</source>
         <translation>正在读取图像 {done}/{total}</translation>
     </message>
     <message>
         <source>No readable images in {root}. Put JPEG or PNG files in one sub-folder per class.</source>
         <translation>{root} 中没有可读取的图像。请把 JPEG 或 PNG 文件按类别放进各自的子文件夹。</translation>
-    </message>
-    <message>
-        <source>No readable images in {root} ({count} files could not be read as images: {reasons}). Put JPEG or PNG files in one sub-folder per class.</source>
-        <translation>{root} 中没有可读取的图像（有 {count} 个文件无法作为图像读取：{reasons}）。请把 JPEG 或 PNG 文件按类别放进各自的子文件夹。</translation>
     </message>
     <message>
         <source>The validation split must be between 0 and 1 (got {split}).</source>

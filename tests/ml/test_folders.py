@@ -98,6 +98,10 @@ def test_bad_folders_get_one_sentence(tmp_path, monkeypatch):
             (empty / name / f"{i}.png").write_bytes(b"")
     with pytest.raises(DatasetError, match=r"No readable images .*100 files could not be read as images"):
         load_dataset(str(empty), input_shape=(28, 28, 1))
+    (empty / "a" / "0.png").write_bytes(cv2.imencode(".png", np.zeros((8000, 8000), np.uint8))[1].tobytes())
+    with pytest.raises(DatasetError) as info:
+        load_dataset(str(empty), input_shape=(28, 28, 1))
+    assert str(info.value).startswith(f"No readable images in {empty}: 99 not readable as images, 1 too large")
 
     odd = _digits(tmp_path / "odd", 30)
     bad_name = os.fsencode(str(odd / "3")) + b"/caf\xe9.png"
