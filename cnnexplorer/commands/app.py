@@ -22,8 +22,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     datasets = sub.add_parser("datasets", help="list datasets with their status (bundled, cached, needs download)")
     datasets.add_argument("--load", metavar="NAME_OR_FOLDER",
                           help="load one dataset (downloading it if needed) and describe what was read")
-    datasets.add_argument("--image-size", type=int, default=150, help="image folders: resize to this size")
-    datasets.add_argument("--grayscale", action="store_true", help="image folders: read as grayscale")
+    datasets.add_argument("--image-size", type=int, default=None,
+                          help="image folders: resize to this size (default: the folder's most common size)")
+    datasets.add_argument("--grayscale", action="store_true",
+                          help="image folders: read as grayscale (default: the folder's most common channels)")
     datasets.set_defaults(func=_datasets)
 
 
@@ -55,14 +57,17 @@ def _load_one(args: argparse.Namespace) -> int:
 
     options = {}
     if args.load not in {d.name for d in list_datasets()}:
-        options = {"image_size": (args.image_size, args.image_size),
-                   "color_mode": "grayscale" if args.grayscale else "rgb"}
+        options = {"image_size": (args.image_size, args.image_size) if args.image_size else None,
+                   "color_mode": "grayscale" if args.grayscale else None}
     ds = load_dataset(args.load, progress=_print_progress, **options)
     print(f"{ds.info.title}")
     print(f"  train: {ds.x_train.shape}  test: {ds.x_test.shape}"
           + (f"  validation: {ds.x_val.shape}" if ds.x_val is not None else ""))
     print(f"  classes ({ds.info.num_classes}): {', '.join(ds.class_names)}")
-    if ds.skipped:
+    note = getattr(ds, "note", "")
+    if note:  # what was found and done: sizes, channels, files skipped and why
+        print(f"  {note}")
+    elif ds.skipped:
         print(f"  skipped {len(ds.skipped)} unreadable file(s), e.g. {ds.skipped[0]}")
     return 0
 

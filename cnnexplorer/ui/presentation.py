@@ -197,10 +197,8 @@ class Look(QObject):
         """Default sizes and colours for charts drawn from now on (matplotlib is loaded by the chart widgets)."""
         if "matplotlib" not in sys.modules and not self._on and not self._dark and self._mpl_saved is None:
             return  # nothing to change and no reason to import it
-        try:
-            import matplotlib as mpl
-        except ImportError:  # the interface still works without charts
-            return
+        import matplotlib as mpl
+
         rc = mpl.rcParams
         keys = _MPL_SIZES + _MPL_WIDTHS + ("figure.facecolor", "axes.facecolor", "axes.edgecolor", "axes.labelcolor",
                                            "text.color", "xtick.color", "ytick.color", "grid.color",
@@ -250,11 +248,8 @@ def use_chinese_chart_fonts() -> str | None:
 
     Returns the family used, or None when there is none (labels then show boxes; a warning says so).
     """
-    try:
-        import matplotlib as mpl
-        from matplotlib import font_manager
-    except ImportError:
-        return None
+    import matplotlib as mpl
+    from matplotlib import font_manager
 
     def find() -> str | None:
         names = {f.name for f in font_manager.fontManager.ttflist}
