@@ -642,10 +642,16 @@ class TrainingTab(Tab):
     def prepare_screenshot(self) -> None:
         """Train the MNIST CNN for three quick epochs on part of the sample, synchronously, to show real results."""
         import dataclasses
+        import tempfile
 
         import numpy as np
 
+        from cnnexplorer.core.runs import RunStore
         from cnnexplorer.ml.data import load_dataset
+
+        # The picture shows this run alone, and a screenshot never adds runs to the user's own list.
+        self.runs_panel.store = RunStore(tempfile.mkdtemp(prefix="cnnexplorer-screenshot-runs-"))
+        self.runs_panel.reload()
 
         data = load_dataset("mnist-sample")
         rng = np.random.default_rng(0)
