@@ -2370,22 +2370,6 @@
         <translation>示例文件夹已就绪：3 类生成的图形（圆形、正方形、三角形）。</translation>
     </message>
     <message>
-        <source>feature extraction</source>
-        <translation>特征提取</translation>
-    </message>
-    <message>
-        <source>end to end</source>
-        <translation>端到端</translation>
-    </message>
-    <message>
-        <source>fine-tuned</source>
-        <translation>已微调</translation>
-    </message>
-    <message>
-        <source>%1 + head (%2)</source>
-        <translation>%1 + 分类头（%2）</translation>
-    </message>
-    <message>
         <source>Images: %1</source>
         <translation>图像：%1</translation>
     </message>

@@ -243,6 +243,14 @@ class PretrainedOutcome:
     dataset: Any
 
 
+def job_title(arch: Architecture, method: str) -> str:
+    """What a job's model is called: "VGG16 + head (feature extraction)"."""
+    names = {"features": translate("transfer", "feature extraction"), "end-to-end": translate("transfer", "end to end"),
+             "fine-tune": translate("transfer", "fine-tuned")}
+    return translate("transfer", "{title} + head ({method})").format(title=arch.title,
+                                                                      method=names.get(method, method))
+
+
 def pretrained_run(result: TransferResult, loaded: LoadedBase, dataset: Any, head: str, batch_size: int,
                    learning_rate: float, name: str = ""):
     """The run record (``core.runs.Run``) of one pretrained job, to keep and compare with other runs."""
@@ -250,12 +258,8 @@ def pretrained_run(result: TransferResult, loaded: LoadedBase, dataset: Any, hea
 
     from cnnexplorer.core.runs import Run
 
-    method_names = {"features": translate("transfer", "feature extraction"),
-                    "end-to-end": translate("transfer", "end to end"),
-                    "fine-tune": translate("transfer", "fine-tuned")}
     title = loaded.arch.title
-    name = name or translate("transfer", "{title} + head ({method})").format(
-        title=title, method=method_names.get(result.method, result.method))
+    name = name or job_title(loaded.arch, result.method)
     info = getattr(dataset, "info", None)
     settings = {"method": result.method, "arch": loaded.arch.key, "weights": loaded.source.kind,
                 "input_size": loaded.input_size, "head": head, "epochs": result.epochs_run,

@@ -15,8 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSize, QStandardPaths, Qt, QTimer, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSize, QStandardPaths, Qt, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -52,6 +50,7 @@ from cnnexplorer.ml.transfer import (
 from cnnexplorer.ui import presentation
 from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
+from cnnexplorer.ui.widgets.fit_column import FitColumn
 from cnnexplorer.ui.widgets.freeze_table import FreezeTable
 from cnnexplorer.ui.widgets.runs_panel import RunsPanel
 from cnnexplorer.ui.workers import TaskSlot
@@ -106,11 +105,6 @@ class PretrainedTab(Tab):
         self.slot.failed.connect(self._on_failed)
         self.slot.cancelled.connect(self._on_cancelled)
         self.slot.done.connect(self._on_done)
-        # One single-shot timer, a child of the tab: a font change after the tab is gone cannot reach it.
-        self._fit_timer = QTimer(self)
-        self._fit_timer.setSingleShot(True)
-        self._fit_timer.setInterval(0)
-        self._fit_timer.timeout.connect(self._fit_column)
         self._build_ui()
         index = self.arch_combo.findData(default_architecture())
         self.arch_combo.setCurrentIndex(max(0, index))
@@ -173,9 +167,6 @@ class PretrainedTab(Tab):
         load_row = QHBoxLayout()
         self.load_button = QPushButton(self.tr("Load base"), base_box)
         self.load_button.clicked.connect(self.load_base)
-        big = QFont(self.load_button.font())
-        big.setPointSize(big.pointSize() + 1)
-        big.setBold(True)
         presentation.follow_text_size(self.load_button, delta=1, bold=True)
         load_row.addWidget(self.load_button, 1)
         form.addRow(load_row)
@@ -271,14 +262,7 @@ class PretrainedTab(Tab):
         left_layout.addWidget(data_box)
         left_layout.addWidget(run_box)
         left_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidget(left)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left.setMaximumWidth(450)
-        scroll.setFixedWidth(470)
-        self._left = left
+        self.column = FitColumn(left, 470, self)  # scrolls when too tall; wrapped notes keep their lines
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -293,8 +277,6 @@ class PretrainedTab(Tab):
         self.bn_note.setStyleSheet(NOTE_STYLE)
         self.result_label = QLabel(right)
         self.result_label.setWordWrap(True)
-        result_font = QFont(self.result_label.font())
-        result_font.setPointSize(result_font.pointSize() + 1)
         presentation.follow_text_size(self.result_label, delta=1)
         chart_holder = _LowHint(right)
         chart_row = QHBoxLayout(chart_holder)
@@ -332,40 +314,8 @@ class PretrainedTab(Tab):
         right_layout.addWidget(splitter, 1)
 
         layout = QHBoxLayout(self)
-        layout.addWidget(scroll)
+        layout.addWidget(self.column)
         layout.addWidget(right, 1)
-
-    @Slot()
-    def _fit_column(self) -> None:
-        """Give the left column the height its wrapped texts need at its width.
-
-        The scroll area sizes the column from size hints, which assume another
-        width: with presentation-size text the notes were clipped to a line
-        and a half. Asking the layout's height for the actual width keeps every
-        line, and the column scrolls instead.
-        """
-        layout = self._left.layout()
-        width = self._left.width()
-        if width <= 0 or layout is None:
-            return
-        for label in self._left.findChildren(QLabel):  # the form layouts under-count wrapped rows
-            if label.wordWrap() and label.width() > 0:
-                label.setMinimumHeight(max(0, label.heightForWidth(label.width())))
-        if layout.hasHeightForWidth():
-            self._left.setMinimumHeight(layout.heightForWidth(width))
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._fit_timer.start()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self._fit_timer.start()
-
-    def changeEvent(self, event) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange and hasattr(self, "_fit_timer"):  # presentation mode on or off
-            self._fit_timer.start()
 
     def _rate_spin(self, value: float) -> QDoubleSpinBox:
         spin = QDoubleSpinBox(self)
@@ -402,7 +352,6 @@ class PretrainedTab(Tab):
             .replace("%8", self._weights_where(arch, cached))
         )
         self.size_spin.setMinimum(arch.min_size)
-        self._fit_timer.start()
 
     def _weights_where(self, arch: T.Architecture, cached: bool) -> str:
         if cached:
@@ -603,10 +552,7 @@ class PretrainedTab(Tab):
             self.epochs_done += res.epochs_run
         else:
             self.epochs_done = res.epochs_run
-        arch = self.loaded.arch
-        method_names = {"features": self.tr("feature extraction"), "end-to-end": self.tr("end to end"),
-                        "fine-tune": self.tr("fine-tuned")}
-        name = self.tr("%1 + head (%2)").replace("%1", arch.title).replace("%2", method_names[res.method])
+        name = T.job_title(self.loaded.arch, res.method)
         info = getattr(outcome.dataset, "info", None)  # the status bar names the folder it was trained on
         self.session.set_model(res.model, name, "pretrained", dataset=getattr(info, "name", None))
         lines = []
@@ -676,7 +622,6 @@ class PretrainedTab(Tab):
 
     def _set_status(self, text: str) -> None:
         self.status_label.setText(text)
-        self._fit_timer.start()
 
     def _update_buttons(self) -> None:
         busy = self._busy()
@@ -710,7 +655,6 @@ class PretrainedTab(Tab):
             style = "color: #b34700; font-weight: bold;"
         self.trains_label.setText(text)
         self.trains_label.setStyleSheet(style)
-        self._fit_timer.start()
 
     @Slot(str)
     def _on_session_changed(self, field: str) -> None:
@@ -741,7 +685,7 @@ class PretrainedTab(Tab):
         return True
 
     def shutdown(self, wait: bool = True) -> bool:
-        self._fit_timer.stop()
+        self.column.stop()
         stopped = super().shutdown(wait)
         if stopped:
             self.session.release_training(OWNER)
