@@ -9,7 +9,8 @@ from pathlib import Path
 from setuptools import find_packages, setup
 
 HERE = Path(__file__).parent
-resource_dirs = sorted(p.name for p in (HERE / "resources").iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+resource_dirs = sorted(p.name for p in (HERE / "resources").iterdir()
+                       if p.is_dir() and not p.name.startswith(("_", ".")))
 
 setup(
     packages=find_packages(include=["cnnexplorer", "cnnexplorer.*"])

@@ -19,7 +19,7 @@ A fixed text that is kept in a table and translated later is marked with
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 Translator = Callable[[str, str], str]
 

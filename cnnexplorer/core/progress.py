@@ -13,8 +13,9 @@ line passes a printer. Nothing here knows about Qt.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional
+from typing import Any
 
 
 class Cancelled(Exception):
@@ -39,7 +40,7 @@ class Progress:
     payload: Any = None
 
     @property
-    def fraction(self) -> Optional[float]:
+    def fraction(self) -> float | None:
         return self.step / self.total if self.total > 0 else None
 
 

@@ -6,7 +6,12 @@ import json
 import pytest
 
 from cnnexplorer.core.augment_config import (
-    PRESETS, AugmentConfig, layer_plan, load_augment_config, preset, save_augment_config,
+    PRESETS,
+    AugmentConfig,
+    layer_plan,
+    load_augment_config,
+    preset,
+    save_augment_config,
 )
 from cnnexplorer.core.errors import UserError
 
@@ -86,7 +91,8 @@ def test_unit_conversions_in_the_layer_plan():
     assert plan["shear"].kwargs["x_factor"] == 0.2
     assert plan["flip"].kwargs["mode"] == "horizontal"
     assert all(step.kwargs.get("fill_mode", "nearest") == "nearest" for step in plan.values())
-    colour = {s.key: s for s in layer_plan(AugmentConfig(brightness_range=0.2, contrast_range=0.3, saturation_range=0.4))}
+    colours = AugmentConfig(brightness_range=0.2, contrast_range=0.3, saturation_range=0.4)
+    colour = {s.key: s for s in layer_plan(colours)}
     # raw pixels 0-255 app-wide: the colour layers must know it
     assert all(step.kwargs["value_range"] == (0, 255) for step in colour.values())
     assert colour["saturation"].kwargs["factor"] == (0.3, 0.7)  # 0.5 = unchanged

@@ -38,7 +38,7 @@ class AugmentPreviewGrid(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(240, 200)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(720, 520)
 
     # -- content ---------------------------------------------------------------
@@ -78,7 +78,7 @@ class AugmentPreviewGrid(QWidget):
                 best = (cols, rows, side)
         return best
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().base())
         images = ([self._original] if self._original is not None else []) + self._variants

@@ -23,7 +23,7 @@ class AugmentProbeChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(120)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(600, 200)
 
     def set_results(self, results: dict[str, float]) -> None:
@@ -35,7 +35,7 @@ class AugmentProbeChart(QWidget):
         self.placeholder = text
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), self.palette().base())
         w, h = float(self.width()), float(self.height())

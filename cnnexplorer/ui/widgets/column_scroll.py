@@ -23,12 +23,12 @@ class ColumnScroll(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self.updateGeometry()  # the contents' size hint may have changed, and with it ours
         return super().eventFilter(watched, event)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         content = self.widget()
         if content is None:
             return super().sizeHint()
@@ -39,12 +39,12 @@ class ColumnScroll(QScrollArea):
             height = max(height, content.heightForWidth(self.viewport().width()))
         return QSize(max(hint.width(), width) + self.verticalScrollBar().sizeHint().width(), height)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self.updateGeometry()  # a new width wraps the texts anew: the wanted height changes
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def minimumSizeHint(self) -> QSize:
         content = self.widget()
         if content is None:
             return super().minimumSizeHint()
