@@ -250,7 +250,7 @@ def convolve(grid: np.ndarray, kernel: np.ndarray, stride: int, padding: str) ->
             output[r, c] = total
             steps.append(ConvStep(r, c, top, left, values.copy(), mask[top:top + k, left:left + k].copy(),
                                   products, total))
-    return ConvResult(rows, cols, kernel, output, steps, padded, _never_seen(*grid.shape, rows, cols))
+    return ConvResult(rows, cols, kernel, output, steps, padded, _never_seen(grid.shape[0], grid.shape[1], rows, cols))
 
 
 # -- pooling -----------------------------------------------------------------------
