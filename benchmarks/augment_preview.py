@@ -54,9 +54,10 @@ def main() -> None:
         t = time.perf_counter()
         preview(image, config, 8, seed=0)
         first = round((time.perf_counter() - t) * 1000, 1)
-        slider = _ms(lambda i: preview(image, config.copy(rotation_range=20 + (i % 20)), 8, seed=1), 20)
-        new_samples = _ms(lambda i: preview(image, config, 8, seed=100 + i), 20)
-        build = _ms(lambda i: build_augmenter(config, image.shape, seed=i), 20)
+        # config=config: each lambda keeps this iteration's settings (they run before the next, but say so)
+        slider = _ms(lambda i, config=config: preview(image, config.copy(rotation_range=20 + (i % 20)), 8, seed=1), 20)
+        new_samples = _ms(lambda i, config=config: preview(image, config, 8, seed=100 + i), 20)
+        build = _ms(lambda i, config=config: build_augmenter(config, image.shape, seed=i), 20)
         rows.append({"config": label, "first_call_ms": first,
                      "slider_move_ms": slider[0], "slider_move_min_ms": slider[1], "slider_move_cpu_ms": slider[2],
                      "new_samples_ms": new_samples[0], "new_samples_min_ms": new_samples[1],
