@@ -227,3 +227,11 @@ def test_robustness_probe_refuses_mismatched_images_and_stops_on_cancel():
     cancel.set()
     with pytest.raises(Cancelled):
         robustness_probe(model, x, y, AugmentConfig(rotation_range=5), cancel=cancel)
+
+
+def test_the_suggested_preset_fits_the_kind_of_data():
+    from cnnexplorer.ml.augment import suggested_preset
+
+    assert suggested_preset("images", (28, 28, 1)) == "digits (no flips)"  # a flipped 2 is no 2
+    assert suggested_preset("images", (32, 32, 3)) == "tutorial (cats vs dogs)"  # photos: the tutorial's flips
+    assert suggested_preset("sequences", (100, 1)) == "none"  # nothing to rotate in a sequence
