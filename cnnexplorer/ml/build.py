@@ -7,10 +7,16 @@ from cnnexplorer.core.errors import SpecError
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.shapes import infer_shapes, validate
 from cnnexplorer.core.spec import (
-    ACTIVATIONS, LAYER_DEFAULTS, LOSSES, OPTIMIZERS, CompileSpec, LayerSpec, ModelSpec, default_loss,
+    ACTIVATIONS,
+    LAYER_DEFAULTS,
+    LOSSES,
+    OPTIMIZERS,
+    CompileSpec,
+    LayerSpec,
+    ModelSpec,
+    default_loss,
 )
 from cnnexplorer.ml.codegen import export_code, python_name  # noqa: F401  (re-exported: build.export_code)
-from cnnexplorer.ml.model_files import load_model_file, save_model_file  # noqa: F401  (re-exported)
 from cnnexplorer.ml.runtime import keras
 
 

@@ -30,7 +30,7 @@ def test_feature_extraction_run_prints_epochs_and_json_and_saves_a_loadable_mode
     assert result["method"] == "features" and result["epochs"] == 2 and result["arch"] == "vgg16"
     assert 0.0 <= result["test_accuracy"] <= 1.0 and result["classes"] == ["bright", "dark"]
     from cnnexplorer.ml import transfer
-    from cnnexplorer.ml.build import load_model_file
+    from cnnexplorer.ml.model_files import load_model_file
 
     transfer.register_custom_objects()
     model, _ = load_model_file(str(out))

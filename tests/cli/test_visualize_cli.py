@@ -12,7 +12,8 @@ from cnnexplorer.core.resources import sample_images
 @pytest.fixture(scope="module")
 def files(tmp_path_factory):
     from cnnexplorer.core.spec import template
-    from cnnexplorer.ml.build import build_model, save_model_file
+    from cnnexplorer.ml.build import build_model
+    from cnnexplorer.ml.model_files import save_model_file
     from cnnexplorer.ml.runtime import keras
 
     keras().utils.set_random_seed(0)

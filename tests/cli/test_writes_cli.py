@@ -57,7 +57,8 @@ def test_train_on_a_full_disk_stops_before_training(tmp_path):
 @pytest.fixture(scope="module")
 def model_file(tmp_path_factory):
     from cnnexplorer.core.spec import LayerSpec, ModelSpec
-    from cnnexplorer.ml.build import build_model, save_model_file
+    from cnnexplorer.ml.build import build_model
+    from cnnexplorer.ml.model_files import save_model_file
 
     folder = tmp_path_factory.mktemp("cam")
     spec = ModelSpec(input_shape=(28, 28, 1), layers=[

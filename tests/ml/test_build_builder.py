@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from cnnexplorer.core.errors import ModelFileError, SpecError
 from cnnexplorer.core.shapes import infer_shapes
 from cnnexplorer.core.spec import TEMPLATES, LayerSpec, ModelSpec, template
-from cnnexplorer.ml.build import build_model, export_code, load_model_file, save_model_file, spec_from_model
+from cnnexplorer.ml.build import build_model, export_code, spec_from_model
+from cnnexplorer.ml.model_files import load_model_file, save_model_file
 
 keras = pytest.importorskip("keras")
 

@@ -6,7 +6,7 @@ import numpy as np
 
 
 def test_model_with_pretrained_preprocessing_reopens_in_a_new_process(tmp_path):
-    from cnnexplorer.ml.build import save_model_file
+    from cnnexplorer.ml.model_files import save_model_file
     from cnnexplorer.ml.runtime import keras
     from cnnexplorer.ml.transfer import preprocess_layer_class
 
@@ -24,7 +24,7 @@ def test_model_with_pretrained_preprocessing_reopens_in_a_new_process(tmp_path):
 
     code = (
         "import sys, numpy as np\n"
-        "from cnnexplorer.ml.build import load_model_file\n"
+        "from cnnexplorer.ml.model_files import load_model_file\n"
         f"model, _ = load_model_file({str(path)!r})\n"
         "print(np.array2string(model.predict(np.full((1, 16, 16, 3), 120, np.float32), verbose=0), precision=6))\n"
     )

@@ -208,7 +208,7 @@ def test_feature_extraction_is_cancellable(vgg):
 
 
 def test_composed_model_keeps_a_nested_base_and_survives_safe_mode_save_and_load(vgg, tmp_path):
-    from cnnexplorer.ml.build import load_model_file, save_model_file
+    from cnnexplorer.ml.model_files import load_model_file, save_model_file
 
     model = T.compose("vgg16", vgg, "flatten-dense", 3)
     T.compile_model(model, 3)

@@ -127,7 +127,7 @@ def _nested_models():
 def test_nested_sequential_functional_and_reloaded_models(kind, tmp_path):
     models = _nested_models()
     if kind == "reloaded":
-        from cnnexplorer.ml.build import load_model_file, save_model_file
+        from cnnexplorer.ml.model_files import load_model_file, save_model_file
 
         save_model_file(models["sequential"], str(tmp_path / "m.keras"))
         model, _ = load_model_file(str(tmp_path / "m.keras"))

@@ -80,7 +80,8 @@ def test_bad_model_files_give_clear_messages_and_keep_the_design(main_window, bu
 
 
 def test_good_model_file_becomes_a_design(main_window, builder, qtbot, tmp_path):
-    from cnnexplorer.ml.build import build_model, save_model_file
+    from cnnexplorer.ml.build import build_model
+    from cnnexplorer.ml.model_files import save_model_file
 
     path = tmp_path / "digits.keras"
     save_model_file(build_model(template("dense-baseline")), str(path))

@@ -61,7 +61,7 @@ def test_image_folder_problems_and_progress_in_chinese(zh, tmp_path):
 
 
 def test_corrupt_model_file_is_explained_in_chinese(zh, tmp_path):
-    from cnnexplorer.ml.build import load_model_file
+    from cnnexplorer.ml.model_files import load_model_file
 
     path = tmp_path / "broken.keras"
     path.write_bytes(b"PK\x03\x04 this is not a whole zip archive")
