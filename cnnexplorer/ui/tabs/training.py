@@ -442,7 +442,7 @@ class TrainingTab(Tab):
         self.continue_button.setText(self.tr("Continue +{0}").format(self.form.epochs_spin.value()) if not running
                                      else self.tr("Continue"))
         self.save_button.setEnabled(not running and self._model is not None)
-        for widget in self.form.inputs():
+        for widget in [*self.form.inputs(), self.runs_panel]:  # the live chart is not swapped for an overlay mid-run
             widget.setEnabled(not running)
         self._refresh_augment()
 
