@@ -7,7 +7,8 @@ Saving a model writes them into the file in a form plain Keras ignores
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 _ATTRIBUTE = "_cnnexplorer_class_names"
 
