@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -55,7 +56,7 @@ def _datasets(args: argparse.Namespace) -> int:
 def _load_one(args: argparse.Namespace) -> int:
     from cnnexplorer.ml.data import list_datasets, load_dataset
 
-    options = {}
+    options: dict[str, Any] = {}
     if args.load not in {d.name for d in list_datasets()}:
         options = {"image_size": (args.image_size, args.image_size) if args.image_size else None,
                    "color_mode": "grayscale" if args.grayscale else None}

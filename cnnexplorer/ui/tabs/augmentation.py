@@ -550,7 +550,7 @@ class AugmentationTab(Tab):
             self._seed += 1
             self.refresh_preview()
 
-    def preview_request(self) -> tuple[np.ndarray, AugmentConfig, int, int | None]:
+    def preview_request(self) -> tuple[np.ndarray | None, AugmentConfig, int, int | None]:
         """(image, config that fits it, count, seed) for the next preview."""
         config = self.config
         if self._source_image is not None and self._source_image.shape[-1] == 1:
@@ -589,6 +589,8 @@ class AugmentationTab(Tab):
         from cnnexplorer.ml.augment import preview
 
         image, config, count, seed = self.preview_request()
+        if image is None:  # no source image (it failed to load): nothing to preview
+            return
         self.grid.set_variants(preview(image, config, count, seed))
         self._preview_dirty = False
 
