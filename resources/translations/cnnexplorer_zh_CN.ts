@@ -1298,6 +1298,14 @@
         </translation>
     </message>
     <message>
+        <source>stem</source>
+        <translation>输入端</translation>
+    </message>
+    <message>
+        <source>top</source>
+        <translation>顶部</translation>
+    </message>
+    <message>
         <source>Load a pretrained base to see its layers.</source>
         <translation>载入一个预训练基网络即可查看它的层。</translation>
     </message>

@@ -127,7 +127,7 @@ class FreezeTable(QWidget):
         for row in rows:
             if row.group != current:
                 current = row.group
-                group_item = QTreeWidgetItem(self.tree, [row.group])
+                group_item = QTreeWidgetItem(self.tree, [self._group_title(row.group)])
                 group_item.setFlags(group_item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 group_item.setFont(0, self._bold)
                 group_item.setExpanded(True)
@@ -164,6 +164,10 @@ class FreezeTable(QWidget):
         for w in (self.slider, self.freeze_button, self.unfreeze_button, self.top_block_button):
             w.setEnabled(bool(rows))
         self.refresh()
+
+    def _group_title(self, group: str) -> str:
+        """Block names are Keras' ("block5", "conv4_block2"); the two made-up ones are translated."""
+        return {"stem": self.tr("stem"), "top": self.tr("top")}.get(group, group)
 
     @property
     def flags(self) -> list[bool]:
