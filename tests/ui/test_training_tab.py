@@ -165,12 +165,15 @@ def test_stop_and_continue_never_draws_backwards(qtbot, tab):
 
 
 def test_the_coach_speaks_about_the_run_while_it_starts(qtbot, tab):
-    trainer = FakeTrainer(endless=True)
+    trainer = FakeTrainer(steps=200, endless=True)
     tab.run_fn = trainer
     assert "Press Start" in tab.coach_label.text()
     assert tab.start()
     assert "Press Start" not in tab.coach_label.text() and "preparing" in tab.coach_label.text()
-    qtbot.waitUntil(lambda: "started" in tab.coach_label.text(), timeout=10000)
+    # then the run's own numbers: "started" during the first epoch, "After 1 epoch(s)" once it is done
+    qtbot.waitUntil(lambda: "preparing" not in tab.coach_label.text(), timeout=10000)
+    assert "Press Start" not in tab.coach_label.text()
+    assert "started" in tab.coach_label.text() or "After" in tab.coach_label.text()
     tab.stop()
     qtbot.waitUntil(lambda: not tab.is_training(), timeout=10000)
 
