@@ -87,7 +87,7 @@ def _take_screenshot(app, window, path: str) -> int:
         print(f"error: could not encode the screenshot of {target.name}", file=sys.stderr)
         return 1
     try:
-        write_bytes(target, bytes(data))  # encoded in memory, written atomically like every file the app writes
+        write_bytes(target, bytes(data.data()))  # encoded in memory, written atomically like every file the app writes
     except UserError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -28,9 +28,8 @@ def create_application(argv: list[str] | None = None, language: str | None = Non
     from cnnexplorer.ui.errors import install_excepthook
     from cnnexplorer.ui.settings import Settings
 
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)

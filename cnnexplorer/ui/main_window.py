@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib
 import sys
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QProcess, QSize, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -70,7 +71,7 @@ class _TabPages(QTabWidget):
     1280×800 projector) instead of pushing the window off the screen. ``widget()``, ``currentWidget()``,
     ``indexOf()`` and ``setCurrentWidget()`` still deal in the tabs themselves."""
 
-    def addTab(self, page: QWidget, title: str) -> int:
+    def addTab(self, page: QWidget, title: str) -> int:  # type: ignore[override]  # no icon overload
         area = QScrollArea(self)
         area.setWidget(page)
         area.setWidgetResizable(True)
@@ -81,7 +82,7 @@ class _TabPages(QTabWidget):
         page = super().widget(index)
         return page.widget() if isinstance(page, QScrollArea) else page
 
-    def currentWidget(self) -> QWidget | None:
+    def currentWidget(self) -> QWidget | None:  # type: ignore[override]  # None when there is no tab
         return self.widget(self.currentIndex())
 
     def indexOf(self, page: QWidget) -> int:
@@ -294,11 +295,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_theme_chosen(self) -> None:
-        self.set_theme(self.sender().data())
+        self.set_theme(cast(QAction, self.sender()).data())
 
     @Slot()
     def _on_language_chosen(self) -> None:
-        code = self.sender().data()
+        code = cast(QAction, self.sender()).data()
         self.settings.language = code
         self.settings.sync()
         if resolve_language(code) == current_language():
@@ -509,7 +510,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _open_recent(self) -> None:
-        path = self.sender().data()
+        path = cast(QAction, self.sender()).data()
         if not Path(path).exists():
             reporter().report(self.tr("%1 no longer exists. It may have been moved or deleted.").replace("%1", path))
             return

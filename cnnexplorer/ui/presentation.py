@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QPalette
@@ -44,6 +45,12 @@ _MPL_WIDTHS = ("lines.linewidth", "axes.linewidth", "grid.linewidth", "xtick.maj
                "patch.linewidth")
 _DARK = {"bg": "#2b2b2b", "base": "#1f1f1f", "text": "#e8e8e8", "mid": "#3a3a3a", "grid": "#5a5a5a",
          "highlight": "#3d7fd6", "link": "#7fb2ff", "disabled": "#8a8a8a"}
+
+
+def _app() -> QApplication | None:
+    """The running QApplication (typed as such: ``QApplication.instance()`` says QCoreApplication)."""
+    app = QApplication.instance()
+    return app if isinstance(app, QApplication) else None
 
 
 def _palette(dark: bool) -> QPalette:
@@ -78,7 +85,7 @@ def _palette(dark: bool) -> QPalette:
 
 def system_prefers_dark() -> bool:
     """True when the desktop asks for a dark colour scheme (Qt 6.5+; False where unknown)."""
-    app = QApplication.instance()
+    app = _app()
     hints = app.styleHints() if app is not None else None
     scheme = getattr(hints, "colorScheme", None)
     if scheme is None:
@@ -96,7 +103,7 @@ class Look(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        app = QApplication.instance()
+        app = _app()
         default = app.property("default_point_size") if app is not None else None
         self.default_points = int(default or (app.font().pointSize() if app else 10) or 10)
         self._base_points = 0
@@ -169,7 +176,7 @@ class Look(QObject):
 
     # -- applying ------------------------------------------------------------------------
     def _apply_font(self) -> None:
-        app = QApplication.instance()
+        app = _app()
         if app is None:
             return
         font = QFont(app.font())
@@ -177,7 +184,7 @@ class Look(QObject):
         QApplication.setFont(font)
 
     def _apply_theme(self) -> None:
-        app = QApplication.instance()
+        app = _app()
         if app is None:
             return
         dark = self._theme == "dark" or (self._theme == "system" and system_prefers_dark())
@@ -199,7 +206,7 @@ class Look(QObject):
             return  # nothing to change and no reason to import it
         import matplotlib as mpl
 
-        rc = mpl.rcParams
+        rc: dict[str, Any] = mpl.rcParams  # type: ignore[assignment]  # keys are built from tuples
         keys = _MPL_SIZES + _MPL_WIDTHS + ("figure.facecolor", "axes.facecolor", "axes.edgecolor", "axes.labelcolor",
                                            "text.color", "xtick.color", "ytick.color", "grid.color",
                                            "legend.facecolor", "legend.edgecolor", "savefig.facecolor")
@@ -265,7 +272,8 @@ def use_chinese_chart_fonts() -> str | None:
                     continue
         family = find()
     if family is None:  # the bundled subset the interface uses when the machine has no Chinese font
-        bundled = QApplication.instance().property("cnnexplorer_chinese_font") if QApplication.instance() else None
+        app = _app()
+        bundled = app.property("cnnexplorer_chinese_font") if app is not None else None
         if bundled:
             try:
                 font_manager.fontManager.addfont(str(bundled))
@@ -314,7 +322,7 @@ def look() -> Look:
     """The application's :class:`Look` (created on first use, after the QApplication)."""
     global _look
     if _look is None:
-        _look = Look(QApplication.instance())
+        _look = Look(_app())
     return _look
 
 

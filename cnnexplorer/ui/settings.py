@@ -1,6 +1,8 @@
 """Typed application settings: the only module that touches QSettings."""
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QByteArray, QSettings
 
 SETTINGS_VERSION = 1
@@ -26,7 +28,8 @@ class Settings:
 
     def _int(self, key: str, default: int) -> int:
         try:
-            return int(self._s.value(key, default))
+            value: Any = self._s.value(key, default)
+            return int(value)
         except (TypeError, ValueError):
             return default
 
@@ -52,7 +55,7 @@ class Settings:
 
     @property
     def recent_files(self) -> list[str]:
-        value = self._s.value("files/recent", [])
+        value: Any = self._s.value("files/recent", [])
         if isinstance(value, str):  # QSettings returns a lone string for a one-item list
             value = [value]
         return [str(v) for v in (value or [])]
