@@ -174,3 +174,34 @@ def history_csv(history: Mapping[str, Sequence[float]]) -> str:
             row.append(repr(float(values[i])) if i < len(values) and values[i] is not None else "")
         writer.writerow(row)
     return buffer.getvalue()
+
+
+def compare_runs(runs: Sequence) -> Advice:
+    """One sentence about overlaid runs (``core.runs.Run``): which did best on the test set, which overfits most."""
+    runs = list(runs)
+    if not runs:
+        return Advice("info", translate("coach", "Tick runs to compare them."))
+
+    def score(run) -> float | None:
+        return run.test_accuracy if run.test_accuracy is not None else run.best_val_accuracy
+
+    scored = [r for r in runs if score(r) is not None]
+    if len(runs) == 1:
+        run = runs[0]
+        if not scored:
+            return Advice("info", translate("coach", "{name}: {epochs} epoch(s), no validation or test results.")
+                          .format(name=run.name, epochs=run.epochs))
+        return Advice("good", translate("coach", "{name}: {epochs} epoch(s), accuracy {accuracy:.1%}.")
+                      .format(name=run.name, epochs=run.epochs, accuracy=score(run)))
+    if not scored:
+        return Advice("info", translate("coach", "Comparing {count} runs; none has validation or test results.")
+                      .format(count=len(runs)))
+    best = max(scored, key=lambda r: score(r) or 0.0)
+    text = translate("coach", "Comparing {count} runs: {name} has the best accuracy ({accuracy:.1%}).").format(
+        count=len(runs), name=best.name, accuracy=score(best))
+    gaps = [r for r in runs if r.final_gap is not None]
+    if len(gaps) >= 2:
+        worst = max(gaps, key=lambda r: r.final_gap)
+        text += " " + translate("coach", "{name} has the largest train−validation gap ({gap:+.1f} points): it "
+                                         "overfits most.").format(name=worst.name, gap=worst.final_gap * 100)
+    return Advice("good", text)

@@ -3616,6 +3616,30 @@ Apply these changes and train?</source>
         <source>After {epochs} epoch(s): training loss {loss:.3g}.</source>
         <translation>{epochs} 轮后：训练损失 {loss:.3g}。</translation>
     </message>
+    <message>
+        <source>Tick runs to compare them.</source>
+        <translation>勾选几条训练记录来比较它们。</translation>
+    </message>
+    <message>
+        <source>{name}: {epochs} epoch(s), no validation or test results.</source>
+        <translation>{name}：{epochs} 轮，没有验证或测试结果。</translation>
+    </message>
+    <message>
+        <source>{name}: {epochs} epoch(s), accuracy {accuracy:.1%}.</source>
+        <translation>{name}：{epochs} 轮，准确率 {accuracy:.1%}。</translation>
+    </message>
+    <message>
+        <source>Comparing {count} runs; none has validation or test results.</source>
+        <translation>正在比较 {count} 条训练记录；都没有验证或测试结果。</translation>
+    </message>
+    <message>
+        <source>Comparing {count} runs: {name} has the best accuracy ({accuracy:.1%}).</source>
+        <translation>正在比较 {count} 条训练记录：{name} 的准确率最高（{accuracy:.1%}）。</translation>
+    </message>
+    <message>
+        <source>{name} has the largest train−validation gap ({gap:+.1f} points): it overfits most.</source>
+        <translation>{name} 的训练−验证差距最大（{gap:+.1f} 个百分点）：它过拟合最严重。</translation>
+    </message>
 </context>
 <context>
     <name>commands</name>

@@ -138,3 +138,15 @@ def test_run_ids_cannot_escape_the_folder(tmp_path):
     store = RunStore(tmp_path)
     with pytest.raises(UserError):
         store.path_of("../etc/passwd")
+
+
+def test_the_coach_compares_overlaid_runs():
+    from cnnexplorer.core.coach import compare_runs
+
+    cnn = _run("CNN", test={"test_accuracy": 0.97})
+    dense = _run("Dense", test={"test_accuracy": 0.91},
+                 history={"accuracy": [0.9, 0.99], "val_accuracy": [0.85, 0.88]})
+    text = compare_runs([cnn, dense]).text
+    assert "Comparing 2 runs: CNN has the best accuracy (97.0%)" in text
+    assert "Dense has the largest train−validation gap (+11.0 points)" in text
+    assert "CNN: 3 epoch(s), accuracy 88.0%" in compare_runs([_run("CNN", test={"test_accuracy": 0.88})]).text

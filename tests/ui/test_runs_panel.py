@@ -80,6 +80,7 @@ def test_two_runs_overlaid_and_compared(qtbot, tab):
     assert chart.describe_point(3.0).startswith("epoch 3") and "CNN 0.750" in chart.describe_point(3.0)
     rows = list(csv.reader(io.StringIO(panel.table_csv())))
     assert rows[0][:4] == ["run", "model", "dataset", "parameters"] and rows[1][0] == "CNN" and rows[2][3] == "101770"
+    assert "CNN has the best accuracy (97.0%)" in tab.coach_label.text()
     # unticking returns to the live chart
     panel.set_checked([])
     assert chart.overlaid_runs == [] and not table.isVisible()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnexplorer.core.coach import coach
+from cnnexplorer.core.coach import coach, compare_runs
 from cnnexplorer.core.compatibility import Mismatch, check_compatibility, fix_output_classes
 from cnnexplorer.core.configs import TrainingConfig
 from cnnexplorer.core.errors import SpecError, UserError
@@ -533,6 +533,7 @@ class TrainingTab(Tab):
     def _on_overlay_changed(self, runs: list) -> None:
         self.chart.show_runs(runs)
         self._show_bottom()
+        self._show_advice()
 
     def _show_bottom(self) -> None:
         """Under the chart: the comparison table while runs are ticked, else the last run's test results."""
@@ -566,8 +567,11 @@ class TrainingTab(Tab):
 
     def _show_advice(self) -> None:
         info_classes = self._dataset.info.num_classes if self._dataset is not None else None
-        advice = coach(self.chart.history, self.chart.batch_loss.raw, info_classes, self._learning_rate,
-                       running=self.is_training())
+        if self.chart.overlaid_runs:  # comparing runs: the coach compares them
+            advice = compare_runs(self.chart.overlaid_runs)
+        else:
+            advice = coach(self.chart.history, self.chart.batch_loss.raw, info_classes, self._learning_rate,
+                           running=self.is_training())
         text = self.tr("Coach: {0}").format(advice.text)
         if text == self.coach_label.text():
             return
