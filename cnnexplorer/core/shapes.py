@@ -513,8 +513,8 @@ MAX_PARAMS = 100_000_000  # 400 MB of float32 weights, 1.6 GB with gradients and
 BYTES_PER_VALUE = 4  # float32
 
 
-def memory_bytes() -> int:
-    """This computer's physical memory in bytes (8 GB when the system does not say)."""
+def total_memory() -> int | None:
+    """This computer's physical memory in bytes, or None where the system does not say."""
     try:
         return int(os.sysconf("SC_PAGE_SIZE")) * int(os.sysconf("SC_PHYS_PAGES"))
     except (AttributeError, ValueError, OSError):
@@ -535,7 +535,12 @@ def memory_bytes() -> int:
             return int(status.ullTotalPhys)
     except Exception:
         pass
-    return 8 * 1024**3
+    return None
+
+
+def memory_bytes() -> int:
+    """This computer's physical memory in bytes (8 GB when the system does not say)."""
+    return total_memory() or 8 * 1024**3
 
 
 def fmt_bytes(n: int) -> str:

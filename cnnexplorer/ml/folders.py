@@ -35,36 +35,12 @@ from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.image_header import MAX_PIXELS, declared_size
 from cnnexplorer.core.images import MAX_IMAGE_FILE_BYTES
 from cnnexplorer.core.progress import Cancelled, ProgressFn, check_cancel, report
+from cnnexplorer.core.shapes import total_memory
 
 BYTES_PER_VALUE = 5  # uint8 as read + the float32 copy model.fit gets
 PIXEL_LIMIT = MAX_PIXELS  # an image declaring more pixels is refused before decoding (a decompression bomb)
 DEFAULT_BUDGET = 2_000_000_000  # where the platform does not say how much memory it has
 CHUNK = 128  # files per task on the pool
-
-
-def total_memory() -> int | None:
-    """Physical memory in bytes, or None where the platform does not say."""
-    try:
-        return int(os.sysconf("SC_PAGE_SIZE")) * int(os.sysconf("SC_PHYS_PAGES"))
-    except (AttributeError, ValueError, OSError):
-        pass
-    try:  # Windows
-        import ctypes
-
-        class _Status(ctypes.Structure):
-            _fields_ = [("dwLength", ctypes.c_ulong), ("dwMemoryLoad", ctypes.c_ulong),
-                        ("ullTotalPhys", ctypes.c_ulonglong), ("ullAvailPhys", ctypes.c_ulonglong),
-                        ("ullTotalPageFile", ctypes.c_ulonglong), ("ullAvailPageFile", ctypes.c_ulonglong),
-                        ("ullTotalVirtual", ctypes.c_ulonglong), ("ullAvailVirtual", ctypes.c_ulonglong),
-                        ("sullAvailExtendedVirtual", ctypes.c_ulonglong)]
-
-        status = _Status()
-        status.dwLength = ctypes.sizeof(_Status)
-        if ctypes.windll.kernel32.GlobalMemoryStatusEx(ctypes.byref(status)):  # type: ignore[attr-defined]
-            return int(status.ullTotalPhys)
-    except Exception:
-        pass
-    return None
 
 
 def memory_budget() -> int:
@@ -424,4 +400,5 @@ def skipped_summary(reasons: dict[str, int]) -> str:
 
 
 __all__ = ["BYTES_PER_VALUE", "PIXEL_LIMIT", "StreamedImages", "Cancelled", "check_fits", "decode_for_model",
-           "is_streamed", "keras_input", "list_files", "memory_budget", "probe", "read_files", "skipped_summary"]
+           "is_streamed", "keras_input", "list_files", "memory_budget", "probe", "read_files", "skipped_summary",
+           "total_memory"]

@@ -29,8 +29,8 @@ from pathlib import Path
 from cnnexplorer.core.bounded import MAX_MODEL_CONFIG_BYTES, load_json
 from cnnexplorer.core.errors import ModelFileError
 from cnnexplorer.core.i18n import translate
+from cnnexplorer.core.shapes import total_memory
 from cnnexplorer.ml.class_names import attach_class_names, class_names
-from cnnexplorer.ml.folders import total_memory
 
 CONFIG_LIMIT = MAX_MODEL_CONFIG_BYTES  # bytes of config.json (32 MB): real models have a few hundred kB
 NAMES_MEMBER = "cnnexplorer.json"
