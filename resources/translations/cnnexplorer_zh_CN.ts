@@ -2234,10 +2234,6 @@
         <translation>微调学习率</translation>
     </message>
     <message>
-        <source>Augment (Augmentation tab settings; method 2 and fine-tuning)</source>
-        <translation>数据增强（使用“数据增强”页的设置；用于方法 2 和微调）</translation>
-    </message>
-    <message>
         <source>3. Train (RMSprop)</source>
         <translation>3. 训练 (RMSprop)</translation>
     </message>
@@ -2248,10 +2244,6 @@
     <message>
         <source>Runs the base once over your images and trains only the dense head on its output: fast, but no augmentation.</source>
         <translation>用基网络把你的图像跑一遍，只在其输出上训练全连接分类头：速度快，但不能做数据增强。</translation>
-    </message>
-    <message>
-        <source>Method 2: end to end, base frozen as in the table</source>
-        <translation>方法 2：端到端，基网络按表格冻结</translation>
     </message>
     <message>
         <source>Base + head as one model; every epoch runs the base again, so augmentation is possible, at the cost of speed.</source>
@@ -2276,6 +2268,14 @@
     <message>
         <source>one sub-folder per class</source>
         <translation>每个类别一个子文件夹</translation>
+    </message>
+    <message>
+        <source>Augment (method 2 and fine-tuning)</source>
+        <translation>数据增强（用于方法 2 和微调）</translation>
+    </message>
+    <message>
+        <source>Method 2: train end to end</source>
+        <translation>方法 2：端到端训练</translation>
     </message>
     <message>
         <source>ImageNet (bundled, no download)</source>

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, QStandardPaths, Qt, Slot
+from PySide6.QtCore import QStandardPaths, Qt, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -50,7 +50,7 @@ from cnnexplorer.ml.transfer import (
 from cnnexplorer.ui import presentation
 from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
-from cnnexplorer.ui.widgets.fit_column import FitColumn
+from cnnexplorer.ui.widgets.fit_column import FitColumn, LowHint
 from cnnexplorer.ui.widgets.freeze_table import FreezeTable
 from cnnexplorer.ui.widgets.runs_panel import RunsPanel
 from cnnexplorer.ui.workers import TaskSlot
@@ -65,18 +65,6 @@ def ask_question(parent: QWidget, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
-
-
-class _LowHint(QWidget):
-    """A widget that asks for no more height than its minimum.
-
-    The chart and the runs list take what the splitter gives them; asking for
-    the runs list's full preferred height made the whole tab taller than a
-    1280×800 screen in presentation mode, so the page scrolled.
-    """
-
-    def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
 
 
 def default_architecture() -> str:
@@ -111,6 +99,7 @@ class PretrainedTab(Tab):
         self._on_arch_changed()
         self._update_buttons()
         self.bridge.changed.connect(self._on_session_changed)
+        self._on_session_changed("augment")  # the augment box says which settings it uses
 
     # -- layout --------------------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -128,6 +117,7 @@ class PretrainedTab(Tab):
         self.arch_info = QLabel(base_box)
         self.arch_info.setWordWrap(True)
         self.arch_info.setStyleSheet(NOTE_STYLE)
+        presentation.follow_text_size(self.arch_info)  # a styled label misses the app's font changes
         form.addRow(self.arch_info)
         self.size_spin = QSpinBox(base_box)
         self.size_spin.setRange(32, 1024)
@@ -202,6 +192,7 @@ class PretrainedTab(Tab):
         self.head_info = QLabel(data_box)
         self.head_info.setWordWrap(True)
         self.head_info.setStyleSheet(NOTE_STYLE)
+        presentation.follow_text_size(self.head_info)
         dform.addRow(self.head_info)
         self._on_head_changed()
         numbers = QHBoxLayout()
@@ -221,8 +212,8 @@ class PretrainedTab(Tab):
         self.fine_lr_spin = self._rate_spin(1e-5)
         dform.addRow(self.tr("Learning rate"), self.lr_spin)
         dform.addRow(self.tr("Fine-tuning rate"), self.fine_lr_spin)
-        self.augment_check = QCheckBox(self.tr("Augment (Augmentation tab settings; method 2 and fine-tuning)"),
-                                       data_box)
+        # Short: in presentation-size text a longer label ran past the column; the tooltip says which settings.
+        self.augment_check = QCheckBox(self.tr("Augment (method 2 and fine-tuning)"), data_box)
         dform.addRow(self.augment_check)
 
         run_box = QGroupBox(self.tr("3. Train (RMSprop)"), left)
@@ -230,7 +221,7 @@ class PretrainedTab(Tab):
         self.features_button = QPushButton(self.tr("Method 1: extract features, train the head"), run_box)
         self.features_button.setToolTip(self.tr("Runs the base once over your images and trains only the dense "
                                                 "head on its output: fast, but no augmentation."))
-        self.end_to_end_button = QPushButton(self.tr("Method 2: end to end, base frozen as in the table"), run_box)
+        self.end_to_end_button = QPushButton(self.tr("Method 2: train end to end"), run_box)
         self.end_to_end_button.setToolTip(self.tr("Base + head as one model; every epoch runs the base again, so "
                                                   "augmentation is possible, at the cost of speed."))
         self.fine_tune_button = QPushButton(self.tr("Fine-tune the unfrozen layers"), run_box)
@@ -245,6 +236,7 @@ class PretrainedTab(Tab):
             rl.addWidget(b)
         self.trains_label = QLabel(run_box)  # what method 2 and fine-tuning will train, from the table
         self.trains_label.setWordWrap(True)
+        presentation.follow_text_size(self.trains_label)
         rl.addWidget(self.trains_label)
         stop_row = QHBoxLayout()
         self.progress_bar = QProgressBar(run_box)
@@ -269,16 +261,18 @@ class PretrainedTab(Tab):
         right_layout.setContentsMargins(6, 0, 0, 0)
         self.weights_banner = QLabel(right)
         self.weights_banner.setWordWrap(True)
+        presentation.follow_text_size(self.weights_banner)
         right_layout.addWidget(self.weights_banner)
         self.table = FreezeTable(right)
         self.table.changed.connect(self._on_flags_changed)
         self.bn_note = QLabel(right)
         self.bn_note.setWordWrap(True)
         self.bn_note.setStyleSheet(NOTE_STYLE)
+        presentation.follow_text_size(self.bn_note)
         self.result_label = QLabel(right)
         self.result_label.setWordWrap(True)
         presentation.follow_text_size(self.result_label, delta=1)
-        chart_holder = _LowHint(right)
+        chart_holder = LowHint(right)
         chart_row = QHBoxLayout(chart_holder)
         chart_row.setContentsMargins(0, 0, 0, 0)
         cl = QVBoxLayout()
@@ -296,6 +290,7 @@ class PretrainedTab(Tab):
         self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.chart_placeholder.setWordWrap(True)  # beside the runs list it must not set the tab's width
         self.chart_placeholder.setStyleSheet(NOTE_STYLE)
+        presentation.follow_text_size(self.chart_placeholder)
         cl.addWidget(self.chart_placeholder)
         cl.addWidget(self.result_label)
         cl.addWidget(self.runs_panel.compare_table)

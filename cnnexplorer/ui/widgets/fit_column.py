@@ -10,7 +10,7 @@ scrolls instead of cutting text.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Slot
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QWidget
 
 
@@ -44,10 +44,34 @@ class FitColumn(QScrollArea):
         if layout is None or content.width() <= 0:
             return
         for label in content.findChildren(QLabel):
-            if label.wordWrap() and label.width() > 0:
-                label.setMinimumHeight(max(0, label.heightForWidth(label.width())))
+            if label.wordWrap() and label.width() > 0 and label.text():
+                height = _text_height(label)
+                if label.minimumHeight() != height:  # unchanged: no new layout pass
+                    label.setMinimumHeight(height)
         if layout.hasHeightForWidth():
             content.setMinimumHeight(layout.heightForWidth(content.width()))
 
     def stop(self) -> None:
         self._timer.stop()
+
+
+def _text_height(label: QLabel) -> int:
+    """The height ``label``'s text needs at the label's width (QLabel's own answer is never below its minimum
+    height, so after a smaller font it would keep the old, larger one)."""
+    margins = label.contentsMargins()
+    extra = 2 * label.margin()
+    width = max(1, label.width() - margins.left() - margins.right() - extra)
+    rect = label.fontMetrics().boundingRect(QRect(0, 0, width, 1 << 20), int(Qt.TextFlag.TextWordWrap), label.text())
+    return rect.height() + margins.top() + margins.bottom() + extra
+
+
+class LowHint(QWidget):
+    """A widget that asks for no more height than its minimum.
+
+    For a pane that takes what a splitter gives it: the Pretrained tab's chart
+    and runs list asking for the runs list's full preferred height made the
+    whole tab taller than a 1280×800 screen in presentation mode.
+    """
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())

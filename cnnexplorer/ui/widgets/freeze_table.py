@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from cnnexplorer.core.freeze_state import FreezeState, LayerRow
+from cnnexplorer.ui import presentation
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 TRAINABLE_BG = QColor("#ffe9cc")  # warm: these weights will change
@@ -56,6 +57,10 @@ class FreezeTable(QWidget):
         self._bold = QFont(self.font())
         self._bold.setBold(True)
 
+        self._resize_timer = QTimer(self)  # a child: it dies with the table
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(0)
+        self._resize_timer.timeout.connect(self._size_columns)
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(5)
         self.tree.setHeaderLabels([self.tr("Layer (tick = trainable)"), self.tr("Type"), self.tr("Output shape"),
@@ -91,10 +96,7 @@ class FreezeTable(QWidget):
         self.boundary_label = QLabel(self)
         self.boundary_label.setMinimumWidth(220)
         self.counts_label = QLabel(self)
-        counts_font = QFont(self.counts_label.font())
-        counts_font.setPointSize(counts_font.pointSize() + 1)
-        counts_font.setBold(True)
-        self.counts_label.setFont(counts_font)
+        presentation.follow_text_size(self.counts_label, delta=1, bold=True)  # also in presentation mode
         self.counts_label.setTextFormat(Qt.TextFormat.RichText)
         self.counts_label.setWordWrap(True)  # one long line in presentation-size text would widen the whole tab
 
@@ -153,10 +155,7 @@ class FreezeTable(QWidget):
         self._group_styles: list = [None] * len(self._group_items)
         self.tree.blockSignals(False)
         self.refresh()
-        for col in range(1, 4):
-            self.tree.resizeColumnToContents(col)
-            self.tree.setColumnWidth(col, self.tree.columnWidth(col) + 12)
-        self.tree.setColumnWidth(0, self.tree.sizeHintForColumn(0) + 12)  # the names, not the long header
+        self._size_columns()
         self.slider.blockSignals(True)
         self.slider.setRange(0, len(rows))
         self.slider.setValue(len(rows))
@@ -168,6 +167,19 @@ class FreezeTable(QWidget):
     def _group_title(self, group: str) -> str:
         """Block names are Keras' ("block5", "conv4_block2"); the two made-up ones are translated."""
         return {"stem": self.tr("stem"), "top": self.tr("top")}.get(group, group)
+
+    @Slot()
+    def _size_columns(self) -> None:
+        """Fit the columns to their contents (once per base, and again when the text size changes)."""
+        for col in range(1, 4):
+            self.tree.resizeColumnToContents(col)
+            self.tree.setColumnWidth(col, self.tree.columnWidth(col) + 12)
+        self.tree.setColumnWidth(0, self.tree.sizeHintForColumn(0) + 12)  # the names, not the long header
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "_resize_timer"):  # presentation mode
+            self._resize_timer.start()
 
     @property
     def flags(self) -> list[bool]:
