@@ -46,12 +46,11 @@ def reading_printer(event) -> None:
     """Progress on the terminal while a folder is read: about every 10 %, and the final count."""
     if event.kind != "load" or not event.message or not event.total:
         return
-    if event.total:
-        step = max(1, event.total // 10)
-        previous = getattr(reading_printer, "_last", -1)
-        if event.step != event.total and event.step // step == previous // step and previous >= 0:
-            return
-        reading_printer._last = event.step if event.step != event.total else -1  # type: ignore[attr-defined]
+    step = max(1, event.total // 10)
+    previous = getattr(reading_printer, "_last", -1)
+    if event.step != event.total and event.step // step == previous // step and previous >= 0:
+        return
+    reading_printer._last = event.step if event.step != event.total else -1  # type: ignore[attr-defined]
     print(event.message, flush=True)
 
 
