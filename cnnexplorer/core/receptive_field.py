@@ -74,7 +74,8 @@ def field_table(spec: ModelSpec) -> FieldTable:
     """Per-layer size, kernel, stride, jump and receptive field of a design."""
     size = spatial_input(spec)
     dims = len(size)
-    rows = [LayerField(-1, translate("receptive_field", "Input"), "Input", size, (1,) * dims, (1,) * dims, (0,) * dims, (1,) * dims, (1,) * dims)]
+    ones = (1,) * dims
+    rows = [LayerField(-1, translate("receptive_field", "Input"), "Input", size, ones, ones, (0,) * dims, ones, ones)]
     jump, field = (1,) * dims, (1,) * dims
     for i, layer in enumerate(spec.layers):
         if layer.type in _WINDOWED:

@@ -13,7 +13,6 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-
 PALETTE = [QColor("#dc2626"), QColor("#f97316"), QColor("#2563eb"), QColor("#16a34a"), QColor("#8b5cf6")]
 
 
@@ -24,7 +23,7 @@ class CostBars(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(160)
 
-    def sizeHint(self) -> QSize:  # noqa: N802
+    def sizeHint(self) -> QSize:
         return QSize(560, 190)
 
     def set_groups(self, groups: list[tuple[str, list[tuple[str, int]]]]) -> None:
@@ -32,7 +31,7 @@ class CostBars(QWidget):
         self.groups = groups
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         # Background and labels from the palette (light or dark theme); the bar colours read on both.
