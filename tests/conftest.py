@@ -3,7 +3,10 @@ and a check that no test leaves a worker thread running."""
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
+import numpy as np
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -96,3 +99,34 @@ def zh(qapp):
     assert install_translators(qapp, "zh_CN") == "zh_CN"
     yield qapp
     install_translators(qapp, "en")
+
+
+PLAIN_KERAS = r"""
+import sys
+sys.modules['cnnexplorer'] = None          # CNN Explorer is not installed here
+import numpy as np, keras
+model = keras.saving.load_model(sys.argv[1])
+x = np.load(sys.argv[2])
+np.save(sys.argv[3], model.predict(x, verbose=0))
+"""
+
+
+def _plain_keras_predict(model_path, x, tmp_path):
+    """Predict with a process that cannot import cnnexplorer (no PYTHONPATH, cwd elsewhere)."""
+    script = tmp_path / "plain.py"
+    script.write_text(PLAIN_KERAS)
+    np.save(tmp_path / "x.npy", x)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    run_dir = tmp_path / "elsewhere"
+    run_dir.mkdir(exist_ok=True)
+    result = subprocess.run([sys.executable, str(script), str(model_path), str(tmp_path / "x.npy"),
+                             str(tmp_path / "y.npy")], capture_output=True, text=True, cwd=run_dir, env=env,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return np.load(tmp_path / "y.npy")
+
+
+@pytest.fixture
+def plain_keras_predict():
+    """``plain_keras_predict(model_path, x, tmp_path)``: a saved model's outputs where cnnexplorer is not importable."""
+    return _plain_keras_predict

@@ -10,30 +10,6 @@ import pytest
 
 from cnnexplorer.core.errors import ModelFileError
 
-PLAIN_KERAS = r"""
-import sys
-sys.modules['cnnexplorer'] = None          # CNN Explorer is not installed here
-import numpy as np, keras
-model = keras.saving.load_model(sys.argv[1])
-x = np.load(sys.argv[2])
-np.save(sys.argv[3], model.predict(x, verbose=0))
-"""
-
-
-def plain_keras_predict(model_path, x, tmp_path):
-    """Predict with a process that cannot import cnnexplorer (no PYTHONPATH, cwd elsewhere)."""
-    script = tmp_path / "plain.py"
-    script.write_text(PLAIN_KERAS)
-    np.save(tmp_path / "x.npy", x)
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    run_dir = tmp_path / "elsewhere"
-    run_dir.mkdir(exist_ok=True)
-    result = subprocess.run([sys.executable, str(script), str(model_path), str(tmp_path / "x.npy"),
-                             str(tmp_path / "y.npy")], capture_output=True, text=True, cwd=run_dir, env=env,
-                            timeout=300)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return np.load(tmp_path / "y.npy")
-
 
 @pytest.fixture(scope="module")
 def tiny_model():
@@ -48,7 +24,8 @@ def tiny_model():
 
 
 @pytest.mark.parametrize("suffix", [".keras", ".h5"])
-def test_saved_model_opens_in_plain_keras_and_keeps_its_class_names(tiny_model, tmp_path, suffix):
+def test_saved_model_opens_in_plain_keras_and_keeps_its_class_names(tiny_model, tmp_path, suffix,
+                                                                     plain_keras_predict):
     from cnnexplorer.ml.class_names import class_names
     from cnnexplorer.ml.model_files import export_model_file, load_model_file
 

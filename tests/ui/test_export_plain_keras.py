@@ -1,33 +1,8 @@
 """File > Export for plain Keras…: a design or a trained model, as .keras or legacy .h5, opens where CNN Explorer
 is not installed and predicts the same."""
-import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
-
-PLAIN_KERAS = r"""
-import sys
-sys.modules['cnnexplorer'] = None          # CNN Explorer is not installed here
-import numpy as np, keras
-model = keras.saving.load_model(sys.argv[1])
-np.save(sys.argv[3], model.predict(np.load(sys.argv[2]), verbose=0))
-"""
-
-
-def plain_keras_predict(model_path, x, tmp_path):
-    script = tmp_path / "plain.py"
-    script.write_text(PLAIN_KERAS)
-    np.save(tmp_path / "x.npy", x)
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    run_dir = tmp_path / "elsewhere"
-    run_dir.mkdir(exist_ok=True)
-    result = subprocess.run([sys.executable, str(script), str(model_path), str(tmp_path / "x.npy"),
-                             str(tmp_path / "y.npy")], capture_output=True, text=True, cwd=run_dir, env=env,
-                            timeout=300)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return np.load(tmp_path / "y.npy")
 
 
 def _choose(monkeypatch, path, which):
@@ -41,7 +16,8 @@ def _choose(monkeypatch, path, which):
 
 
 @pytest.mark.parametrize("which, suffix", [(0, ".keras"), (1, ".h5")])
-def test_a_trained_model_exports_for_plain_keras(main_window, monkeypatch, tmp_path, errors, which, suffix):
+def test_a_trained_model_exports_for_plain_keras(main_window, monkeypatch, tmp_path, errors, which, suffix,
+                                                 plain_keras_predict):
     from cnnexplorer.core.spec import template
     from cnnexplorer.ml.build import build_model
     from cnnexplorer.ml.data import load_dataset
@@ -58,7 +34,8 @@ def test_a_trained_model_exports_for_plain_keras(main_window, monkeypatch, tmp_p
     assert np.max(np.abs(plain_keras_predict(out, x, tmp_path) - model.predict(x, verbose=0))) <= 1e-5
 
 
-def test_a_design_exports_untrained_when_there_is_no_model(main_window, monkeypatch, tmp_path, errors):
+def test_a_design_exports_untrained_when_there_is_no_model(main_window, monkeypatch, tmp_path, errors,
+                                                            plain_keras_predict):
     from cnnexplorer.core.spec import template
     from cnnexplorer.ml.model_files import load_model_file
 
