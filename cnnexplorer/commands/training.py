@@ -116,12 +116,7 @@ def _train(args: argparse.Namespace) -> int:
     outcome = run_training(source, dataset.info.name, config, dataset=dataset, model_name=name, predict=False,
                            progress=print_epoch)
     result, run = outcome.result, outcome.run
-    try:
-        save_model_file(outcome.model, str(out))
-    except OSError as exc:
-        from cnnexplorer.core.files import write_error
-
-        raise write_error(out, exc) from None
+    save_model_file(outcome.model, str(out))  # a failed write raises FileWriteError: one sentence, no traceback
     advice = coach(result.history, result.batch_losses, dataset.info.num_classes, run.settings.get("learning_rate"))
     print(f"coach: {advice.text}", flush=True)
     if args.history:

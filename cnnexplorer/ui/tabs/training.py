@@ -594,13 +594,8 @@ class TrainingTab(Tab):
 
         try:
             save_model_file(self._model, path)
-        except UserError as exc:
+        except UserError as exc:  # FileWriteError: the previous file is untouched
             self.report_error(exc)
-            return False
-        except OSError as exc:  # the previous file is untouched
-            from cnnexplorer.core.files import write_error
-
-            self.report_error(write_error(path, exc))
             return False
         self.status_label.setText(self.tr("Saved {0}.").format(Path(path).name))
         if self._run is not None:
