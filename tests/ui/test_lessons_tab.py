@@ -66,3 +66,27 @@ def test_asks_first_while_another_tab_trains(tab, monkeypatch):
     assert tab.start_demo() is False
     assert asked and "training is running" in asked[0]
     assert not tab.slot.is_running() and tab.session.training == "training"
+
+
+def test_show_it_overlays_the_demos_runs_in_the_training_tab(qtbot, tmp_path, monkeypatch, app_qsettings, errors):
+    monkeypatch.setenv("CNNEXPLORER_RUNS_DIR", str(tmp_path / "runs"))
+    from cnnexplorer.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        tab = window.tab_by_key["lessons"]
+        tab.quick = True
+        window.select_tab("lessons")
+        tab.select_lesson("why-convolution")
+        with qtbot.waitSignal(tab.slot.done, timeout=240_000):
+            tab.run_button.click()
+        assert tab.show_button.text() == "Show the runs in the Training tab"
+        tab.show_button.click()
+        training = window.tab_by_key["training"]
+        assert window.tabs.currentWidget() is training
+        ticked = sorted(run.name for run in training.runs_panel.checked_runs())
+        assert ticked == ["Why convolution: CNN", "Why convolution: Dense network"]
+    finally:
+        window.close()

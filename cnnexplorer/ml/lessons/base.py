@@ -212,6 +212,7 @@ class Context:
 
     # -- results ---------------------------------------------------------------------------
     def result(self, holds: bool, sentence: str) -> LessonResult:
+        sentence = sentence.replace("。 ", "。")  # sentences are joined with a space; Chinese needs none
         report(self.progress, "lesson", 1000, 1000, translate("lessons", "Done."))
         return LessonResult(
             self.lesson.name,

@@ -12,14 +12,11 @@ STRIDES = (1, 2)
 
 
 def keras_output_size(size: int, kernel: int, stride: int, padding: str) -> int:
-    """Width of what a real Keras Conv2D gives for a size×size input."""
-    import numpy as np
-
+    """Width of what a real Keras Conv2D gives for a size×size input (Keras' own shape computation)."""
     from cnnexplorer.ml.runtime import keras
 
-    k = keras()
-    layer = k.layers.Conv2D(1, kernel, strides=stride, padding=padding)
-    return int(layer(np.zeros((1, size, size, 1), dtype="float32")).shape[2])
+    layer = keras().layers.Conv2D(1, kernel, strides=stride, padding=padding)
+    return int(layer.compute_output_shape((1, size, size, 1))[2])
 
 
 def kernels(ctx: Context) -> LessonResult:

@@ -200,10 +200,14 @@ class LessonsTab(Tab):
             return
         if not result.complete:
             self.verdict.setText(self.tr("Incomplete: the demo was stopped."))
+            colour = "#b26a00"
         elif result.holds:
             self.verdict.setText(self.tr("✓ The claim holds."))
+            colour = "#1b7f3b"
         else:
             self.verdict.setText(self.tr("✗ The claim does not hold this time."))
+            colour = "#c0362c"
+        self.verdict.setStyleSheet(f"color: {colour};")  # readable on the light and the dark theme
         self.sentence.setText(result.sentence)
         self.show_button.setText(self._show_text(lesson.shows))
         self.show_button.setVisible(bool(result.runs) or lesson.shows != "training")
@@ -323,6 +327,12 @@ class LessonsTab(Tab):
         elif lesson.shows == "concepts" and result.artifacts.get("design") is not None:
             self.session.design = result.artifacts["design"]
         window = self.window()
+        if lesson.shows == "training" and result.runs:
+            # The Training tab's runs list reads the run store: reload it and overlay this demo's runs.
+            panel = getattr(getattr(window, "tab_by_key", {}).get("training"), "runs_panel", None)
+            if panel is not None:
+                panel.reload()
+                panel.set_checked([run.id for run in result.runs])
         if hasattr(window, "select_tab"):
             window.select_tab(lesson.shows)
 
