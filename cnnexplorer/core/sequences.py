@@ -11,13 +11,23 @@ what a Dense layer on the flattened embeddings cannot: it would have to learn
 the phrase separately at every position, from a handful of examples each.
 ``benchmarks/sequences_conv1d_vs_dense.py`` measures both.
 
-Why these choices (the first version used random words from all 10,000 and no
-decoys): with thousands of distinct random words, 2,000 training texts are
-easy to memorise word by word, and the conv1d-text template (learning rate
-1e-4) did exactly that, staying at chance on new texts after 8 epochs. A small
-background vocabulary (20 words) leaves nothing to memorise, and texts of
-50-150 words leave fewer windows competing with the phrase in the global max
-pooling, so the template learns the phrase in a few epochs.
+Why these choices. The first version used random words from all 10,000 and
+no decoys: 2,000 training texts are easy to memorise word by word, and the
+conv1d-text template stayed at chance on new texts. A small background
+vocabulary and short texts leave little to memorise and few windows competing
+with the phrase in the global max pooling, so the template learns the phrase
+in a few epochs at the tutorial's settings (RMSprop 1e-4, batch 128, 10
+epochs): 20 background words and 50-150-word texts reached 62 %, 5 words and
+10-40-word texts about 90 %.
+
+The last 10 % came from where the phrase stood. The template's first Conv1D
+(kernel 7, 'valid') turns 500 positions into 494, and MaxPooling1D(5) keeps
+5 × 98 = 490 of them: the last 4 windows, which are the only ones that see a
+phrase in the last words of a front-padded text, are dropped, so such a phrase
+is invisible to the network (about one positive text in ten, with texts this
+short). The generator therefore keeps the phrase and its decoy ``TAIL`` words
+away from the end, the same for both classes, so where it stands tells nothing.
+Real front-padded text has the same blind spot; the Conv1D lesson says so.
 
 Deterministic for a given seed; no network needed.
 """
@@ -31,9 +41,10 @@ VOCAB = 10000  # the tutorial's IMDB setup: 10,000 words (the template's Embeddi
 LENGTH = 500  # ... padded to length 500
 MOTIF = (17, 42, 99)  # the "phrase" that makes a sequence positive
 CLASS_NAMES = ("no motif", "motif")
-WORDS = 20  # background vocabulary: ids FIRST_WORD .. FIRST_WORD + WORDS - 1
+WORDS = 5  # background vocabulary: ids FIRST_WORD .. FIRST_WORD + WORDS - 1
 FIRST_WORD = 100  # above the motif ids, so the motif words only occur in the phrase or its decoy
-TEXT_LENGTH = (50, 150)  # words per text before padding
+TEXT_LENGTH = (10, 40)  # words per text before padding
+TAIL = 4  # the phrase (or its decoy) ends at least this many words before the end of the text: see above
 PAD = 0
 
 
@@ -50,22 +61,13 @@ def decoys_of(motif: tuple[int, ...]) -> list[tuple[int, ...]]:
     return sorted({p for p in permutations(motif) if p != tuple(motif)})
 
 
-def _scatter_positions(rng: np.random.Generator, size: int, count: int, gap: int) -> list[int]:
-    """``count`` positions in ``range(size)``, at least ``gap`` apart (fewer apart when the text is too short)."""
-    gap = min(gap, max(1, (size - 1) // max(1, count - 1)))
-    while True:
-        pos = sorted(int(p) for p in rng.choice(size, size=count, replace=False))
-        if all(b - a >= gap for a, b in zip(pos, pos[1:])):
-            return pos
-
-
 def generate(n: int, seed: int, length: int = LENGTH, vocab: int = VOCAB, motif: tuple[int, ...] = MOTIF,
              words: int = WORDS, text_length: tuple[int, int] = TEXT_LENGTH,
-             decoys: bool = True, scatter: int = 0) -> tuple[np.ndarray, np.ndarray]:
+             decoys: bool = True, tail: int = TAIL) -> tuple[np.ndarray, np.ndarray]:
     """``n`` padded token sequences (int32, shape (n, length)) and labels (1 = phrase present), balanced."""
     motif = tuple(int(t) for t in motif)
     lo, hi = int(text_length[0]), min(int(text_length[1]), length)
-    if not (len(motif) <= lo <= hi):
+    if not (len(motif) + tail <= lo <= hi):
         raise ValueError(f"text_length {text_length} must fit the motif ({len(motif)} words) and length {length}")
     if FIRST_WORD + words > vocab or max(motif) >= vocab:
         raise ValueError(f"word ids must stay below vocab={vocab}")
@@ -81,12 +83,9 @@ def generate(n: int, seed: int, length: int = LENGTH, vocab: int = VOCAB, motif:
         size = int(rng.integers(lo, hi + 1))
         while True:
             text = rng.integers(FIRST_WORD, FIRST_WORD + words, size=size, dtype=np.int32)
-            pos = int(rng.integers(0, size - len(motif) + 1))
+            pos = int(rng.integers(0, size - len(motif) - tail + 1))
             if y[i]:
                 text[pos:pos + len(motif)] = motif
-            elif scatter:
-                spots = _scatter_positions(rng, size, len(motif), scatter)
-                text[spots] = rng.permutation(np.array(motif, dtype=np.int32))
             elif wrong_orders:
                 text[pos:pos + len(motif)] = wrong_orders[int(rng.integers(len(wrong_orders)))]
             if not overlap or _contains(text, motif) == bool(y[i]):

@@ -4552,8 +4552,8 @@ Apply these changes and train?</source>
         <translation>微调顶部模块</translation>
     </message>
     <message>
-        <source>With the base frozen the network reached {frozen} test accuracy; after fine-tuning from {layer} at learning rate {lr:g} it reached {tuned} ({diff} points). {changed} of the {kept} frozen layers with weights changed.</source>
-        <translation>冻结卷积基时网络的测试准确率为 {frozen}；从 {layer} 开始以学习率 {lr:g} 微调后为 {tuned}（变化 {diff} 个百分点）。{kept} 个带权重的冻结层中有 {changed} 个的权重发生了变化。</translation>
+        <source>With the base frozen the network reached {frozen} test accuracy; after fine-tuning from {layer} at learning rate {lr:g} it reached {tuned} ({diff} points). {moved} of the {unfrozen} unfrozen layers changed; {changed} of the {kept} frozen layers with weights changed.</source>
+        <translation>冻结卷积基时网络的测试准确率为 {frozen}；从 {layer} 开始以学习率 {lr:g} 微调后为 {tuned}（变化 {diff} 个百分点）。{unfrozen} 个解冻层中有 {moved} 个发生了变化；{kept} 个带权重的冻结层中有 {changed} 个的权重发生了变化。</translation>
     </message>
     <message>
         <source>This time the claim does not hold (no more than 1 point lower, and no frozen weight changed).</source>
@@ -4698,6 +4698,10 @@ Apply these changes and train?</source>
     <message>
         <source>Train the conv1d-text template with batch 32 instead of 128: how many epochs does it need now?</source>
         <translation>把 conv1d-text 模板的批大小从 128 改成 32 再训练：现在需要多少轮？</translation>
+    </message>
+    <message>
+        <source>The template cannot see a phrase in the last words of a text: its MaxPooling1D(5) keeps only 490 of the first Conv1D&apos;s 494 windows, so the bundled texts keep the phrase away from the end. Which setting of the pooling layer would close that blind spot?</source>
+        <translation>模板看不到位于文本最后几个词里的短语：它的 MaxPooling1D(5) 只保留了第一个 Conv1D 的 494 个窗口中的 490 个，所以自带的文本让短语离结尾远一些。把池化层的哪个设置改一下，就能消除这个盲区？</translation>
     </message>
     <message>
         <source>Comparing output sizes with Keras</source>

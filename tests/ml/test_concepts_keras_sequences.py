@@ -71,3 +71,20 @@ def test_a_small_conv1d_finds_the_phrase_anywhere_and_a_dense_layer_does_not():
     assert conv_acc > 0.9, conv_acc
     assert dense_acc < 0.75, dense_acc
     assert 0.5 < conv_params / dense_params < 2  # a fair fight: similar sizes
+
+
+def test_the_phrase_stays_where_the_conv1d_template_can_see_it():
+    """conv1d-text's MaxPooling1D(5) keeps 490 of the first Conv1D's 494 windows: the last input positions
+    reach no pooled cell. The generator keeps the phrase (and its decoy) clear of them."""
+    from cnnexplorer.core.receptive_field import field_table, input_region
+    from cnnexplorer.core.spec import template
+
+    table = field_table(template("conv1d-text"))
+    row = next(i for i, layer in enumerate(table.layers) if layer.type == "MaxPooling1D")
+    (_, last_seen), = input_region(table, row, (table.layers[row].out_size[0] - 1,))
+    assert last_seen == 495 < sequences.LENGTH - 1
+    x, _ = sequences.generate(400, seed=6)
+    phrase_words = np.isin(x, sequences.MOTIF)
+    last_word = sequences.LENGTH - 1 - np.argmax(phrase_words[:, ::-1], axis=1)
+    assert last_word.max() <= last_seen
+    assert last_word.max() == sequences.LENGTH - 1 - sequences.TAIL  # the whole allowed range is used

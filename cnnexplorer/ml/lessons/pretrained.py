@@ -12,7 +12,7 @@ from cnnexplorer.ml.lessons.base import Context, Lesson, LessonResult, pct, poin
 
 ARCH = "mobilenet_v2"
 SIZE = 96  # the Example folder's 128×128 images, resized: MobileNetV2 runs about twice as fast as at 128
-CAM_SIZE = 128  # Grad-CAM needs the finer grid of the full-size images
+CAM_SIZE = 224  # MobileNetV2's own size: the Example images enlarged, so the last convolution has a 7×7 grid
 QUICK_SIZE = 32
 TOP_BLOCK = "block_16_expand"  # fine-tuning unfreezes from here: MobileNetV2's last block and its final 1×1 conv
 EARLY_LAYER, LATE_LAYER = "Conv1", "block_14_expand"
@@ -31,8 +31,12 @@ def example_folder(ctx: Context, size: int):
         import cv2
 
         scale = size / 128
-        x = np.stack([cv2.resize(img, (size, size), interpolation=cv2.INTER_AREA) for img in x])
-        boxes = np.floor(boxes * scale).astype(np.int32)
+        method = cv2.INTER_AREA if size < 128 else cv2.INTER_LINEAR
+        x = np.stack([cv2.resize(img, (size, size), interpolation=method) for img in x])
+        # a pixel p covers [p, p + 1) before and [p·s, (p + 1)·s) after scaling: keep the whole shape inside
+        first = np.floor(boxes[:, :2] * scale)
+        last = np.ceil((boxes[:, 2:] + 1) * scale) - 1
+        boxes = np.concatenate([first, last], axis=1).astype(np.int32)
     train, test = stratified_split(y, 0.2, 0)
     info = DatasetInfo(
         "example-shapes",

@@ -103,6 +103,12 @@ CONV1D = Lesson(
         QT_TRANSLATE_NOOP(
             "lessons", "Train the conv1d-text template with batch 32 instead of 128: how many epochs does it need now?"
         ),
+        QT_TRANSLATE_NOOP(
+            "lessons",
+            "The template cannot see a phrase in the last words of a text: its MaxPooling1D(5) keeps only 490 of "
+            "the first Conv1D's 494 windows, so the bundled texts keep the phrase away from the end. Which "
+            "setting of the pooling layer would close that blind spot?",
+        ),
     ),
     shows="training",
     demo=conv1d,
