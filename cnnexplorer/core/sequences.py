@@ -17,8 +17,8 @@ conv1d-text template stayed at chance on new texts. A small background
 vocabulary and short texts leave little to memorise and few windows competing
 with the phrase in the global max pooling, so the template learns the phrase
 in a few epochs at the tutorial's settings (RMSprop 1e-4, batch 128, 10
-epochs): 20 background words and 50-150-word texts reached 62 %, 5 words and
-10-40-word texts about 90 %.
+epochs): 20 background words and 50-150-word texts reached 62 %, 3-5 words
+and 10-40-word texts about 90 %.
 
 The last 10 % came from where the phrase stood. The template's first Conv1D
 (kernel 7, 'valid') turns 500 positions into 494, and MaxPooling1D(5) keeps
@@ -28,6 +28,8 @@ is invisible to the network (about one positive text in ten, with texts this
 short). The generator therefore keeps the phrase and its decoy ``TAIL`` words
 away from the end, the same for both classes, so where it stands tells nothing.
 Real front-padded text has the same blind spot; the Conv1D lesson says so.
+With it, 3 background words and 10-40-word texts: 99.4 %, 94.8 % and 98.4 %
+(5 words) for seeds 0, 1, 2 in trials; the Dense baseline stays at 50 %.
 
 Deterministic for a given seed; no network needed.
 """
@@ -41,7 +43,7 @@ VOCAB = 10000  # the tutorial's IMDB setup: 10,000 words (the template's Embeddi
 LENGTH = 500  # ... padded to length 500
 MOTIF = (17, 42, 99)  # the "phrase" that makes a sequence positive
 CLASS_NAMES = ("no motif", "motif")
-WORDS = 5  # background vocabulary: ids FIRST_WORD .. FIRST_WORD + WORDS - 1
+WORDS = 3  # background vocabulary: ids FIRST_WORD .. FIRST_WORD + WORDS - 1
 FIRST_WORD = 100  # above the motif ids, so the motif words only occur in the phrase or its decoy
 TEXT_LENGTH = (10, 40)  # words per text before padding
 TAIL = 4  # the phrase (or its decoy) ends at least this many words before the end of the text: see above

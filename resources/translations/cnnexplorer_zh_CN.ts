@@ -4464,8 +4464,8 @@ Apply these changes and train?</source>
         <translation>深度可分离卷积</translation>
     </message>
     <message>
-        <source>A normal 3×3 convolution mixes space and channels at once: every filter has a 3×3 window for every input channel. A separable convolution splits the job in two: first one 3×3 window per channel (depthwise), then a 1×1 convolution that mixes the channels (pointwise). That needs far fewer weights and calculations, and often learns just as well. The demo swaps every Conv2D of the tutorial&apos;s CNN for a SeparableConv2D and trains both the same way.</source>
-        <translation>普通的 3×3 卷积同时混合空间和通道：每个过滤器对每个输入通道都有一个 3×3 窗口。可分离卷积把这件事拆成两步：先对每个通道各用一个 3×3 窗口（逐通道卷积），再用 1×1 卷积把通道混合起来（逐点卷积）。这样需要的权重和计算量少得多，学习效果却常常一样好。本演示把教程卷积网络中的每个 Conv2D 换成 SeparableConv2D，并用相同的方式训练两个网络。</translation>
+        <source>A normal 3×3 convolution mixes space and channels at once: every filter has a 3×3 window for every input channel. A separable convolution splits the job in two: first one 3×3 window per channel (depthwise), then a 1×1 convolution that mixes the channels (pointwise). That needs far fewer weights and calculations, and often learns just as well. The demo swaps the Conv2D layers of the tutorial&apos;s CNN for SeparableConv2D (all but the first, which sees a single grey channel: there is nothing to separate) and trains both the same way.</source>
+        <translation>普通的 3×3 卷积同时混合空间和通道：每个过滤器对每个输入通道都有一个 3×3 窗口。可分离卷积把这件事拆成两步：先对每个通道各用一个 3×3 窗口（逐通道卷积），再用 1×1 卷积把通道混合起来（逐点卷积）。这样需要的权重和计算量少得多，学习效果却常常一样好。本演示把教程卷积网络中的 Conv2D 层换成 SeparableConv2D（第一层除外：它只看到一个灰度通道，没有什么可分离的），并用相同的方式训练两个网络。</translation>
     </message>
     <message>
         <source>The separable network has at least 4× fewer convolution weights, and its test accuracy is no more than 2 points lower.</source>
