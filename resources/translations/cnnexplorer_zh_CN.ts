@@ -1463,8 +1463,20 @@
         <translation>示例照片：{0}</translation>
     </message>
     <message>
+        <source>Reading the dataset…</source>
+        <translation>正在读取数据集…</translation>
+    </message>
+    <message>
+        <source>Dataset image</source>
+        <translation>数据集图像</translation>
+    </message>
+    <message>
         <source>MNIST sample, test digit #{0} (true label: {1})</source>
         <translation>MNIST 样本，测试数字 #{0}（真实标签：{1}）</translation>
+    </message>
+    <message>
+        <source>{0}, test image #{1} (true class: {2})</source>
+        <translation>{0}，测试图像 #{1}（真实类别：{2}）</translation>
     </message>
     <message>
         <source>Open an image</source>
@@ -5539,6 +5551,22 @@ Apply these changes and train?</source>
 </context>
 <context>
     <name>viz_analysis</name>
+    <message>
+        <source>{title} has sequences, not images: choose a photo or a file.</source>
+        <translation>{title} 是序列数据，没有图像：请选择一张照片或一个文件。</translation>
+    </message>
+    <message>
+        <source>No dataset chosen yet, so the digits come from the bundled MNIST sample.</source>
+        <translation>还没有选择数据集，所以数字取自自带的 MNIST 样本。</translation>
+    </message>
+    <message>
+        <source>{title} is not downloaded yet, so the digits come from the bundled MNIST sample.</source>
+        <translation>{title} 还没有下载，所以数字取自自带的 MNIST 样本。</translation>
+    </message>
+    <message>
+        <source>{reason} The digits come from the bundled MNIST sample instead.</source>
+        <translation>{reason} 因此改用自带 MNIST 样本中的数字。</translation>
+    </message>
     <message>
         <source>A {h}×{w} map: the heatmap is stretched from {h}×{w} cells to the image.</source>
         <translation>这是 {h}×{w} 的图：热力图由 {h}×{w} 个格子拉伸到整张图像。</translation>

@@ -202,3 +202,66 @@ def test_the_last_model_asked_for_wins(qtbot, tab, errors):
         ["first"]
     assert tab.gradcam.class_combo.count() == 1 + 3
     assert errors == []
+
+
+def test_closing_the_window_while_visualize_reads_a_new_model_leaves_no_task(qtbot, main_window):
+    """The window closes while the tab's task for a just-arrived model runs (flaky in test_builder_files once):
+    close stops it, and the fixture lets its end arrive instead of reporting it as left running."""
+    main_window.session.set_model(_cnn(), "tiny", "trained")
+    assert main_window.tab_by_key["visualize"].model_slot.is_running()
+
+
+def _small_cnn(shape=(20, 20, 1), classes=3):
+    from cnnexplorer.ml.runtime import keras
+
+    k = keras()
+    k.utils.set_random_seed(0)
+    return k.Sequential([k.Input(shape), k.layers.Rescaling(1 / 255),
+                         k.layers.Conv2D(4, 3, activation="relu", name="c1"),
+                         k.layers.Flatten(), k.layers.Dense(classes, activation="softmax", name="out")])
+
+
+def test_dataset_images_come_from_the_sessions_folder_read_at_the_models_size(qtbot, tab, errors, tmp_path):
+    from cnnexplorer.core.sample_folder import CLASSES, write_sample_folder
+
+    folder = write_sample_folder(tmp_path / "shapes", per_class=3, size=32)  # 32×32 colour
+    tab.session.dataset_name = str(folder)
+    tab.session.set_model(_small_cnn(), "tiny", "trained")  # 20×20 grey: starts on a dataset image
+    qtbot.waitUntil(lambda: "test image #0" in tab.source.caption_label.text(), timeout=TIMEOUT)
+    _ready(qtbot, tab)
+    source = tab.source
+    assert source.combo.currentText() == "Dataset image"
+    assert source.image.shape == (20, 20, 1)  # read at the model's size and channels, not 32×32 colour
+    caption = source.caption_label.text()
+    assert "shapes" in caption and any(f"(true class: {name})" in caption for name in CLASSES)
+    assert "read as 20×20 grey" in source.dataset_note.text() and "colour converted to grey" in \
+        source.dataset_note.text()
+    source.index_spin.setValue(source.index_spin.maximum())
+    assert f"test image #{source.index_spin.maximum()}" in source.caption_label.text()
+    assert errors == []
+
+
+def test_no_dataset_or_an_unreadable_one_falls_back_to_the_mnist_sample(qtbot, tab, errors, tmp_path):
+    (tmp_path / "empty" / "a").mkdir(parents=True)  # one class: not a dataset to classify
+    tab.session.dataset_name = str(tmp_path / "empty")
+    tab.session.set_model(_cnn(), "tiny", "trained")
+    qtbot.waitUntil(lambda: "test digit #0" in tab.source.caption_label.text(), timeout=TIMEOUT)
+    _ready(qtbot, tab)
+    assert tab.source.combo.currentText() == "MNIST test digit"
+    assert "only one class" in tab.source.dataset_note.text()
+    assert "MNIST sample instead" in tab.source.dataset_note.text()
+    assert errors == []
+
+
+def test_a_sequence_dataset_offers_no_dataset_images_and_says_why(qtbot, tab, errors):
+    tab.session.dataset_name = "sequences-sample"
+    tab.session.set_model(_cnn(), "tiny", "trained")
+    _ready(qtbot, tab)
+    source = tab.source
+    assert not source.combo.model().item(source.combo.findData("dataset")).isEnabled()
+    assert source.combo.currentData() == "sample"  # a grey model starts on a photo instead
+    assert source.source_note.isVisible() and "sequences, not images" in source.source_note.text()
+    tab.session.dataset_name = "mnist-sample"  # images again: offered again
+    assert source.combo.model().item(source.combo.findData("dataset")).isEnabled()
+    assert not source.source_note.isVisible()
+    assert errors == []

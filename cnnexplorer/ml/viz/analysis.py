@@ -95,6 +95,70 @@ def load_image_file(path: str, progress=None, cancel=None) -> tuple[str, np.ndar
     return path, image, os.path.getmtime(path)
 
 
+VIEW_BUDGET = 256 * 1024 * 1024  # a folder larger than this at the model's size stays on disk (one image is decoded
+# when it is picked): Visualize shows one image at a time and must not hold a second copy of a large training set
+
+
+@dataclass
+class DatasetImages:
+    """The images the tab picks from: the session's dataset read for the model, or the MNIST sample and why."""
+
+    dataset: Any  # ml.data.Dataset
+    name: str  # the dataset read ("mnist-sample" when falling back)
+    title: str  # for captions: "Image folder flowers (3 classes)"
+    fallback_reason: str = ""  # one sentence when this is the MNIST sample instead of the session's dataset
+
+
+def no_images_reason(name: str | None) -> str:
+    """Why the session's dataset offers no images ("" when it does). Cheap: named datasets only, no files read."""
+    from cnnexplorer.ml.data import display_title, list_datasets
+
+    for info in list_datasets():
+        if info.name == name and info.kind != "images":
+            return translate("viz_analysis", "{title} has sequences, not images: choose a photo or a file.").format(
+                title=display_title(info))
+    return ""
+
+
+def read_dataset_images(name: str | None, input_shape: tuple, progress=None, cancel=None) -> DatasetImages:
+    """The session's dataset ``name`` with an image folder read at the model's ``input_shape`` (H, W, C).
+
+    Named datasets are read as they are (each picked image is fitted to the model when shown, saying so); a
+    dataset not downloaded yet or one that cannot be read gives way to the bundled MNIST sample, with the reason.
+    """
+    from cnnexplorer.core.errors import UserError
+    from cnnexplorer.ml.data import dataset_info, display_title, list_datasets, load_dataset
+
+    named = {info.name: info for info in list_datasets()}
+    reason = ""
+    if not name:
+        reason = translate("viz_analysis", "No dataset chosen yet, so the digits come from the bundled MNIST sample.")
+    elif name in named and named[name].status() == "needs download":
+        reason = translate("viz_analysis", "{title} is not downloaded yet, so the digits come from the bundled MNIST "
+                                        "sample.").format(title=display_title(named[name]))
+    else:
+        try:
+            if name in named:
+                data = load_dataset(name, progress=progress, cancel=cancel)
+            else:
+                data = load_dataset(name, progress=progress, cancel=cancel, input_shape=tuple(input_shape),
+                                    memory_budget=VIEW_BUDGET)
+            return DatasetImages(data, name, display_title(data.info))
+        except UserError as exc:
+            first = str(exc).strip().split("\n")[0]
+            reason = translate("viz_analysis", "{reason} The digits come from the bundled MNIST sample instead.").format(
+                reason=first)
+    data = load_dataset("mnist-sample", progress=progress, cancel=cancel)
+    return DatasetImages(data, "mnist-sample", display_title(dataset_info("mnist-sample")), reason)
+
+
+def pick_image(images: DatasetImages, index: int) -> tuple[np.ndarray, str]:
+    """(image, true class name) of test image ``index`` (one file decoded when the folder is streamed)."""
+    data = images.dataset
+    index = min(max(int(index), 0), len(data.x_test) - 1)
+    return np.asarray(data.x_test[index]), data.class_names[int(data.y_test[index])]
+
+
 def make_grid(key: tuple, act: np.ndarray, cols: int, colormap: str, progress=None, cancel=None) -> tuple:
     """(key, activation grid) of one layer's maps; the key travels with the result to the cache."""
     from cnnexplorer.ml.viz.activations import activation_grid

@@ -52,10 +52,15 @@ class ImageSource(QWidget):
         self.image: np.ndarray | None = None  # the raw image, before fitting it to the model
         self.key: tuple | None = None  # what identifies it in the caches
         self.caption = ""
-        self._dataset = None
+        self._dataset = None  # ml.viz.analysis.DatasetImages: the session's dataset read for the model, or MNIST's
+        self._wanted: tuple | None = None  # (dataset name, model input shape) asked for last
         self.file_slot = TaskSlot("visualize-load-image", self)
         self.file_slot.finished.connect(self._on_file_loaded)
         self.file_slot.failed.connect(self._on_file_failed)
+        # the dataset is read off the GUI thread (an image folder at the model's size can take seconds)
+        self.dataset_slot = TaskSlot("visualize-read-dataset", self)
+        self.dataset_slot.finished.connect(self._on_dataset_read)
+        self.dataset_slot.failed.connect(self._on_dataset_failed)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -65,6 +70,9 @@ class ImageSource(QWidget):
         self.combo.addItem(self.tr("MNIST test digit"), "dataset")
         self.combo.addItem(self.tr("Image file"), "file")
         lay.addWidget(self.combo)
+        self.source_note = _note_label(self)  # why the dataset offers no images (sequences)
+        self.source_note.hide()
+        lay.addWidget(self.source_note)
         self.pages = QStackedWidget(self)
         # sample photos
         sp = QWidget()
@@ -77,14 +85,18 @@ class ImageSource(QWidget):
         self.pages.addWidget(sp)
         # dataset items
         dp = QWidget()
-        dl = QHBoxLayout(dp)
-        dl.setContentsMargins(0, 0, 0, 0)
+        dv = QVBoxLayout(dp)
+        dv.setContentsMargins(0, 0, 0, 0)
+        dl = QHBoxLayout()
+        dv.addLayout(dl)
         dl.addWidget(QLabel(self.tr("Index"), dp))
         self.index_spin = QSpinBox(dp)
         self.index_spin.setRange(0, 999)
         dl.addWidget(self.index_spin, 1)
         self.random_button = QPushButton(self.tr("Random"), dp)
         dl.addWidget(self.random_button)
+        self.dataset_note = _note_label(dp)  # what was read and how ("60 images, 32×32 colour…; read as 28×28 grey")
+        dv.addWidget(self.dataset_note)
         self.pages.addWidget(dp)
         # file
         fp = QWidget()
@@ -117,7 +129,7 @@ class ImageSource(QWidget):
     # ------------------------------------------------------------------ choosing
     def choose_default(self, channels: int) -> None:
         """A digit for a grayscale model, the cat photo for a colour one."""
-        if channels == 1:
+        if channels == 1 and self.combo.model().item(self.combo.findData("dataset")).isEnabled():
             self.combo.setCurrentIndex(PAGES["dataset"])
             self._on_index_chosen(self.index_spin.value())
         else:
@@ -125,8 +137,15 @@ class ImageSource(QWidget):
             self._on_sample_chosen(self.sample_index("cat"))
 
     def choose(self, name: str) -> None:
-        """A sample photo by file stem ("cat"), or "digit" for the second test digit (screenshots)."""
+        """A sample photo by file stem ("cat"), or "digit" for the second test image (screenshots: the dataset is
+        read here, on this thread)."""
         if name == "digit":
+            if self._dataset is None and self._wanted is not None:
+                from cnnexplorer.ml.viz.analysis import read_dataset_images
+
+                self.dataset_slot.cancel()
+                self.dataset_slot.wait()
+                self._on_dataset_read(read_dataset_images(*self._wanted))
             self.combo.setCurrentIndex(PAGES["dataset"])
             self.index_spin.setValue(1)
             self._on_index_chosen(1)
@@ -180,29 +199,85 @@ class ImageSource(QWidget):
         name = self.sample_combo.itemText(index)
         self._set(image, ("sample", name), self.tr("Sample photo: {0}").format(name))
 
-    def _mnist(self):
-        if self._dataset is None:
-            from cnnexplorer.ml.data import load_dataset
+    # ------------------------------------------------------------------ the session's dataset
+    def use_dataset(self, name: str | None, input_shape: tuple) -> None:
+        """Pick dataset images from ``name`` (the session's dataset) read for a model of ``input_shape``.
 
-            self._dataset = load_dataset("mnist-sample")
-            self.index_spin.setRange(0, len(self._dataset.x_test) - 1)
-        return self._dataset
+        Read in the background; the MNIST sample stands in when there is no dataset or it cannot be read, and a
+        dataset of sequences is not offered at all (the line under the source says why)."""
+        from cnnexplorer.ml.viz.analysis import no_images_reason
+
+        wanted = (name, tuple(input_shape))
+        if wanted == self._wanted and (self._dataset is not None or self.dataset_slot.is_busy()):
+            return
+        self._wanted = wanted
+        reason = no_images_reason(name)
+        self._offer_dataset(not reason, reason)
+        if reason:
+            self.dataset_slot.cancel()
+            self._dataset = None
+            return
+        from cnnexplorer.ml.viz.analysis import read_dataset_images
+
+        self._dataset = None
+        self.dataset_note.setText(self.tr("Reading the dataset…"))
+        self.dataset_slot.start(read_dataset_images, name, tuple(input_shape))
+
+    def forget_dataset(self) -> None:
+        """The model changed: stop reading for the old one (the new model's facts ask again; what was read for
+        the old one is kept, and used again if the new model has the same input)."""
+        if self.dataset_slot.is_busy():
+            self.dataset_slot.cancel()
+            self._wanted = None
+
+    def _offer_dataset(self, offered: bool, reason: str = "") -> None:
+        index = self.combo.findData("dataset")
+        item = self.combo.model().item(index)
+        item.setEnabled(offered)
+        self.source_note.setText(reason)
+        self.source_note.setVisible(bool(reason))
+        if not offered and self.combo.currentData() == "dataset":
+            self.combo.setCurrentIndex(self.combo.findData("sample"))
+
+    @Slot(object)
+    def _on_dataset_read(self, images) -> None:
+        self._dataset = images
+        mnist = images.name == "mnist-sample"
+        self.combo.setItemText(self.combo.findData("dataset"),
+                               self.tr("MNIST test digit") if mnist else self.tr("Dataset image"))
+        self.index_spin.blockSignals(True)
+        self.index_spin.setRange(0, len(images.dataset.x_test) - 1)
+        self.index_spin.blockSignals(False)
+        note = images.fallback_reason or images.dataset.note
+        self.dataset_note.setText(note)
+        self.dataset_note.setToolTip(images.dataset.note)
+        if self.combo.currentData() == "dataset":
+            self._on_index_chosen(self.index_spin.value())
+
+    @Slot(object)
+    def _on_dataset_failed(self, exc: BaseException) -> None:
+        self.dataset_note.setText("")
+        reporter().report(exc)
 
     @Slot(int)
     def _on_index_chosen(self, index: int) -> None:
-        try:
-            data = self._mnist()
-        except UserError as exc:
-            reporter().report(exc)
+        images = self._dataset
+        if images is None:  # still being read: the image comes when it is
             return
-        index = min(index, len(data.x_test) - 1)
-        label = data.class_names[int(data.y_test[index])]
-        self._set(data.x_test[index], ("dataset", "mnist-sample", index),
-                  self.tr("MNIST sample, test digit #{0} (true label: {1})").format(index, label))
+        from cnnexplorer.ml.viz.analysis import pick_image
+
+        image, label = pick_image(images, index)
+        index = min(index, len(images.dataset.x_test) - 1)
+        if images.name == "mnist-sample":
+            caption = self.tr("MNIST sample, test digit #{0} (true label: {1})").format(index, label)
+        else:
+            caption = self.tr("{0}, test image #{1} (true class: {2})").format(images.title, index, label)
+        self._set(image, ("dataset", images.name, images.dataset.info.input_shape, index), caption)
 
     @Slot()
     def _on_random(self) -> None:
-        self.index_spin.setValue(random.randrange(len(self._mnist().x_test)))
+        if self._dataset is not None:
+            self.index_spin.setValue(random.randrange(len(self._dataset.dataset.x_test)))
 
     @Slot()
     def _on_open_file(self) -> None:
@@ -248,6 +323,13 @@ class ImageSource(QWidget):
         self.view.set_image(display)
         text = self.tr("; ").join(notes)  # "；" in Chinese
         self.caption_label.setText(self.caption + (self.tr("\n({0})").format(text) if text else ""))
+
+
+def _note_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
 
 
 class ScalingChoice(QWidget):

@@ -2,7 +2,8 @@
 
 CNNEXPLORER_VIZ_VIEW picks the view (activations, filters, gradcam),
 CNNEXPLORER_VIZ_IMAGE the image (a sample photo's name, or "digit"),
-CNNEXPLORER_VIZ_MODEL a saved model to show instead of the quick MNIST one.
+CNNEXPLORER_VIZ_MODEL a saved model to show instead of the quick MNIST one,
+CNNEXPLORER_VIZ_DATASET the session's dataset (a name or an image folder) the dataset images come from.
 Only the screenshot command (and scripts) use this; the tab never blocks like this.
 """
 from __future__ import annotations
@@ -17,6 +18,9 @@ def prepare(tab) -> None:
 
     view = os.environ.get("CNNEXPLORER_VIZ_VIEW", "gradcam")
     image = os.environ.get("CNNEXPLORER_VIZ_IMAGE", "digit")
+    dataset = os.environ.get("CNNEXPLORER_VIZ_DATASET")
+    if dataset:
+        tab.session.dataset_name = dataset
     if tab.session.model is None:
         tab.bridge.changed.disconnect(tab._on_session_changed)
         path = os.environ.get("CNNEXPLORER_VIZ_MODEL")

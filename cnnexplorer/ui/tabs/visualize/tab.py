@@ -150,6 +150,8 @@ class VisualizeTab(Tab):
     def _on_session_changed(self, field: str) -> None:
         if field == "model":
             self._on_model_changed()
+        elif field == "dataset_name" and self._facts is not None:
+            self.source.use_dataset(self.session.dataset_name, self._facts.input_shape)
         elif field == "probe_image" and self.session.probe_image is not None:
             self.source.show_probe(self.session.probe_image)
 
@@ -160,6 +162,7 @@ class VisualizeTab(Tab):
         self._facts = None
         self._prepared = None
         self.analysis_slot.cancel()
+        self.source.forget_dataset()
         self._act_cache.clear()
         self._cam_cache.clear()
         self.activations.reset()
@@ -220,6 +223,7 @@ class VisualizeTab(Tab):
         self.activations.set_layers(facts.layers)
         self.filters.set_model(self._model, facts.layers)
         self.gradcam.set_facts(facts)
+        self.source.use_dataset(self.session.dataset_name, facts.input_shape)
 
     @Slot()
     def _apply_image(self) -> None:
