@@ -90,3 +90,13 @@ def test_show_it_overlays_the_demos_runs_in_the_training_tab(qtbot, tmp_path, mo
         assert ticked == ["Why convolution: CNN", "Why convolution: Dense network"]
     finally:
         window.close()
+
+
+def test_show_it_hands_the_trained_model_and_its_digit_to_the_visualize_tab(tab, qtbot):
+    tab.select_lesson("layers-see")
+    with qtbot.waitSignal(tab.slot.done, timeout=240_000):
+        tab.run_button.click()
+    assert tab.show_button.text() == "Show it in the Visualize tab"
+    tab.show_button.click()
+    assert tab.session.model is not None and tab.session.model_name.name == "What the layers see"
+    assert tab.session.probe_image is not None and tab.session.probe_image.image.shape == (28, 28, 1)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -31,19 +31,10 @@ from PySide6.QtWidgets import (
 from cnnexplorer.core.session import ProbeImage
 from cnnexplorer.ui.session_bridge import SessionBridge
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
+from cnnexplorer.ui.widgets.runs_panel import default_run_folder
 from cnnexplorer.ui.workers import TaskSlot
 
 OWNER = "lessons"
-
-
-def default_run_folder() -> Path:
-    """Where runs are kept, so the Training tab's runs list shows the lessons' runs too."""
-    try:
-        from cnnexplorer.ui.widgets.runs_panel import default_run_folder as training_folder
-    except ImportError:  # the runs panel not there yet: the same place it will use
-        base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-        return Path(base) / "runs"
-    return Path(training_folder())
 
 
 def lesson_text(text: str) -> str:
@@ -314,8 +305,9 @@ class LessonsTab(Tab):
         model = result.artifacts.get("model")
         if model is None and result.runs:
             model = result.artifacts.get("models", {}).get(result.runs[-1].id)
+        dataset = result.runs[-1].dataset if result.runs else None
         if lesson.shows == "visualize" and model is not None:
-            self.session.set_model(model, lesson_text(lesson.title), "trained")
+            self.session.set_model(model, lesson_text(lesson.title), "trained", dataset=dataset)
             image = result.artifacts.get("image")
             if image is None and result.artifacts.get("images") is not None:
                 image = result.artifacts["images"][0]
@@ -323,7 +315,7 @@ class LessonsTab(Tab):
                 self.session.probe_image = ProbeImage(image, note=lesson_text(lesson.title))
         elif lesson.shows == "training" and model is not None:
             self.session.set_model(model, result.runs[-1].name if result.runs else lesson_text(lesson.title),
-                                   "trained")
+                                   "trained", dataset=dataset)
         elif lesson.shows == "concepts" and result.artifacts.get("design") is not None:
             self.session.design = result.artifacts["design"]
         window = self.window()
