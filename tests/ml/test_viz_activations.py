@@ -8,7 +8,11 @@ from cnnexplorer.core.errors import UserError
 from cnnexplorer.ml.runtime import keras
 from cnnexplorer.ml.viz import graph
 from cnnexplorer.ml.viz.activations import (
-    activation_grid, compute_activations, default_layers, normalize_channels, tile,
+    activation_grid,
+    compute_activations,
+    default_layers,
+    normalize_channels,
+    tile,
 )
 
 

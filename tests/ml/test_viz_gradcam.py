@@ -8,7 +8,12 @@ from cnnexplorer.core.errors import UserError
 from cnnexplorer.ml.runtime import keras
 from cnnexplorer.ml.viz import graph
 from cnnexplorer.ml.viz.gradcam import (
-    NoConvLayerError, cam_from_gradients, gradcam, gradcam_batch, normalize_cam, overlay_image,
+    NoConvLayerError,
+    cam_from_gradients,
+    gradcam,
+    gradcam_batch,
+    normalize_cam,
+    overlay_image,
 )
 
 
@@ -49,7 +54,8 @@ def test_captum_toy_network_gives_the_hand_computed_maps():
     out = dense(k.layers.Flatten()(relu(conv(inp))))
     model = k.Model(inp, out)
     conv.set_weights([np.ones((3, 3, 1, 2), "float32"), np.array([-50.0, -75.0], "float32")])
-    column = np.array([1, 1, 1, -1, 1, -1, 1, -1], "float32")  # Captum's [+1]*5+[-1]*3 in Keras' (H, W, C) flatten order
+    # Captum's [+1]*5+[-1]*3 in Keras' (H, W, C) flatten order
+    column = np.array([1, 1, 1, -1, 1, -1, 1, -1], "float32")
     dense.set_weights([np.tile(column[:, None], (1, 4)), np.zeros(4, "float32")])
     x = np.arange(16, dtype="float32").reshape(1, 4, 4, 1)
     on_conv = gradcam(model, x, class_index=0, layer="conv")

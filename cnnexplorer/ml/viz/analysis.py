@@ -146,8 +146,8 @@ def read_dataset_images(name: str | None, input_shape: tuple, progress=None, can
             return DatasetImages(data, name, display_title(data.info))
         except UserError as exc:
             first = str(exc).strip().split("\n")[0]
-            reason = translate("viz_analysis", "{reason} The digits come from the bundled MNIST sample instead.").format(
-                reason=first)
+            reason = translate("viz_analysis", "{reason} The digits come from the bundled MNIST sample instead.")
+            reason = reason.format(reason=first)
     data = load_dataset("mnist-sample", progress=progress, cancel=cancel)
     return DatasetImages(data, "mnist-sample", display_title(dataset_info("mnist-sample")), reason)
 

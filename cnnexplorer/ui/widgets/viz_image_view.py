@@ -72,12 +72,12 @@ class ImageView(QWidget):
         tw, th = int(w * scale), int(h * scale)
         return QRect((self.width() - tw) // 2, 0 if self._top else (self.height() - th) // 2, tw, th)
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt name
+    def paintEvent(self, event) -> None:
         painter = QPainter(self)
         if self._qimage is None:
             painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(self.rect().adjusted(8, 8, -8, -8), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                             self._placeholder)
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            painter.drawText(self.rect().adjusted(8, 8, -8, -8), flags, self._placeholder)
             return
         rect = self.target_rect()
         if self._scaled is None or self._scaled.size() != rect.size():
@@ -88,7 +88,7 @@ class ImageView(QWidget):
         painter.setPen(QColor(0, 0, 0, 60))
         painter.drawRect(rect.adjusted(0, 0, -1, -1))
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt name
+    def mousePressEvent(self, event) -> None:
         if self._qimage is None or event.button() != Qt.MouseButton.LeftButton:
             return super().mousePressEvent(event)
         rect = self.target_rect()
