@@ -797,22 +797,6 @@
         <translation>卷积核 %1×%1</translation>
     </message>
     <message>
-        <source>The input grid is empty. Choose a digit, or set the size to at least 1 and draw on it.</source>
-        <translation>输入网格是空的。请选择一个数字，或者把大小设为至少 1，然后在上面画。</translation>
-    </message>
-    <message>
-        <source>Input %1×%2</source>
-        <translation>输入 %1×%2</translation>
-    </message>
-    <message>
-        <source>No output</source>
-        <translation>没有输出</translation>
-    </message>
-    <message>
-        <source>The window does not fit: see the note on the right.</source>
-        <translation>窗口放不下：请看右侧的说明。</translation>
-    </message>
-    <message>
         <source> + padding</source>
         <translation> + 填充</translation>
     </message>
@@ -823,10 +807,6 @@
     <message>
         <source>Products</source>
         <translation>乘积</translation>
-    </message>
-    <message>
-        <source>Output %1×%2</source>
-        <translation>输出 %1×%2</translation>
     </message>
     <message>
         <source>Multiply and add</source>
@@ -2116,28 +2096,8 @@
         <translation>&lt;p&gt;&lt;b&gt;最大池化是怎么算的。&lt;/b&gt;输入被切成一个个窗口（默认 2×2，步幅 2）。每个窗口只保留最大的那个数（绿色圆圈），其余的都丢掉。&lt;/p&gt;&lt;p&gt;步幅为 2 的 2×2 池化让宽和高都减半。每个区域里最强的响应被保留下来，所以特征移动一个像素也照样算数，而且下一层卷积的 3×3 窗口能覆盖原图两倍大的范围。&lt;/p&gt;&lt;p&gt;池化没有权重：这里什么也不用学。&lt;b&gt;平均&lt;/b&gt;池化保留的是窗口的平均值。在 &apos;same&apos; 填充时，边框上的格子不参与计算：它们不是可能“胜出”的零。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>The input grid is empty. Choose a digit, or set the size to at least 1 and draw on it.</source>
-        <translation>输入网格是空的。请选择一个数字，或者把大小设为至少 1，然后在上面画。</translation>
-    </message>
-    <message>
-        <source>Input %1×%2</source>
-        <translation>输入 %1×%2</translation>
-    </message>
-    <message>
-        <source>No output</source>
-        <translation>没有输出</translation>
-    </message>
-    <message>
-        <source>The window does not fit: see the note on the right.</source>
-        <translation>窗口放不下：请看右侧的说明。</translation>
-    </message>
-    <message>
         <source>grey border: padding, ignored by pooling</source>
         <translation>灰色边框：填充，池化时不参与</translation>
-    </message>
-    <message>
-        <source>Output %1×%2</source>
-        <translation>输出 %1×%2</translation>
     </message>
     <message>
         <source>mean</source>
@@ -3141,6 +3101,26 @@ Apply these changes and train?</source>
     <message>
         <source>Size</source>
         <translation>大小</translation>
+    </message>
+    <message>
+        <source>The input grid is empty. Choose a digit, or set the size to at least 1 and draw on it.</source>
+        <translation>输入网格是空的。请选择一个数字，或者把大小设为至少 1，然后在上面画。</translation>
+    </message>
+    <message>
+        <source>No output</source>
+        <translation>没有输出</translation>
+    </message>
+    <message>
+        <source>The window does not fit: see the note on the right.</source>
+        <translation>窗口放不下：请看右侧的说明。</translation>
+    </message>
+    <message>
+        <source>Input %1×%2</source>
+        <translation>输入 %1×%2</translation>
+    </message>
+    <message>
+        <source>Output %1×%2</source>
+        <translation>输出 %1×%2</translation>
     </message>
     <message>
         <source>kernel</source>

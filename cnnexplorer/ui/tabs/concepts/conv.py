@@ -9,7 +9,7 @@ from cnnexplorer.core import conv_lab as lab
 from cnnexplorer.core.conv_lab import fmt
 from cnnexplorer.ui.tabs.concepts.input_grid import InputModel
 from cnnexplorer.ui.tabs.concepts.lab_page import _LabPage
-from cnnexplorer.ui.tabs.concepts.parts import blank_note, labelled, problem_html, pt, size_caption
+from cnnexplorer.ui.tabs.concepts.parts import blank_note, labelled, pt, size_caption
 from cnnexplorer.ui.widgets.lab_canvas import RIGHT_BUTTON, Panel
 
 
@@ -82,11 +82,6 @@ class ConvLab(_LabPage):
             self.kernel = lab.kernel_preset(preset, self.kernel_spin.value(), seed=self.random_seed)
         self.refresh()
 
-    @Slot()
-    def _settings_changed(self, *_args) -> None:
-        self.index = 0
-        self.refresh()
-
     def panel_clicked(self, key: str, row: int, col: int, button: int) -> None:
         if key != "kernel":
             return
@@ -121,21 +116,11 @@ class ConvLab(_LabPage):
         result = self.result = lab.convolve(grid, self.kernel, self.stride, self.padding)
         kernel_panel = Panel("kernel", self.tr("Kernel %1×%1").replace("%1", str(k)), self.kernel, colors="signed",
                              prefix="×")
-        self.problems.setText(problem_html(problems, self.translate_problem))
-        self.problems.setVisible(bool(problems))
-        self.formula.setText(self.size_formula_html(grid.shape[0] if grid.size else 0, k, self.stride, self.padding))
-        if grid.size == 0:
-            self.canvas.set_panels([], self.tr("The input grid is empty. Choose a digit, or set the size to at "
-                                               "least 1 and draw on it."))
-            self.calc.setText("")
-            self.step_bar.set_state(0, 0, "")
+        if not self.show_checks(grid, problems, k, self.stride, self.padding):
             return
-        title = self.tr("Input %1×%2").replace("%1", str(grid.shape[0])).replace("%2", str(grid.shape[1]))
+        title = self.input_title(grid)
         if result is None:
-            input_panel = Panel("input", title, grid, vmax=max(float(grid.max()), 9.0))
-            self.canvas.set_panels([input_panel, kernel_panel])
-            self.calc.setText(f"<p style='font-size: {pt(1.6)}'><b>" + self.tr("No output") + "</b></p>")
-            self.step_bar.set_state(0, 0, self.tr("The window does not fit: see the note on the right."))
+            self.show_no_output([Panel("input", title, grid, vmax=max(float(grid.max()), 9.0)), kernel_panel])
             return
         count = len(result.steps)
         self.index = min(max(self.index, 0), count - 1)
@@ -156,11 +141,10 @@ class ConvLab(_LabPage):
                          subtexts=[[f"{fmt(v)}×{fmt(w)}" for v, w in zip(vr, wr)]
                                    for vr, wr in zip(step.values, self.kernel)],
                          stack_below=True)
-        filled = np.zeros(result.output.shape, dtype=bool)
-        filled.ravel()[: self.index + 1] = True
+        filled = self.filled_cells(result.output.shape)
         shown = result.output[filled]
-        output = Panel("output", self.tr("Output %1×%2").replace("%1", str(rows.out)).replace("%2", str(cols.out)),
-                       result.output, colors="signed", vmax=float(np.abs(shown).max()) if shown.size else 1.0,
+        output = Panel("output", self.output_title(rows.out, cols.out), result.output, colors="signed",
+                       vmax=float(np.abs(shown).max()) if shown.size else 1.0,
                        filled=filled, current=(step.out_row, step.out_col), prefix="=",
                        caption=size_caption(grid.shape[0], k, self.stride, self.padding))
         self.canvas.set_panels([input_panel, kernel_panel, products, output])

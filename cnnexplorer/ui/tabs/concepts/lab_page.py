@@ -1,15 +1,16 @@
 """What the convolution and pooling labs share: input controls, canvas, step bar, side panel."""
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QSpinBox, QVBoxLayout, QWidget
 
 from cnnexplorer.core import conv_lab as lab
 from cnnexplorer.core.conv_lab import fmt
 from cnnexplorer.ui.tabs.concepts.input_grid import BRUSH, InputModel
-from cnnexplorer.ui.tabs.concepts.parts import labelled, pt, scrolling, side_label, side_width
+from cnnexplorer.ui.tabs.concepts.parts import labelled, problem_html, pt, scrolling, side_label, side_width
 from cnnexplorer.ui.widgets.flow_layout import FlowLayout
-from cnnexplorer.ui.widgets.lab_canvas import RIGHT_BUTTON, LabCanvas
+from cnnexplorer.ui.widgets.lab_canvas import RIGHT_BUTTON, LabCanvas, Panel
 from cnnexplorer.ui.widgets.step_bar import StepBar
 
 
@@ -102,8 +103,44 @@ class _LabPage(QWidget):
         self.index = index
         self.refresh()
 
+    @Slot()
+    def _settings_changed(self, *_args) -> None:
+        self.index = 0
+        self.refresh()
+
     def refresh(self) -> None:
         """Recompute and redraw the page; each lab page overrides this."""
+
+    def show_checks(self, grid: np.ndarray, problems: list, k: int, stride: int, padding: str) -> bool:
+        """The problems and the size formula in the side panel; False (canvas cleared) when the grid is empty."""
+        self.problems.setText(problem_html(problems, self.translate_problem))
+        self.problems.setVisible(bool(problems))
+        self.formula.setText(self.size_formula_html(grid.shape[0] if grid.size else 0, k, stride, padding))
+        if grid.size:
+            return True
+        self.canvas.set_panels([], self.tr("The input grid is empty. Choose a digit, or set the size to at "
+                                           "least 1 and draw on it."))
+        self.calc.setText("")
+        self.step_bar.set_state(0, 0, "")
+        return False
+
+    def show_no_output(self, panels: list[Panel]) -> None:
+        """The window fits nowhere: only the input (and kernel) panels, and why there is nothing more."""
+        self.canvas.set_panels(panels)
+        self.calc.setText(f"<p style='font-size: {pt(1.6)}'><b>" + self.tr("No output") + "</b></p>")
+        self.step_bar.set_state(0, 0, self.tr("The window does not fit: see the note on the right."))
+
+    def input_title(self, grid: np.ndarray) -> str:
+        return self.tr("Input %1×%2").replace("%1", str(grid.shape[0])).replace("%2", str(grid.shape[1]))
+
+    def output_title(self, rows: int, cols: int) -> str:
+        return self.tr("Output %1×%2").replace("%1", str(rows)).replace("%2", str(cols))
+
+    def filled_cells(self, shape: tuple[int, ...]) -> np.ndarray:
+        """True for the output cells computed up to the current step (row by row)."""
+        filled = np.zeros(shape, dtype=bool)
+        filled.ravel()[: self.index + 1] = True
+        return filled
 
     def translate_problem(self, p: lab.Problem) -> str:
         q = p.params

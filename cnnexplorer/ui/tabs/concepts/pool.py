@@ -1,15 +1,13 @@
 """The pooling lab: which number of each window survives max (or average) pooling."""
 from __future__ import annotations
 
-import numpy as np
-from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from cnnexplorer.core import conv_lab as lab
 from cnnexplorer.core.conv_lab import fmt
 from cnnexplorer.ui.tabs.concepts.input_grid import InputModel
 from cnnexplorer.ui.tabs.concepts.lab_page import _LabPage
-from cnnexplorer.ui.tabs.concepts.parts import blank_note, labelled, problem_html, pt, size_caption
+from cnnexplorer.ui.tabs.concepts.parts import blank_note, labelled, pt, size_caption
 from cnnexplorer.ui.widgets.lab_canvas import Panel
 
 
@@ -48,11 +46,6 @@ class PoolLab(_LabPage):
             "win.</p>"))
         self.refresh()
 
-    @Slot()
-    def _settings_changed(self, *_args) -> None:
-        self.index = 0
-        self.refresh()
-
     def configure(self, size: int, stride: int, padding: str = "valid", mode: str = "max") -> None:
         for w in (self.pool_spin, self.stride_spin, self.padding_combo, self.mode_combo):
             w.blockSignals(True)
@@ -71,21 +64,12 @@ class PoolLab(_LabPage):
         padding, mode = self.padding_combo.currentData(), self.mode_combo.currentData()
         problems = lab.check_pool(grid, size, stride, padding) + blank_note(grid)
         result = self.result = lab.pool(grid, size, stride, padding, mode)
-        self.problems.setText(problem_html(problems, self.translate_problem))
-        self.problems.setVisible(bool(problems))
-        self.formula.setText(self.size_formula_html(grid.shape[0] if grid.size else 0, size, stride, padding))
-        if grid.size == 0:
-            self.canvas.set_panels([], self.tr("The input grid is empty. Choose a digit, or set the size to at "
-                                               "least 1 and draw on it."))
-            self.calc.setText("")
-            self.step_bar.set_state(0, 0, "")
+        if not self.show_checks(grid, problems, size, stride, padding):
             return
-        title = self.tr("Input %1×%2").replace("%1", str(grid.shape[0])).replace("%2", str(grid.shape[1]))
+        title = self.input_title(grid)
         vmax = max(float(grid.max()), 9.0)
         if result is None:
-            self.canvas.set_panels([Panel("input", title, grid, vmax=vmax)])
-            self.calc.setText(f"<p style='font-size: {pt(1.6)}'><b>" + self.tr("No output") + "</b></p>")
-            self.step_bar.set_state(0, 0, self.tr("The window does not fit: see the note on the right."))
+            self.show_no_output([Panel("input", title, grid, vmax=vmax)])
             return
         count = len(result.steps)
         self.index = min(max(self.index, 0), count - 1)
@@ -97,10 +81,9 @@ class PoolLab(_LabPage):
                             pad_text="",
                             kept=kept, focus_kept=step.kept, lost=set(result.never_seen),
                             caption=self.tr("grey border: padding, ignored by pooling") if any(pad) else "")
-        filled = np.zeros(result.output.shape, dtype=bool)
-        filled.ravel()[: self.index + 1] = True
-        output = Panel("output", self.tr("Output %1×%2").replace("%1", str(rows.out)).replace("%2", str(cols.out)),
-                       result.output, vmax=vmax, filled=filled, current=(step.out_row, step.out_col), prefix="→",
+        filled = self.filled_cells(result.output.shape)
+        output = Panel("output", self.output_title(rows.out, cols.out), result.output, vmax=vmax, filled=filled,
+                       current=(step.out_row, step.out_col), prefix="→",
                        caption=size_caption(grid.shape[0], size, stride, padding))
         self.canvas.set_panels([input_panel, output])
         values = ", ".join(fmt(grid[r, c]) for r, c in step.cells)
