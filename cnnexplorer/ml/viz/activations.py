@@ -16,6 +16,7 @@ from cnnexplorer.core import images as imaging
 from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.progress import check_cancel, report
+from cnnexplorer.core.tiles import TileLayout
 from cnnexplorer.ml.runtime import tf
 from cnnexplorer.ml.viz import graph
 
@@ -29,29 +30,17 @@ class Activations:
     final_activation: str
 
 
-@dataclass
-class Grid:
-    """Channel tiles laid out in a grid, with what is needed to map a click to a channel."""
+@dataclass(frozen=True, eq=False)
+class Grid(TileLayout):
+    """Channel tiles laid out in a grid (the geometry is :class:`~cnnexplorer.core.tiles.TileLayout`'s, which the
+    widget drawing it uses as it is), with what is needed to map a click to a channel."""
 
     image: np.ndarray  # uint8 RGB
-    rows: int
-    cols: int
-    tile_h: int
-    tile_w: int
-    pad: int
-    count: int
     dead: np.ndarray  # bool per channel: flat map (nothing to show)
 
     def channel_at(self, x: int, y: int) -> int | None:
         """Channel index under pixel (x, y) of ``image``, or None on padding/outside."""
-        col, rx = divmod(x - self.pad, self.tile_w + self.pad)
-        row, ry = divmod(y - self.pad, self.tile_h + self.pad)
-        if x < self.pad or y < self.pad or rx >= self.tile_w or ry >= self.tile_h:
-            return None
-        if not (0 <= col < self.cols and 0 <= row < self.rows):
-            return None
-        index = row * self.cols + col
-        return index if index < self.count else None
+        return self.tile_at(x, y)
 
 
 def default_layers(model: Any) -> list[str]:
@@ -162,7 +151,7 @@ def activation_grid(act: np.ndarray, cols: int = COLS, colormap: str = "viridis"
         r, k = divmod(int(c), cols)
         y, x = pad + r * (th + pad), pad + k * (tw + pad)
         rgb[y:y + th, x:x + tw] = 70
-    return Grid(rgb, rows, cols, levels.shape[1], levels.shape[2], pad, levels.shape[0], dead)
+    return Grid(rows, cols, levels.shape[1], levels.shape[2], pad, levels.shape[0], image=rgb, dead=dead)
 
 
 def stack_grids(grids: Sequence[np.ndarray], titles: Sequence[str], width: int = 1024) -> np.ndarray:

@@ -10,32 +10,16 @@ a given box: 32 maps in a wide, low panel become 8×4, not 16×2.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+from cnnexplorer.core.tiles import TileLayout
 from cnnexplorer.ui.widgets.viz_image_view import ImageView
 
-
-@dataclass(frozen=True)
-class TileLayout:
-    """Where the tiles are in the grid image: ``pad`` pixels around and between ``tile_w``×``tile_h`` tiles."""
-
-    rows: int
-    cols: int
-    tile_h: int
-    tile_w: int
-    pad: int
-    count: int
-
-    def tile_rect(self, index: int) -> tuple[int, int, int, int]:
-        """(x, y, w, h) of tile ``index`` in grid-image pixels."""
-        r, k = divmod(index, self.cols)
-        return (self.pad + k * (self.tile_w + self.pad), self.pad + r * (self.tile_h + self.pad),
-                self.tile_w, self.tile_h)
+__all__ = ["TileGridView", "TileLayout", "fit_columns"]  # TileLayout lives in core (ml/viz's grids are one)
 
 
 def fit_columns(count: int, tile_w: int, tile_h: int, width: int, height: int, pad: int = 1) -> int:

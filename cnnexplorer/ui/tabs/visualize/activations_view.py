@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from cnnexplorer.core import images as imaging
 from cnnexplorer.ui.errors import reporter
 from cnnexplorer.ui.tabs.visualize.export import export_png
-from cnnexplorer.ui.widgets.image_grid import TileGridView, TileLayout
+from cnnexplorer.ui.widgets.image_grid import TileGridView
 from cnnexplorer.ui.widgets.viz_image_view import ImageView
 from cnnexplorer.ui.workers import TaskSlot
 
@@ -228,8 +228,7 @@ class ActivationsView(QWidget):
     def _display(self, layer: str, grid: Any) -> None:
         act = self._acts.layers[layer]
         self.grid = grid
-        self.view.set_grid(grid.image, TileLayout(grid.rows, grid.cols, grid.tile_h, grid.tile_w, grid.pad,
-                                                  grid.count))
+        self.view.set_grid(grid.image, grid)  # a Grid is a TileLayout
         dead = int(grid.dead.sum())
         text = self.tr("<b>{0}</b>: {1} channels of {2}×{3}, one tile per channel, numbered from 0. "
                        "Bright = strong activation.").format(layer, act.shape[2], act.shape[1], act.shape[0])
