@@ -144,14 +144,14 @@ def read_class_names(path: str | Path) -> list[str] | None:
             with zipfile.ZipFile(p) as z:
                 if NAMES_MEMBER not in z.namelist() or z.getinfo(NAMES_MEMBER).file_size > NAMES_LIMIT:
                     return None
-                payload = json.loads(z.read(NAMES_MEMBER).decode("utf-8"))
+                payload = load_json(z.read(NAMES_MEMBER), NAMES_MEMBER, NAMES_LIMIT)
                 names = payload.get("class_names") if isinstance(payload, dict) else None
         else:
             import h5py
 
             with h5py.File(p, "r") as f:
                 raw = f.attrs.get(H5_NAMES_ATTRIBUTE)
-                names = json.loads(raw) if isinstance(raw, (str, bytes)) and len(raw) < NAMES_LIMIT else None
+                names = load_json(raw, H5_NAMES_ATTRIBUTE, NAMES_LIMIT) if isinstance(raw, (str, bytes)) else None
     except Exception:
         return None
     if isinstance(names, list) and names and all(isinstance(n, str) for n in names):
