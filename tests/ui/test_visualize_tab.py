@@ -265,3 +265,16 @@ def test_a_sequence_dataset_offers_no_dataset_images_and_says_why(qtbot, tab, er
     assert source.combo.model().item(source.combo.findData("dataset")).isEnabled()
     assert not source.source_note.isVisible()
     assert errors == []
+
+
+def test_a_colour_model_reads_the_dataset_only_when_dataset_images_are_chosen(qtbot, tab, errors):
+    tab.session.set_model(_small_cnn((20, 20, 3)), "tiny", "trained")  # starts on the cat photo
+    _ready(qtbot, tab)
+    source = tab.source
+    assert source.combo.currentData() == "sample" and source.dataset_slot.task is None  # nothing read for nothing
+    source.combo.setCurrentIndex(source.combo.findData("dataset"))
+    qtbot.waitUntil(lambda: "test digit #0" in source.caption_label.text(), timeout=TIMEOUT)
+    assert source.image.shape == (28, 28, 1)  # the sample's digit; fitted to the model when shown (the caption says)
+    assert "5,000 images" in source.dataset_note.text()
+    _ready(qtbot, tab)
+    assert errors == []

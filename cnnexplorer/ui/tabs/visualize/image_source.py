@@ -54,6 +54,7 @@ class ImageSource(QWidget):
         self.caption = ""
         self._dataset = None  # ml.viz.analysis.DatasetImages: the session's dataset read for the model, or MNIST's
         self._wanted: tuple | None = None  # (dataset name, model input shape) asked for last
+        self._reading: tuple | None = None  # what the dataset slot was started for (read only when shown)
         self.file_slot = TaskSlot("visualize-load-image", self)
         self.file_slot.finished.connect(self._on_file_loaded)
         self.file_slot.failed.connect(self._on_file_failed)
@@ -203,32 +204,37 @@ class ImageSource(QWidget):
     def use_dataset(self, name: str | None, input_shape: tuple) -> None:
         """Pick dataset images from ``name`` (the session's dataset) read for a model of ``input_shape``.
 
-        Read in the background; the MNIST sample stands in when there is no dataset or it cannot be read, and a
-        dataset of sequences is not offered at all (the line under the source says why)."""
+        Read in the background, and only once the dataset source is shown (a colour model starts on a photo: no
+        reading then); the MNIST sample stands in when there is no dataset or it cannot be read, and a dataset of
+        sequences is not offered at all (the line under the source says why)."""
         from cnnexplorer.ml.viz.analysis import no_images_reason
 
         wanted = (name, tuple(input_shape))
-        if wanted == self._wanted and (self._dataset is not None or self.dataset_slot.is_busy()):
+        if wanted == self._wanted:
             return
-        self._wanted = wanted
+        self._wanted, self._reading, self._dataset = wanted, None, None
+        self.dataset_slot.cancel()
         reason = no_images_reason(name)
         self._offer_dataset(not reason, reason)
-        if reason:
-            self.dataset_slot.cancel()
-            self._dataset = None
+        if not reason and self.combo.currentData() == "dataset":
+            self._read_dataset()
+
+    def _read_dataset(self) -> None:
+        """Start reading the dataset asked for, unless it is read or being read."""
+        if self._dataset is not None or self._wanted is None or self._reading == self._wanted:
             return
         from cnnexplorer.ml.viz.analysis import read_dataset_images
 
-        self._dataset = None
+        self._reading = self._wanted
         self.dataset_note.setText(self.tr("Reading the dataset…"))
-        self.dataset_slot.start(read_dataset_images, name, tuple(input_shape))
+        self.dataset_slot.start(read_dataset_images, *self._wanted)
 
     def forget_dataset(self) -> None:
         """The model changed: stop reading for the old one (the new model's facts ask again; what was read for
         the old one is kept, and used again if the new model has the same input)."""
         if self.dataset_slot.is_busy():
             self.dataset_slot.cancel()
-            self._wanted = None
+            self._wanted = self._reading = None
 
     def _offer_dataset(self, offered: bool, reason: str = "") -> None:
         index = self.combo.findData("dataset")
@@ -262,7 +268,8 @@ class ImageSource(QWidget):
     @Slot(int)
     def _on_index_chosen(self, index: int) -> None:
         images = self._dataset
-        if images is None:  # still being read: the image comes when it is
+        if images is None:  # being read (started here if not yet): the image comes when it is
+            self._read_dataset()
             return
         from cnnexplorer.ml.viz.analysis import pick_image
 
