@@ -563,22 +563,26 @@ class BuilderTab(Tab):
         self.set_design(spec, self.tr("Load template {0}").format(name))
 
     # -- code export -----------------------------------------------------------------------
-    def export_files(self, path: str | Path, complete: bool | None = None) -> dict[Path, bytes]:
-        """The files Export code writes for ``path``: the script, and the data it needs beside it."""
+    def export_files(self, path: str | Path, complete: bool | None = None, with_data: bool = True
+                     ) -> dict[Path, bytes]:
+        """The files Export code writes for ``path``: the script, and the data it needs beside it.
+
+        ``with_data=False`` leaves the data files empty (the code view needs only the script and the names).
+        """
         from cnnexplorer.ml.codegen import dataset_npz, export_files
 
         complete = self.complete_script if complete is None else complete
         info = self._dataset_info() if complete else None
         config = self.session.training_config
         augment = getattr(config, "augment", None)  # only when the Training tab augments
-        data = dataset_npz(info) if info is not None else None
+        data = (dataset_npz(info) if with_data else b"") if info is not None else None
         return export_files(self.spec, path, info, config, complete, augment, data)
 
     def code(self, complete: bool | None = None) -> str:
-        return self.export_files(Path("script.py"), complete)[Path("script.py")].decode("utf-8")
+        return self.export_files(Path("script.py"), complete, with_data=False)[Path("script.py")].decode("utf-8")
 
     def _code_note(self) -> str:
-        names = [p.name for p in self.export_files(Path("script.py"))][:-1]
+        names = [p.name for p in self.export_files(Path("script.py"), with_data=False)][:-1]
         if not names:
             return ""
         return self.tr("Saving also writes {0} beside the script: the data it trains on, readable without "
