@@ -7,7 +7,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QScrollArea
 
 from cnnexplorer.ui import presentation
-from cnnexplorer.ui.app import install_translators
 from cnnexplorer.ui.tabs.concepts import ConceptsTab
 from cnnexplorer.ui.widgets.cost_bars import CostBars
 from cnnexplorer.ui.widgets.lab_canvas import LabCanvas, Panel
@@ -54,20 +53,10 @@ def test_every_page_fits_1280x800_in_presentation_mode(qtbot, qapp, main_window)
     assert tab.conv.canvas.width() >= 700 and tab.conv.canvas.cell_size("input") >= 28
 
 
-def test_chinese_presentation_mode_fits_1280x800_too(qtbot, qapp, app_qsettings, errors):
-    from cnnexplorer.ui.main_window import MainWindow
-
-    assert install_translators(qapp, "zh_CN") == "zh_CN"
-    try:
-        window = MainWindow()
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        _check_every_page_fits(qtbot, qapp, window)
-        window.close()
-    finally:
-        install_translators(qapp, "en")
+def test_chinese_presentation_mode_fits_1280x800_too(qtbot, qapp, zh, main_window):
+    main_window.resize(1280, 800)
+    qtbot.waitExposed(main_window)
+    _check_every_page_fits(qtbot, qapp, main_window)
 
 
 def _lightness(image, x: int, y: int) -> float:
@@ -129,21 +118,11 @@ def test_receptive_field_table_shows_every_row_and_cell_on_a_projector(qtbot, qa
     _check_field_table_shows_everything(qtbot, qapp, main_window)
 
 
-def test_receptive_field_table_shows_every_row_and_cell_in_chinese_too(qtbot, qapp, app_qsettings, errors):
-    from cnnexplorer.ui.main_window import MainWindow
-
-    assert install_translators(qapp, "zh_CN") == "zh_CN"
-    try:
-        window = MainWindow()
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        _check_field_table_shows_everything(qtbot, qapp, window)
-        assert window.tabs.currentWidget().field.table.horizontalHeaderItem(4).text() == "可见范围"
-        window.close()
-    finally:
-        install_translators(qapp, "en")
+def test_receptive_field_table_shows_every_row_and_cell_in_chinese_too(qtbot, qapp, zh, main_window):
+    main_window.resize(1280, 800)
+    qtbot.waitExposed(main_window)
+    _check_field_table_shows_everything(qtbot, qapp, main_window)
+    assert main_window.tabs.currentWidget().field.table.horizontalHeaderItem(4).text() == "可见范围"
 
 
 @pytest.mark.parametrize("design", ["mnist-cnn", "small-vgg"])
