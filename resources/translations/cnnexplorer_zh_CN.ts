@@ -5614,8 +5614,8 @@ Apply these changes and train?</source>
         <translation>这张图像只有 {width}×{height} 像素，太小，看不出任何内容；请选择至少 {side}×{side} 的图像。</translation>
     </message>
     <message>
-        <source>The image is {width}×{height} pixels ({megapixels:.0f} megapixels), too large to process; shrink it below 100 megapixels first.</source>
-        <translation>这张图像有 {width}×{height} 像素（{megapixels:.0f} 百万像素），太大，无法处理；请先把它缩小到 1 亿像素以下。</translation>
+        <source>The image is {width}×{height} pixels ({megapixels:.0f} megapixels), too large to process; shrink it to {limit:.0f} megapixels or less first.</source>
+        <translation>这张图像有 {width}×{height} 像素（{megapixels:.0f} 百万像素），太大，无法处理；请先把它缩小到 {limit:.0f} 百万像素以下。</translation>
     </message>
     <message>
         <source>Input scaling must be one of {choices}, not {scaling!r}.</source>

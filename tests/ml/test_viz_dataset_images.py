@@ -27,3 +27,15 @@ def test_no_dataset_one_not_downloaded_or_sequences_say_why(tmp_path, monkeypatc
         assert images.name == "mnist-sample" and words in images.fallback_reason
     assert "sequences, not images" in analysis.no_images_reason("imdb")
     assert analysis.no_images_reason("mnist-sample") == "" and analysis.no_images_reason(str(tmp_path)) == ""
+
+
+def test_an_image_over_the_apps_pixel_cap_is_refused_naming_that_cap():
+    import pytest
+
+    from cnnexplorer.core.errors import ImageError
+    from cnnexplorer.core.image_header import MAX_PIXELS
+    from cnnexplorer.ml.viz.inputs import check_image
+
+    side = int(MAX_PIXELS ** 0.5) + 1
+    with pytest.raises(ImageError, match=f"{MAX_PIXELS / 1e6:.0f} megapixels or less"):
+        check_image(np.zeros((side, side, 1), np.uint8))

@@ -19,6 +19,7 @@ import numpy as np
 from cnnexplorer.core import images as imaging
 from cnnexplorer.core.errors import ImageError, UserError
 from cnnexplorer.core.i18n import translate
+from cnnexplorer.core.image_header import MAX_PIXELS
 from cnnexplorer.core.resources import resource_path
 from cnnexplorer.ml.viz import graph
 
@@ -58,7 +59,7 @@ def to_model_input(pixels: np.ndarray, scaling: str) -> np.ndarray:
     return x
 
 MIN_SIDE = 8  # smaller images hold nothing a convnet can look at
-MAX_PIXELS = 100_000_000  # decoding more would take gigabytes
+# the app's one pixel cap (core.images refuses larger files before decoding; arrays from elsewhere are checked here)
 
 
 @dataclass
@@ -139,7 +140,8 @@ def check_image(image: np.ndarray) -> np.ndarray:
     if h * w > MAX_PIXELS:
         raise ImageError(translate(
             "viz_inputs", "The image is {width}×{height} pixels ({megapixels:.0f} megapixels), too large to process; "
-            "shrink it below 100 megapixels first.").format(width=w, height=h, megapixels=h * w / 1e6))
+            "shrink it to {limit:.0f} megapixels or less first.").format(width=w, height=h, megapixels=h * w / 1e6,
+                                                                         limit=MAX_PIXELS / 1e6))
     if arr.dtype != np.uint8:
         if np.issubdtype(arr.dtype, np.floating) and arr.size and float(np.nanmax(arr)) <= 1.0:
             arr = arr * 255.0
