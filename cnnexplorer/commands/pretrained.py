@@ -132,12 +132,7 @@ def _pretrained(args: argparse.Namespace) -> int:
         summary["test_loss"], summary["test_accuracy"] = fine.test_loss, fine.test_accuracy
     from cnnexplorer.ml.model_files import save_model_file
 
-    try:
-        save_model_file(result.model, str(out))
-    except OSError as exc:
-        raise UserError(translate("pretrained_cli", "The model could not be saved to {path} ({reason}); choose "
-                                                    "another path.").format(path=out, reason=exc.strerror or exc)) \
-            from None
+    save_model_file(result.model, str(out))  # a failed write is a FileWriteError: one sentence, old file kept
     summary.update({"arch": arch.key, "weights": source.kind, "input_size": args.input_size,
                     "classes": list(dataset.class_names), "model_file": str(out)})
     print(json.dumps({k: json_safe(v) for k, v in summary.items()}), flush=True)

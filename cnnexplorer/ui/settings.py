@@ -1,12 +1,18 @@
 """Typed application settings: the only module that touches QSettings."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 SETTINGS_VERSION = 1
 MAX_RECENT = 10
+
+
+def app_data_folder() -> Path:
+    """The folder where the app keeps what it makes for the user (runs, the Example folder): Qt's AppDataLocation."""
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
 
 
 class Settings:

@@ -164,7 +164,7 @@ def test_example_folder_button_writes_the_shapes_and_chooses_them(tab, qtbot, er
     from cnnexplorer.ml.data import load_dataset
     from cnnexplorer.ui.tabs import pretrained
 
-    monkeypatch.setattr(pretrained.QStandardPaths, "writableLocation", lambda where: str(tmp_path))
+    monkeypatch.setattr(pretrained, "app_data_folder", lambda: tmp_path)
     tab.example_button.click()
     _wait(qtbot, tab)
     assert not errors

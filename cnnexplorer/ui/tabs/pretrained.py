@@ -12,10 +12,9 @@ The layer table on the right makes freezing visible. The Keras work is
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -49,6 +48,7 @@ from cnnexplorer.ml.transfer import (
 )
 from cnnexplorer.ui import presentation
 from cnnexplorer.ui.core_texts import tr_core
+from cnnexplorer.ui.settings import app_data_folder
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
 from cnnexplorer.ui.widgets.fit_column import FitColumn, LowHint
 from cnnexplorer.ui.widgets.freeze_table import FreezeTable
@@ -384,8 +384,7 @@ class PretrainedTab(Tab):
         """Write (once) the generated shapes folder into the app's data folder and choose it."""
         if self.slot.is_running():
             return
-        root = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-        self._start("example", write_sample_folder, root / "example-shapes")
+        self._start("example", write_sample_folder, app_data_folder() / "example-shapes")
         self._set_status(self.tr("Writing the example folder…"))
 
     @Slot()

@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.files import write_text
 from cnnexplorer.core.runs import Run, RunStore, clean_name, format_duration
+from cnnexplorer.ui.settings import app_data_folder
 
 RUNS_DIR_VARIABLE = "CNNEXPLORER_RUNS_DIR"  # tests and screenshots point the store elsewhere
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -48,7 +49,7 @@ def default_run_folder() -> Path:
     override = os.environ.get(RUNS_DIR_VARIABLE)
     if override:
         return Path(override)
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "runs"
+    return app_data_folder() / "runs"
 
 
 def _percent(value: float | None) -> str:
