@@ -21,7 +21,8 @@ $(STAMP): pyproject.toml constraints.txt
 run: $(STAMP)
 	$(VENV)/bin/cnnexplorer
 
-test: $(STAMP)
+# make test checks the lint first (ruff, mypy, import contracts), so .ci/run checks them too.
+test: $(STAMP) lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: $(STAMP)

@@ -118,9 +118,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.variants:
         return variants(args)
+    from cnnexplorer.ml.data import load_dataset
     from cnnexplorer.ui.app import create_application
     from cnnexplorer.ui.widgets.live_chart import LiveChart
-    from cnnexplorer.ml.data import load_dataset
 
     app = create_application([])
     chart = LiveChart()
@@ -129,7 +129,7 @@ def main() -> None:
     data = load_dataset("mnist-sample")
     plain, appt, draw = [], [], []
     plain_cpu, app_cpu, gui_cpu = [], [], []
-    for i in range(args.repeats):
+    for _ in range(args.repeats):
         plain.append(plain_fit(data, args.epochs, 0))
         plain_cpu.append(LAST["process"])
         before = chart.draw_seconds

@@ -35,7 +35,8 @@ def worst(lateness, tick_times, marks, n=5):
         before = [what for t, d, what in marks if what != "chart draw" and end is not None and t <= end]
         after = [what for t, d, what in marks if what != "chart draw" and end is not None and t > end]
         out.append({"late_ms": round(lateness[i], 1), "chart_draw_ms_before": round(draw * 1000, 1),
-                    "last_events_before": before[-1] if before else "start", "next_events": after[0] if after else "end"})
+                    "last_events_before": before[-1] if before else "start",
+                    "next_events": after[0] if after else "end"})
     return out
 
 

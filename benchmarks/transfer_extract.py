@@ -54,7 +54,8 @@ def main() -> None:
     print(json.dumps({
         "benchmark": "transfer_extract", "arch": args.arch, "images": args.images, "size": args.size,
         "batch": args.batch, "predict_images_per_s": round(plain_ips, 1),
-        "extract_features_images_per_s": round(ours_ips, 1), "ratio": round(ours_ips / plain_ips, 3), "median_ratio": round(median_ratio, 3),
+        "extract_features_images_per_s": round(ours_ips, 1), "ratio": round(ours_ips / plain_ips, 3),
+        "median_ratio": round(median_ratio, 3),
         "within_10_percent": ours_ips >= 0.9 * plain_ips, "progress_events": len(events),
         "predict_seconds": [round(s, 2) for s in plain], "extract_seconds": [round(s, 2) for s in ours],
     }))

@@ -51,7 +51,8 @@ def main() -> None:
     out = {"model": "VGG16 weights=None include_top=False 128x128", "layer": layer}
     out["batched_16"] = timed(lambda: run(inputs[16]))
     out["looped_16"] = timed(lambda: [run(s) for s in singles[:16]])
-    out["batched_64"] = timed(lambda: [run((inputs[64][0][i:i + 16], inputs[64][1][i:i + 16])) for i in range(0, 64, 16)])
+    out["batched_64"] = timed(
+        lambda: [run((inputs[64][0][i:i + 16], inputs[64][1][i:i + 16])) for i in range(0, 64, 16)])
     out["batched_64_one_batch"] = timed(lambda: run(inputs[64]))
     out["looped_64"] = timed(lambda: [run(s) for s in singles])
     result = {k_: v for k_, v in out.items() if isinstance(v, str)}

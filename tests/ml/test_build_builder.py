@@ -94,7 +94,7 @@ INPUTS = st.one_of(
           suppress_health_check=[HealthCheck.too_slow])
 @given(INPUTS, st.lists(ANY_LAYER, min_size=1, max_size=5))
 def test_random_stacks_agree_with_keras(input_shape, layers):
-    _assert_matches_keras(ModelSpec(input_shape, [LayerSpec(l.type, dict(l.params)) for l in layers]))
+    _assert_matches_keras(ModelSpec(input_shape, [LayerSpec(layer.type, dict(layer.params)) for layer in layers]))
 
 
 # -- code export ---------------------------------------------------------------------
@@ -140,12 +140,12 @@ def test_saved_model_reopens_as_the_same_editable_design(tmp_path):
     save_model_file(build_model(spec), str(path))
     model, _ = load_model_file(str(path))
     again = spec_from_model(model, "digits")
-    assert [l.type for l in again.layers] == [l.type for l in spec.layers]
+    assert [layer.type for layer in again.layers] == [layer.type for layer in spec.layers]
     assert infer_shapes(again).total_params == 93_322
     assert again.input_shape == (28, 28, 1)
     assert (again.compile.optimizer, again.compile.loss) == ("adam", "sparse_categorical_crossentropy")
     assert again.compile.learning_rate == pytest.approx(0.0005)
-    assert [l.to_dict() for l in again.layers][1] == {"type": "Conv2D", "filters": 32, "kernel_size": 3,
+    assert [layer.to_dict() for layer in again.layers][1] == {"type": "Conv2D", "filters": 32, "kernel_size": 3,
                                                        "strides": 1, "padding": "valid", "activation": "relu"}
 
 
@@ -165,7 +165,7 @@ def test_functional_chain_is_editable_but_branches_are_not():
     inp = k.Input((6, 6, 1))
     x = k.layers.Conv2D(2, 3, activation="relu")(inp)
     out = k.layers.Dense(3, activation="softmax")(k.layers.Flatten()(x))
-    assert [l.type for l in spec_from_model(k.Model(inp, out)).layers] == ["Conv2D", "Flatten", "Dense"]
+    assert [layer.type for layer in spec_from_model(k.Model(inp, out)).layers] == ["Conv2D", "Flatten", "Dense"]
     a = k.layers.Dense(3)(k.layers.Flatten()(inp))
     b = k.layers.Dense(3)(k.layers.Flatten()(inp))
     with pytest.raises(SpecError, match="read-only"):
