@@ -4773,10 +4773,6 @@ Apply these changes and train?</source>
         <source>The image folder {folder} does not exist: give a folder with one sub-folder per class.</source>
         <translation>图像文件夹 {folder} 不存在：请给出每个类别一个子文件夹的文件夹。</translation>
     </message>
-    <message>
-        <source>The model could not be saved to {path} ({reason}); choose another path.</source>
-        <translation>无法把模型保存到 {path}（{reason}）：请换一个路径。</translation>
-    </message>
 </context>
 <context>
     <name>receptive_field</name>
