@@ -103,7 +103,7 @@ def _export(args: argparse.Namespace) -> int:
         data = dataset_npz(info)
     files = export_files(spec, out, info, config, complete=not args.model_only, data=data)
     write_export(files)  # each file atomic: a failed write keeps the previous script whole
-    if args.model_only:
+    if info is None:  # --model-only
         print(f"Wrote {out}: a Keras 3 script building '{spec.name}'. Run it with: python {out}")
     else:
         extra = [p.name for p in files if p != out]

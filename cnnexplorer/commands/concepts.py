@@ -94,15 +94,14 @@ def _conv_lab(args: argparse.Namespace) -> int:
         stride = args.stride or 1
         kernel = lab.kernel_preset(args.preset, args.kernel)
         problems = lab.check_conv(grid, kernel, stride, args.padding)
-        result = lab.convolve(grid, kernel, stride, args.padding)
+        result: lab.ConvResult | lab.PoolResult | None = lab.convolve(grid, kernel, stride, args.padding)
     else:
         stride = args.stride or args.kernel
         kernel = None
         problems = lab.check_pool(grid, args.kernel, stride, args.padding)
         result = lab.pool(grid, args.kernel, stride, args.padding, args.op)
-    for p in problems:
-        if p.blocking:
-            raise UserError(p.text)
+    if result is None:  # no output exactly when a problem blocks: say the first
+        raise UserError(next(p.text for p in problems if p.blocking))
     n = grid.shape[0]
     what = "kernel" if args.op == "conv" else f"{args.op} pooling window"
     print(f"Input {grid.shape[0]}×{grid.shape[1]}, {what} {args.kernel}×{args.kernel}, stride {stride}, "
@@ -125,9 +124,9 @@ def _conv_lab(args: argparse.Namespace) -> int:
             raise UserError(f"--step must be from 1 to {len(result.steps)} (the number of window positions).")
         step = result.steps[args.step - 1]
         where = f"output row {step.out_row + 1}, column {step.out_col + 1}"
-        if kernel is not None:
+        if isinstance(step, lab.ConvStep) and kernel is not None:
             print(f"Position {args.step}: {step.sum_text(kernel, max_terms=49)} → {where}")
-        else:
+        elif isinstance(step, lab.PoolStep):
             values = ", ".join(lab.fmt(grid[r, c]) for r, c in step.cells)
             print(f"Position {args.step}: {'max' if args.op == 'max' else 'mean'}({values}) = "
                   f"{lab.fmt(step.value)} → {where}")

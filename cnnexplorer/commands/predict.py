@@ -14,6 +14,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -62,7 +63,7 @@ def load_for_model(args: argparse.Namespace, model, dataset: str | None = None):
     from cnnexplorer.ml.data import load_dataset
     from cnnexplorer.ml.train import model_input_shape
 
-    options = {}
+    options: dict[str, Any] = {}  # load_dataset's keyword options
     if getattr(args, "image_size", None) is not None:
         if args.image_size < 1:
             raise UserError("--image-size must be 1 or more.")

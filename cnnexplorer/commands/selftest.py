@@ -189,6 +189,8 @@ def check_qt() -> str:
     from cnnexplorer.core.resources import resource_path
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    if not isinstance(app, QApplication):  # a widget needs a QApplication; Qt would abort the process instead
+        raise RuntimeError("a Qt application without widgets is already running")
     label = QLabel("CNN Explorer")
     label.resize(120, 40)
     pixmap = label.grab()

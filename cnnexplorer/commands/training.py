@@ -116,6 +116,8 @@ def _train(args: argparse.Namespace) -> int:
     outcome = run_training(source, dataset.info.name, config, dataset=dataset, model_name=name, predict=False,
                            progress=print_epoch)
     result, run = outcome.result, outcome.run
+    if run is None:  # run_training always describes the run it trained
+        raise RuntimeError("run_training returned no run record")
     save_model_file(outcome.model, str(out))  # a failed write raises FileWriteError: one sentence, no traceback
     advice = coach(result.history, result.batch_losses, dataset.info.num_classes, run.settings.get("learning_rate"))
     print(f"coach: {advice.text}", flush=True)
