@@ -125,7 +125,8 @@ def _predict(args: argparse.Namespace) -> int:
     import numpy as np
 
     from cnnexplorer.core.errors import UserError
-    from cnnexplorer.ml.folders import decode_for_model, display_path, read_file
+    from cnnexplorer.core.files import short_path
+    from cnnexplorer.ml.folders import decode_for_model, read_file
     from cnnexplorer.ml.model_files import load_model_file
     from cnnexplorer.ml.train import model_input_shape
     from cnnexplorer.ml.viz import inputs
@@ -136,11 +137,11 @@ def _predict(args: argparse.Namespace) -> int:
     if target.is_dir():
         files = _image_files(target)
         if not files:
-            raise UserError(f"{display_path(target)} holds no image files (JPEG, PNG, BMP, GIF, TIFF or WebP).")
+            raise UserError(f"{short_path(target)} holds no image files (JPEG, PNG, BMP, GIF, TIFF or WebP).")
     elif target.is_file():
         files = [target]
     else:
-        raise UserError(f"The image {display_path(target)} does not exist. Give an image file or a folder of them.")
+        raise UserError(f"The image {short_path(target)} does not exist. Give an image file or a folder of them.")
     model, _ = load_model_file(args.model)
     shape = model_input_shape(model)
     if len(shape) != 3 or shape[-1] not in (1, 3):
@@ -162,7 +163,7 @@ def _predict(args: argparse.Namespace) -> int:
         for (path, _), p in zip(batch, probs):
             order = np.argsort(-p, kind="stable")[:args.top]
             top = [{"class": int(i), "name": names[i], "probability": round(float(p[i]), 6)} for i in order]
-            print(json.dumps({"image": display_path(path), "top": top}, ensure_ascii=False), flush=True)
+            print(json.dumps({"image": short_path(path, None), "top": top}, ensure_ascii=False), flush=True)
         batch.clear()
 
     for path in files:
@@ -171,7 +172,7 @@ def _predict(args: argparse.Namespace) -> int:
         if image is None:
             failures += 1
             why = "too large (over 50 megapixels)" if stored == "too-large" else "not a readable image"
-            print(json.dumps({"image": display_path(path), "error": why}), flush=True)
+            print(json.dumps({"image": short_path(path, None), "error": why}), flush=True)
             continue
         if h is None or w is None:  # a model of any size: one image per pass, at its own size
             flush()

@@ -24,9 +24,9 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from cnnexplorer.core.bounded import clip, clip_repr, load_json, read_json_file
+from cnnexplorer.core.bounded import clip_repr, load_json, read_json_file
 from cnnexplorer.core.errors import UserError
-from cnnexplorer.core.files import write_text
+from cnnexplorer.core.files import short_path, write_text
 from cnnexplorer.core.i18n import QT_TRANSLATE_NOOP, translate
 
 FILL_MODES = ("nearest", "reflect", "wrap", "constant")
@@ -356,7 +356,7 @@ def load_augment_config(path: str | Path) -> AugmentConfig:
     try:
         return AugmentConfig.from_dict(data)
     except UserError as exc:
-        raise UserError(translate("augment_config", "{file}: {error}").format(file=clip(path.name, 120),
+        raise UserError(translate("augment_config", "{file}: {error}").format(file=short_path(path.name),
                                                                               error=exc)) from None
 
 

@@ -25,7 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from cnnexplorer.core.errors import UserError
+from cnnexplorer.core.files import short_path
 from cnnexplorer.core.i18n import translate
+from cnnexplorer.core.units import byte_size
 
 MAX_ECHO = 200
 MAX_JSON_BYTES = 2_000_000
@@ -86,10 +88,6 @@ def _too_big_to_repr(value: Any, limit: int) -> bool:
     return False
 
 
-def _megabytes(n: int) -> str:
-    return f"{n / 1_000_000:,.1f} MB" if n >= 100_000 else f"{n:,} bytes"
-
-
 class _Refused(Exception):
     def __init__(self, message: str):
         super().__init__(message)
@@ -141,8 +139,8 @@ def load_json(text: str | bytes, what: str, max_bytes: int = MAX_JSON_BYTES, max
     size = len(text.encode("utf-8", "surrogatepass")) if isinstance(text, str) else len(text)
     if size > max_bytes:
         raise error(translate("bounded", "{what} is {size}, more than the {limit} this app reads; it cannot be a "
-                                         "file the app wrote.").format(what=_cap(what), size=_megabytes(size),
-                                                                       limit=_megabytes(max_bytes)))
+                                         "file the app wrote.").format(what=_cap(what), size=byte_size(size),
+                                                                       limit=byte_size(max_bytes)))
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
@@ -183,14 +181,14 @@ def read_json_file(path: str | Path, what: str, max_bytes: int = MAX_JSON_BYTES,
     A missing or unreadable file raises ``error`` naming it. ``what`` as in :func:`load_json`.
     """
     p = Path(path)
-    name = clip(p, 160)
+    name = short_path(p)
     try:
         with open(p, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
             if size > max_bytes:
                 raise error(translate("bounded", "{what} {path} is {size}, more than the {limit} this app reads; it "
                                                  "cannot be a file the app wrote.").format(
-                    what=_cap(what), path=name, size=_megabytes(size), limit=_megabytes(max_bytes)))
+                    what=_cap(what), path=name, size=byte_size(size), limit=byte_size(max_bytes)))
             data = fh.read(max_bytes + 1)  # a file that grows while read is still capped
     except FileNotFoundError:
         raise error(translate("bounded", "{what} {path} does not exist.").format(what=_cap(what), path=name)) \

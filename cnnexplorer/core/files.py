@@ -72,10 +72,15 @@ def unwritable_error(path: str | Path, exc: OSError) -> FileWriteError:
                           .format(path=short_path(path), reason=_reason(exc)))
 
 
-def short_path(path: str | Path, limit: int = 120) -> str:
-    """A path for a message, cut in the middle when it is very long."""
-    text = str(path)
-    if len(text) <= limit:
+def short_path(path: str | bytes | os.PathLike, limit: int | None = 120) -> str:
+    """A path for a message, cut in the middle when longer than ``limit`` characters (None: never cut).
+
+    Bytes paths (``os.scandir`` of a bytes folder) and names that are not valid
+    UTF-8 are shown with escapes (``\\xe9``) instead of failing to print.
+    """
+    raw = path if isinstance(path, bytes) else os.fsencode(path)
+    text = raw.decode("utf-8", "backslashreplace")
+    if limit is None or len(text) <= limit:
         return text
     half = (limit - 1) // 2
     return text[:half] + "…" + text[-half:]

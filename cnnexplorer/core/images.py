@@ -17,11 +17,11 @@ os.environ.setdefault("OPENCV_IO_MAX_IMAGE_PIXELS", str(50_000_000))
 import cv2
 import numpy as np
 
-from cnnexplorer.core.bounded import clip
 from cnnexplorer.core.errors import ImageError
-from cnnexplorer.core.files import write_bytes
+from cnnexplorer.core.files import short_path, write_bytes
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.image_header import MAX_PIXELS, Declared, declared_size
+from cnnexplorer.core.units import byte_size
 
 MAX_IMAGE_FILE_BYTES = 256_000_000  # a 50 MP uncompressed 32-bit BMP is 200 MB
 
@@ -50,7 +50,7 @@ def check_declared_size(data: bytes, name: str) -> Declared:
         raise ImageError(
             translate("images", "{name} is a {format} of {width:,} × {height:,} pixels ({megapixels:,.0f} "
                                 "megapixels); this app reads images of up to {limit} megapixels. Use a smaller "
-                                "copy.").format(name=clip(name, 120), format=declared.format, width=declared.width,
+                                "copy.").format(name=short_path(name), format=declared.format, width=declared.width,
                                                 height=declared.height, megapixels=declared.pixels / 1e6,
                                                 limit=MAX_PIXELS // 1_000_000))
     return declared
@@ -84,7 +84,7 @@ def decode_image(data: bytes, channels: int | None = None, name: str = "image") 
 
 def _unreadable(name: str) -> str:
     return translate("images", "{name} is not an image this app can read. Use a JPEG, PNG, BMP, GIF, TIFF or WebP "
-                               "file.").format(name=clip(name, 120))
+                               "file.").format(name=short_path(name))
 
 
 def load_image(path: str | Path, channels: int | None = None) -> np.ndarray:
@@ -97,14 +97,14 @@ def load_image(path: str | Path, channels: int | None = None) -> np.ndarray:
     refused before it is decoded; anything OpenCV cannot decode is "not an image".
     """
     path = Path(path)
-    shown = clip(path, 160)
+    shown = short_path(path)
     try:
         with open(path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
             if size > MAX_IMAGE_FILE_BYTES:
-                raise ImageError(translate("images", "{name} is a file of {size:,} MB; this app reads image files of "
-                                                     "up to {limit} MB. Use a smaller copy.").format(
-                    name=clip(path.name, 120), size=size // 1_000_000, limit=MAX_IMAGE_FILE_BYTES // 1_000_000))
+                raise ImageError(translate("images", "{name} is a file of {size}; this app reads image files of up to "
+                                                     "{limit}. Use a smaller copy.").format(
+                    name=short_path(path.name), size=byte_size(size), limit=byte_size(MAX_IMAGE_FILE_BYTES)))
             data = fh.read(MAX_IMAGE_FILE_BYTES + 1)
     except FileNotFoundError:
         raise ImageError(translate("images", "The image {path} does not exist. Choose another file.").format(

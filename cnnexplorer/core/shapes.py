@@ -37,6 +37,7 @@ from cnnexplorer.core.spec import (
     LayerSpec,
     ModelSpec,
 )
+from cnnexplorer.core.units import byte_size
 
 # Metric names Keras understands that a design file may carry (the Builder offers METRICS).
 KNOWN_METRICS = set(METRICS) | {"sparse_categorical_accuracy", "categorical_accuracy", "binary_accuracy", "mse"}
@@ -543,13 +544,7 @@ def memory_bytes() -> int:
     return total_memory() or 8 * 1024**3
 
 
-def fmt_bytes(n: int) -> str:
-    """1_500_000_000 -> '1.5 GB' (decimal units, as disks and the Builder's numbers)."""
-    for unit, size in (("TB", 10**12), ("GB", 10**9), ("MB", 10**6)):
-        if n >= size:
-            value = n / size
-            return f"{value:,.0f} {unit}" if value >= 100 else f"{value:.1f} {unit}"
-    return f"{n / 1000:.0f} KB"
+fmt_bytes = byte_size  # the name this module gave it before core.units held it, still importable
 
 
 def budget_problems(report: ShapeReport, batch_size: int = 1, memory: int | None = None) -> list[Problem]:
@@ -591,14 +586,14 @@ def budget_problems(report: ShapeReport, batch_size: int = 1, memory: int | None
                                 translate("shapes", "{where}: its output {shape} needs {need} for a batch of {batch}, "
                                                     "more than a quarter of this computer's memory ({budget}) — use "
                                                     "a smaller input, fewer filters, or more pooling.").format(
-                                    where=where, shape=shape, need=fmt_bytes(need), batch=batch,
-                                    budget=fmt_bytes(budget)), False, "budget"))
+                                    where=where, shape=shape, need=byte_size(need), batch=batch,
+                                    budget=byte_size(budget)), False, "budget"))
     if weights_row is not None and largest_weights * BYTES_PER_VALUE > budget:
         problems.append(Problem(weights_row.index, translate(
             "shapes", "{where}: its {params} weights need {need}, more than a quarter of this computer's memory "
                       "({budget}) — use fewer units or filters.").format(
             where=layer_prefix(weights_row.index, weights_row.type), params=fmt_int(largest_weights),
-            need=fmt_bytes(largest_weights * BYTES_PER_VALUE), budget=fmt_bytes(budget)), False, "budget"))
+            need=byte_size(largest_weights * BYTES_PER_VALUE), budget=byte_size(budget)), False, "budget"))
     return problems
 
 

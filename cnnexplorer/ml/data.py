@@ -30,9 +30,11 @@ import numpy as np
 
 from cnnexplorer.core import sequences
 from cnnexplorer.core.errors import DatasetError
+from cnnexplorer.core.files import short_path
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.progress import ProgressFn, check_cancel, report
 from cnnexplorer.core.resources import resource_path
+from cnnexplorer.core.units import byte_size
 
 DOWNLOAD_TIMEOUT_S = 15.0
 
@@ -338,23 +340,21 @@ def _split_dirs(root: Path) -> dict[str, Path]:
 
 
 def _folder_classes(root: Path) -> tuple[str, ...]:
-    from cnnexplorer.ml.folders import display_path
-
     if not root.is_dir():
         raise DatasetError(translate("data", "The image folder {root} does not exist. Choose a folder with one "
-                                             "sub-folder per class.").format(root=display_path(root)))
+                                             "sub-folder per class.").format(root=short_path(root)))
     class_root = _split_dirs(root).get("train", root)
     classes = tuple(p.name for p in _class_dirs(class_root))
     if len(classes) == 0:
         raise DatasetError(
             translate("data", "The folder {root} has no sub-folders. Put the images of each class in a sub-folder "
-                              "of its own (e.g. cats/ and dogs/).").format(root=display_path(root))
+                              "of its own (e.g. cats/ and dogs/).").format(root=short_path(root))
         )
     if len(classes) == 1:
         raise DatasetError(
             translate("data", "The folder {root} has only one class ({name}). A classifier needs at least two: "
-                              "add a second sub-folder of images.").format(root=display_path(root),
-                                                                          name=display_path(classes[0]))
+                              "add a second sub-folder of images.").format(root=short_path(root),
+                                                                          name=short_path(classes[0]))
         )
     return classes
 
@@ -417,10 +417,6 @@ def _folder_info(root: Path, classes: tuple[str, ...], shape: tuple[int, int, in
     )
 
 
-def _bytes_text(n: float) -> str:
-    return f"{n / 1e9:.1f} GB" if n >= 1e9 else f"{n / 1e6:.1f} MB"
-
-
 def _kind(channels: int) -> str:
     return translate("data", "grey") if channels == 1 else translate("data", "colour")
 
@@ -447,7 +443,7 @@ def _folder_note(count: int, sizes, grey: int, colour: int, classes: int, shape:
         parts.append(translate("data", "grey repeated to 3 channels"))
     if streamed_bytes is not None:
         parts.append(translate("data", "streamed from disk ({size} in memory would exceed the budget of {budget})")
-                     .format(size=_bytes_text(streamed_bytes), budget=_bytes_text(budget)))
+                     .format(size=byte_size(streamed_bytes), budget=byte_size(budget)))
     skipped = sum(reasons.values())
     if skipped:
         parts.append(translate("data", "skipped {count} files: {reasons}")
@@ -473,13 +469,13 @@ def load_image_folder(root: Path, image_size: tuple[int, int] | int | None = Non
 
     root = Path(root)
     classes = _folder_classes(root)
-    report(progress, "load", 0, 0, translate("data", "Listing {root}…").format(root=folders.display_path(root)))
+    report(progress, "load", 0, 0, translate("data", "Listing {root}…").format(root=short_path(root)))
     files = _folder_files(root, classes)
     total = sum(len(paths) for paths, _ in files.values())
     if total == 0:
         raise DatasetError(
             translate("data", "No readable images in {root}. Put JPEG or PNG files in one sub-folder per class.")
-            .format(root=folders.display_path(root))
+            .format(root=short_path(root))
         )
     check_cancel(cancel)
     h, w, c = _target_shape(lambda: files, input_shape, image_size, color_mode)
@@ -501,7 +497,7 @@ def load_image_folder(root: Path, image_size: tuple[int, int] | int | None = Non
             reasons[why] = reasons.get(why, 0) + count
         sizes.update(r.sizes)
         grey, colour = grey + r.grey, colour + r.colour
-        skipped.extend(folders.display_path(p) for p, good in zip(paths, r.ok) if not good)
+        skipped.extend(short_path(p, None) for p, good in zip(paths, r.ok) if not good)
         x: Any
         if streamed:
             x = folders.StreamedImages([p for p, good in zip(paths, r.ok) if good], (h, w, c))
@@ -515,10 +511,10 @@ def load_image_folder(root: Path, image_size: tuple[int, int] | int | None = Non
             raise DatasetError(
                 translate("data", "No readable images in {root} ({count} files could not be read as images). "
                                   "Put JPEG or PNG files in one sub-folder per class.")
-                .format(root=folders.display_path(root), count=len(skipped)))
+                .format(root=short_path(root), count=len(skipped)))
         raise DatasetError(  # several reasons, or files too large / not opened: say which, each counted once
             translate("data", "No readable images in {root}: {reasons}. Put JPEG or PNG files in one sub-folder "
-                              "per class.").format(root=folders.display_path(root),
+                              "per class.").format(root=short_path(root),
                                                    reasons=folders.skipped_summary(reasons)))
     if "all" in read:
         x, y = read["all"]
@@ -530,7 +526,7 @@ def load_image_folder(root: Path, image_size: tuple[int, int] | int | None = Non
             raise DatasetError(
                 translate("data", "{root} has too few images ({count}) to keep {split:.0%} aside for testing. "
                                   "Add images or change the validation split.")
-                .format(root=folders.display_path(root), count=len(y), split=validation_split)
+                .format(root=short_path(root), count=len(y), split=validation_split)
             )
         x_test = x[test_idx]  # the smaller part is copied; the training rows move within x, not into a copy of it
         x_train = x[train_idx] if isinstance(x, folders.StreamedImages) else take_in_place(x, train_idx)
@@ -541,7 +537,7 @@ def load_image_folder(root: Path, image_size: tuple[int, int] | int | None = Non
         x_test, y_test = read["test"] if "test" in read else (x_val, y_val)
         if x_test is None or y_test is None or len(x_test) == 0:
             raise DatasetError(translate("data", "{root} has a train/ folder but no readable validation/ or test/ "
-                                                 "images.").format(root=folders.display_path(root)))
+                                                 "images.").format(root=short_path(root)))
         dataset = Dataset(info, x_train, y_train, x_test, y_test,
                           x_val if "test" in read else None, y_val if "test" in read else None, skipped=skipped)
     present = np.unique(dataset.y_train)
@@ -549,7 +545,7 @@ def load_image_folder(root: Path, image_size: tuple[int, int] | int | None = Non
         raise DatasetError(
             translate("data", "After skipping unreadable files, {root} has readable training images of only one "
                               "class. A classifier needs images of at least two classes.")
-            .format(root=folders.display_path(root))
+            .format(root=short_path(root))
         )
     dataset.note = _folder_note(n_read, sizes, grey, colour, len(classes), (h, w, c),
                                 needed if streamed else None, budget, reasons)

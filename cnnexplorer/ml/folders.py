@@ -31,11 +31,13 @@ import cv2
 import numpy as np
 
 from cnnexplorer.core.errors import DatasetError
+from cnnexplorer.core.files import short_path
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.image_header import MAX_PIXELS, declared_size
 from cnnexplorer.core.images import MAX_IMAGE_FILE_BYTES
 from cnnexplorer.core.progress import Cancelled, ProgressFn, check_cancel, report
 from cnnexplorer.core.shapes import total_memory
+from cnnexplorer.core.units import byte_size
 
 BYTES_PER_VALUE = 5  # uint8 as read + the float32 copy model.fit gets
 PIXEL_LIMIT = MAX_PIXELS  # an image declaring more pixels is refused before decoding (a decompression bomb)
@@ -51,16 +53,6 @@ def memory_budget() -> int:
 
 def workers() -> int:
     return max(1, os.cpu_count() or 1)
-
-
-def display_path(path: str | bytes | os.PathLike) -> str:
-    """A path for a message: file names that are not valid UTF-8 shown with escapes instead of failing to print."""
-    raw = path if isinstance(path, bytes) else os.fsencode(str(path))
-    return raw.decode("utf-8", "backslashreplace")
-
-
-def _mb(n: float) -> str:
-    return f"{n / 1e6:,.0f} MB" if n >= 1e6 else f"{n / 1e3:,.1f} kB"
 
 
 # -- decoding one file -----------------------------------------------------------
@@ -163,10 +155,10 @@ def _listdir(folder: Path) -> list[os.DirEntry]:
     except PermissionError:
         raise DatasetError(translate("folders", "The folder {folder} cannot be read (permission denied). Give "
                                                 "yourself read permission on it, or move its images to a folder "
-                                                "you can read.").format(folder=display_path(folder))) from None
+                                                "you can read.").format(folder=short_path(folder))) from None
     except OSError as exc:
         raise DatasetError(translate("folders", "The folder {folder} cannot be read ({reason}).")
-                           .format(folder=display_path(folder), reason=exc.strerror or exc.__class__.__name__)
+                           .format(folder=short_path(folder), reason=exc.strerror or exc.__class__.__name__)
                            ) from None
 
 
@@ -382,7 +374,7 @@ def check_fits(height: int, width: int, channels: int, budget: int) -> None:
         raise DatasetError(translate("folders", "Even one image of {h}×{w}×{c} needs {size}, more than the memory "
                                                 "budget of {budget}, so it cannot be read even one at a time. Choose "
                                                 "a smaller image size (--image-size).")
-                           .format(h=height, w=width, c=channels, size=_mb(one), budget=_mb(budget)))
+                           .format(h=height, w=width, c=channels, size=byte_size(one), budget=byte_size(budget)))
 
 
 def skipped_summary(reasons: dict[str, int]) -> str:

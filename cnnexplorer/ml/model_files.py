@@ -30,6 +30,7 @@ from cnnexplorer.core.bounded import MAX_MODEL_CONFIG_BYTES, load_json
 from cnnexplorer.core.errors import ModelFileError
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.shapes import total_memory
+from cnnexplorer.core.units import byte_size
 from cnnexplorer.ml.class_names import attach_class_names, class_names
 
 CONFIG_LIMIT = MAX_MODEL_CONFIG_BYTES  # bytes of config.json (32 MB): real models have a few hundred kB
@@ -37,10 +38,6 @@ NAMES_MEMBER = "cnnexplorer.json"
 NAMES_LIMIT = 4 * 1024 * 1024
 H5_NAMES_ATTRIBUTE = "cnnexplorer_class_names"
 EXPORT_FORMATS = (".keras", ".h5")
-
-
-def _mb(n: int) -> str:
-    return f"{n / 1e6:,.0f} MB" if n >= 1e6 else f"{n / 1e3:,.0f} kB"
 
 
 def _first_line(text: str) -> str:
@@ -118,8 +115,8 @@ def check_model_archive(p: Path) -> None:
     if config_size > CONFIG_LIMIT:
         raise ModelFileError(_not_readable(p, translate(
             "model_files", "its model configuration (config.json) would unpack to {size}, far more than any real "
-                           "model's (at most {limit}); it was not opened").format(size=_mb(config_size),
-                                                                                 limit=_mb(CONFIG_LIMIT))))
+                           "model's (at most {limit}); it was not opened").format(size=byte_size(config_size),
+                                                                                 limit=byte_size(CONFIG_LIMIT))))
     try:
         with zipfile.ZipFile(p) as z:
             config = z.read("config.json")
@@ -133,7 +130,7 @@ def check_model_archive(p: Path) -> None:
     if memory is not None and total > memory // 2:
         raise ModelFileError(translate(
             "model_files", "{name} would unpack to {size}, more than half of this computer's memory ({memory}); it "
-                           "was not opened.").format(name=p.name, size=_mb(total), memory=_mb(memory)))
+                           "was not opened.").format(name=p.name, size=byte_size(total), memory=byte_size(memory)))
 
 
 def read_class_names(path: str | Path) -> list[str] | None:

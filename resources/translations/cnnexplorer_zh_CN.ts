@@ -2270,8 +2270,8 @@
         <translation>随软件附带</translation>
     </message>
     <message>
-        <source>%1 MB download</source>
-        <translation>需下载 %1 MB</translation>
+        <source>%1 download</source>
+        <translation>需下载 %1</translation>
     </message>
     <message>
         <source>Choose the weights file (Browse…), or pick ImageNet or random weights.</source>
@@ -4205,6 +4205,10 @@ Apply these changes and train?</source>
 <context>
     <name>images</name>
     <message>
+        <source>{name} is a file of {size}; this app reads image files of up to {limit}. Use a smaller copy.</source>
+        <translation>{name} 是一个 {size} 的文件；本程序最多读取 {limit} 的图片文件。请使用缩小后的副本。</translation>
+    </message>
+    <message>
         <source>The image {path} does not exist. Choose another file.</source>
         <translation>图像 {path} 不存在。请选择其他文件。</translation>
     </message>
@@ -4219,10 +4223,6 @@ Apply these changes and train?</source>
     <message>
         <source>{name} is a {format} of {width:,} × {height:,} pixels ({megapixels:,.0f} megapixels); this app reads images of up to {limit} megapixels. Use a smaller copy.</source>
         <translation>{name} 是一张 {width:,} × {height:,} 像素（{megapixels:,.0f} 百万像素）的 {format} 图片；本程序最多读取 {limit} 百万像素的图片。请使用缩小后的副本。</translation>
-    </message>
-    <message>
-        <source>{name} is a file of {size:,} MB; this app reads image files of up to {limit} MB. Use a smaller copy.</source>
-        <translation>{name} 是一个 {size:,} MB 的文件；本程序最多读取 {limit} MB 的图片文件。请使用缩小后的副本。</translation>
     </message>
     <message>
         <source>Cannot convert an image with {have} channels to {channels} channels.</source>
@@ -5373,8 +5373,8 @@ Apply these changes and train?</source>
         <translation>附带的权重文件 {path} 已损坏（校验和不符）：请重新安装 CNN Explorer。</translation>
     </message>
     <message>
-        <source>its checksum is not the one Keras publishes for it ({size:.1f} MB: partial or damaged)</source>
-        <translation>它的校验和与 Keras 公布的不一致（{size:.1f} MB：不完整或已损坏）</translation>
+        <source>its checksum is not the one Keras publishes for it ({size}: partial or damaged)</source>
+        <translation>它的校验和与 Keras 公布的不一致（{size}：不完整或已损坏）</translation>
     </message>
     <message>
         <source>it holds no weights</source>
@@ -5409,12 +5409,12 @@ Apply these changes and train?</source>
         <translation>正在下载 {title} 的 ImageNet 权重…</translation>
     </message>
     <message>
-        <source>Downloading {title} weights: {done:.1f} of {total:.1f} MB</source>
-        <translation>正在下载 {title} 权重：{done:.1f} / {total:.1f} MB</translation>
+        <source>Downloading {title} weights: {done} of {total}</source>
+        <translation>正在下载 {title} 权重：{done} / {total}</translation>
     </message>
     <message>
-        <source>Downloading {title} weights: {done:.1f} MB</source>
-        <translation>正在下载 {title} 权重：{done:.1f} MB</translation>
+        <source>Downloading {title} weights: {done}</source>
+        <translation>正在下载 {title} 权重：{done}</translation>
     </message>
     <message>
         <source>received {done} of {total} bytes</source>
@@ -5523,6 +5523,13 @@ Apply these changes and train?</source>
     <message>
         <source>Nothing would be fine-tuned: every layer is frozen. Move the &apos;Fine-tune from&apos; slider (or click &apos;Unfreeze top block&apos;) first.</source>
         <translation>没有可微调的层：所有层都已冻结。请先拖动“微调起点”滑块（或点击“解冻最上面的块”）。</translation>
+    </message>
+</context>
+<context>
+    <name>units</name>
+    <message>
+        <source>{count} bytes</source>
+        <translation>{count} 字节</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,23 @@ import textwrap
 
 import pytest
 
-from cnnexplorer.core.files import FileWriteError, atomic_path, check_writable, remove_stale_temporaries, write_bytes
+from cnnexplorer.core.files import (
+    FileWriteError,
+    atomic_path,
+    check_writable,
+    remove_stale_temporaries,
+    short_path,
+    write_bytes,
+)
+
+
+def test_a_path_in_a_message_keeps_both_ends_and_never_fails_to_print():
+    long = "/home/teacher/" + "x" * 200 + "/cats/tabby.png"
+    shown = short_path(long)
+    assert len(shown) <= 120 and shown.startswith("/home/teacher/") and shown.endswith("/cats/tabby.png")
+    assert short_path(long, None) == long
+    assert short_path(b"/photos/caf\xe9.png") == "/photos/caf\\xe9.png"  # a Latin-1 name, as os.scandir gives it
+    assert short_path("/photos/caf\udce9.png").encode("utf-8") == b"/photos/caf\\xe9.png"
 
 
 def test_write_replaces_the_file_whole_and_leaves_no_temporary(tmp_path):

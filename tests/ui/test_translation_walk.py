@@ -41,7 +41,7 @@ PROPER_NAMES = {
     "Shift", "Alt", "Del", "Ins", "Up", "Down", "Esc", "Enter", "caffe", "torch", "tf",
     "English",  # the language menu names each language in itself
 }
-UNITS = {"px", "ms", "s", "KB", "MB", "GB", "pt"}
+UNITS = {"px", "ms", "s", "KB", "MB", "GB", "TB", "pt"}
 # Keras identifiers shown as code: layer types, optimizers, losses, metrics, activations, padding, fill modes.
 IDENTIFIERS = (set(spec.LAYER_DEFAULTS) | set(spec.OPTIMIZERS) | set(spec.METRICS) | set(spec.PADDINGS)
                | set(spec.ACTIVATIONS) | {"nearest", "reflect", "wrap", "constant", "floor", "ceil", "max", "mean",

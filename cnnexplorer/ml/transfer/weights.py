@@ -27,6 +27,7 @@ from cnnexplorer.core.pretrained_catalog import (
     Architecture,
 )
 from cnnexplorer.core.progress import Cancelled, ProgressFn, check_cancel, report
+from cnnexplorer.core.units import byte_size
 
 DOWNLOAD_TIMEOUT_S = 20.0  # per socket operation: a dead network fails in seconds, not minutes
 
@@ -121,7 +122,7 @@ def check_weights_file(arch: Architecture, path: Path, input_size: int = 0, incl
     if expected is not None:
         if _digest(path, "md5") != expected:
             return translate("transfer", "its checksum is not the one Keras publishes for it "
-                                         "({size:.1f} MB: partial or damaged)").format(size=stat.st_size / 1e6)
+                                         "({size}: partial or damaged)").format(size=byte_size(stat.st_size))
     else:
         reason = _hdf5_problem(path)
         if reason:
@@ -221,11 +222,11 @@ def download_imagenet_weights(arch: Architecture, input_size: int = 0, include_t
                 out.write(chunk)
                 done += len(chunk)
                 if total:
-                    text = translate("transfer", "Downloading {title} weights: {done:.1f} of {total:.1f} MB").format(
-                        title=arch.title, done=done / 1e6, total=total / 1e6)
+                    text = translate("transfer", "Downloading {title} weights: {done} of {total}").format(
+                        title=arch.title, done=byte_size(done), total=byte_size(total))
                 else:
-                    text = translate("transfer", "Downloading {title} weights: {done:.1f} MB").format(
-                        title=arch.title, done=done / 1e6)
+                    text = translate("transfer", "Downloading {title} weights: {done}").format(
+                        title=arch.title, done=byte_size(done))
                 report(progress, "download", done, total, text)
         if done == 0 or (total and done != total):
             raise OSError(translate("transfer", "received {done} of {total} bytes")

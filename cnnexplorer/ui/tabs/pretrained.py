@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from cnnexplorer.core.configs import describe_augment
 from cnnexplorer.core.errors import UserError
 from cnnexplorer.core.sample_folder import write_sample_folder
+from cnnexplorer.core.units import byte_size
 from cnnexplorer.ml import transfer as T
 from cnnexplorer.ml.transfer import (
     LoadedBase,
@@ -353,7 +354,7 @@ class PretrainedTab(Tab):
             return self.tr("cached on this computer")
         if arch.bundled is not None:
             return self.tr("bundled with the app")
-        return self.tr("%1 MB download").replace("%1", f"{arch.download_mb:.0f}")
+        return self.tr("%1 download").replace("%1", byte_size(arch.download_mb * 1e6))
 
     def _weights_choice(self) -> str:
         if self.random_radio.isChecked():
