@@ -56,8 +56,10 @@ class ConfusionMatrixView(QTableWidget):
             self.horizontalHeader().setSectionResizeMode(n, QHeaderView.ResizeMode.ResizeToContents)
         self.setVerticalHeaderLabels(short)
         for j, name in enumerate(self.class_names):
-            self.horizontalHeaderItem(j).setToolTip(self.tr("predicted: {0}").format(name))
-        accuracy = per_class_accuracy(self.matrix) if n else []
+            header = self.horizontalHeaderItem(j)  # made by setHorizontalHeaderLabels above
+            if header is not None:
+                header.setToolTip(self.tr("predicted: {0}").format(name))
+        accuracy = per_class_accuracy(self.matrix) if n else np.zeros(0)
         bold = QFont(self.font())
         bold.setBold(True)
         for i in range(n):

@@ -40,7 +40,9 @@ class FitColumn(QScrollArea):
     def refit(self) -> None:
         """Give each wrapped label, then the whole content, the height it needs at its width."""
         content = self.widget()
-        layout = content.layout() if content is not None else None
+        if content is None:
+            return
+        layout = content.layout()
         if layout is None or content.width() <= 0:
             return
         for label in content.findChildren(QLabel):

@@ -9,6 +9,7 @@ The flags reach the model only when training starts (``apply_freeze``).
 """
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
@@ -123,36 +124,32 @@ class FreezeTable(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         self._layer_items, self._group_items = [], []
-        group_item: QTreeWidgetItem | None = None
-        current = None
-        members: list[int] = []
-        for row in rows:
-            if row.group != current:
-                current = row.group
-                group_item = QTreeWidgetItem(self.tree, [self._group_title(row.group)])
-                group_item.setFlags(group_item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                group_item.setFont(0, self._bold)
-                group_item.setExpanded(True)
-                members = []
-                self._group_items.append((group_item, members))
-            item = QTreeWidgetItem(group_item, [row.name, row.type, row.output_shape, _fmt(row.params), ""])
-            item.setData(0, ROW_ROLE, row.index)
-            item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if row.always_frozen:
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
-                item.setToolTip(0, self.tr("BatchNormalization stays frozen, in inference mode, so fine-tuning "
-                                           "does not overwrite the statistics learned on ImageNet."))
-            else:
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            self._layer_items.append(item)
-            members.append(row.index)
+        for group, group_rows in itertools.groupby(rows, key=lambda row: row.group):  # consecutive rows
+            group_item = QTreeWidgetItem(self.tree, [self._group_title(group)])
+            group_item.setFlags(group_item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            group_item.setFont(0, self._bold)
+            group_item.setExpanded(True)
+            members: list[int] = []
+            self._group_items.append((group_item, members))
+            for row in group_rows:
+                item = QTreeWidgetItem(group_item, [row.name, row.type, row.output_shape, _fmt(row.params), ""])
+                item.setData(0, ROW_ROLE, row.index)
+                item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if row.always_frozen:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setToolTip(0, self.tr("BatchNormalization stays frozen, in inference mode, so fine-tuning "
+                                               "does not overwrite the statistics learned on ImageNet."))
+                else:
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                self._layer_items.append(item)
+                members.append(row.index)
         for group_item, members in self._group_items:
             total = sum(rows[i].params for i in members)
             group_item.setText(1, self.tr("%n layer(s)", "", len(members)))
             group_item.setText(3, _fmt(total))
             group_item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self._styles: list = [None] * len(rows)
-        self._group_styles: list = [None] * len(self._group_items)
+        self._styles = [None] * len(rows)
+        self._group_styles = [None] * len(self._group_items)
         self.tree.blockSignals(False)
         self.refresh()
         self._size_columns()

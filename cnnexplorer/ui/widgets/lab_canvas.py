@@ -408,7 +408,7 @@ class LabCanvas(QWidget):
             fonts[length] = font
         sub_font = QFont(self.font())
         sub_font.setPixelSize(int(max(9, cell * 0.2)))
-        has_sub = panel.subtexts is not None and cell >= 36  # too small to read below that
+        subtexts = panel.subtexts if cell >= 36 else None  # too small to read below that
         centre = Qt.AlignmentFlag.AlignCenter
         groups: dict[tuple[str, int], list[tuple[QRectF, str]]] = {}
         subs: dict[str, list[tuple[QRectF, str]]] = {"dark": [], "light": []}
@@ -424,11 +424,11 @@ class LabCanvas(QWidget):
                     continue
                 dark = _lightness(colours[r, c]) < 0.55
                 kind = "zero" if values[r, c] == 0 else "dark" if dark else "light"
-                main_box = box.adjusted(0, cell * 0.3, 0, 0) if has_sub else box
+                main_box = box.adjusted(0, cell * 0.3, 0, 0) if subtexts is not None else box
                 groups.setdefault((kind, min(len(texts[r][c]), 4)), []).append((main_box, texts[r][c]))
-                if has_sub:
+                if subtexts is not None:
                     subs["dark" if dark else "light"].append((box.adjusted(2, 2, -2, -cell * 0.55),
-                                                               panel.subtexts[r][c]))
+                                                               subtexts[r][c]))
         # Text colour follows the cell's own colour, so it reads in either theme.
         pens = {"pad": self.colors.pad_text, "zero": self.colors.pad_text, "dark": PAPER, "light": INK}
         for (kind, length), items in sorted(groups.items()):

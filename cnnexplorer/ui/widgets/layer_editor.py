@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cnnexplorer.core.i18n import QT_TRANSLATE_NOOP  # typed str -> str (PySide6's returns object)
 from cnnexplorer.core.spec import ACTIVATIONS, LAYER_DEFAULTS, PADDINGS, SPATIAL_RANK, arg_kind
 
 MAX_INT = 1_000_000
@@ -197,13 +198,13 @@ class LayerEditor(QWidget):
             combo.currentTextChanged.connect(lambda v, n=name: self._emit(n, v))
             return combo
         if kind == "fraction":
-            box = QDoubleSpinBox()
-            box.setRange(0.0, 0.95)
-            box.setSingleStep(0.05)
-            box.setDecimals(2)
-            box.setKeyboardTracking(False)
-            box.valueChanged.connect(lambda v, n=name: self._emit(n, round(v, 4)))
-            return box
+            fraction = QDoubleSpinBox()
+            fraction.setRange(0.0, 0.95)
+            fraction.setSingleStep(0.05)
+            fraction.setDecimals(2)
+            fraction.setKeyboardTracking(False)
+            fraction.valueChanged.connect(lambda v, n=name: self._emit(n, round(v, 4)))
+            return fraction
         line = QLineEdit()
         line.setPlaceholderText(self.tr("e.g. 1/255"))
         line.editingFinished.connect(lambda n=name, w=line: self._number_edited(n, w))

@@ -21,6 +21,7 @@ import math
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -31,6 +32,12 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 from cnnexplorer.core.coach import history_csv
 from cnnexplorer.core.files import atomic_path, write_text
 from cnnexplorer.ui import presentation
+
+if TYPE_CHECKING:
+    from matplotlib.artist import Artist
+    from matplotlib.legend import Legend
+    from matplotlib.lines import Line2D
+    from matplotlib.text import Annotation
 
 MAX_DRAWN_POINTS = 600  # per line: more points than pixels only costs drawing time
 SMOOTHING = 0.85
@@ -96,10 +103,14 @@ class LiveChart(QWidget):
         self._dirty = False
         self._batch_counter = 0
         self._steps_per_epoch = 0
-        self._annotation = None
+        self._annotation: Annotation | None = None
         self._overlay: list = []  # finished runs drawn instead of the live run (core.runs.Run)
-        self._legend = None
+        self._legend: Legend | None = None
+        self._legend_handles: list[Artist] = []
         self._legend_rows = 1
+        self._planned = 1.0  # the x axis ends here at least (set_planned_epochs)
+        self._backgrounds: list[Any] | None = None  # the static picture of each plot, for blitting
+        self.lines: dict[str, Line2D] = {}
         self._timer = QTimer(self)
         self._min_interval_ms = max(10, int(1000 / max_fps))
         self._timer.setInterval(self._min_interval_ms)
@@ -110,6 +121,7 @@ class LiveChart(QWidget):
         self.canvas.mpl_connect("draw_event", self._on_draw)
         self.canvas.mpl_connect("resize_event", self._on_resize)
         self.reset()
+        self._setup_axes()
         presentation.look().changed.connect(self._restyle)  # presentation mode, theme
 
     # -- data --------------------------------------------------------------------------
@@ -127,8 +139,6 @@ class LiveChart(QWidget):
         self._batch_counter = 0
         self._steps_per_epoch = 0
         self._loss_top_seen = 0.0
-        if not hasattr(self, "lines"):
-            self._setup_axes()
         # The axes, legend and limits stay: a new run of the same kind keeps the same scales,
         # so it starts with cheap blits instead of a full redraw.
         self._dirty = True
@@ -231,12 +241,11 @@ class LiveChart(QWidget):
 
     def _setup_axes(self) -> None:
         self._annotation = None
-        self._planned = getattr(self, "_planned", 1.0)
         self._backgrounds = None
         self._limits_dirty = True
         self._last_full = 0.0
         fs, lw = presentation.scale(), presentation.line_scale()
-        if getattr(self, "_legend", None) is not None:
+        if self._legend is not None:
             self._legend.remove()
             self._legend = None
         self.figure.set_facecolor(matplotlib.rcParams["figure.facecolor"])
@@ -392,9 +401,9 @@ class LiveChart(QWidget):
 
     def _paint_lines(self) -> None:
         for line in self.lines.values():
-            line.axes.draw_artist(line)
+            self.figure.draw_artist(line)
         if self._annotation is not None and self._annotation.get_visible():
-            self._annotation.axes.draw_artist(self._annotation)
+            self.figure.draw_artist(self._annotation)
 
     def _blit_lines(self) -> None:
         if self._backgrounds is None:
@@ -407,7 +416,7 @@ class LiveChart(QWidget):
 
     def _place_legend(self) -> None:
         """The legend under the plots, in as many columns as fit the chart's width (fewer, in more rows, if not)."""
-        handles = getattr(self, "_legend_handles", [])
+        handles = self._legend_handles
         if self._legend is not None:
             self._legend.remove()
             self._legend = None
