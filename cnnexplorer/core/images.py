@@ -24,6 +24,8 @@ from cnnexplorer.core.image_header import MAX_PIXELS, Declared, declared_size
 from cnnexplorer.core.units import byte_size
 
 MAX_IMAGE_FILE_BYTES = 256_000_000  # a 50 MP uncompressed 32-bit BMP is 200 MB
+TOO_LARGE = "too-large"  # why decode_bounded gave no image: more pixels than MAX_PIXELS
+NOT_IMAGE = "not-image"  # ... or not an image this app reads
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".webp")
 
@@ -56,29 +58,56 @@ def check_declared_size(data: bytes, name: str) -> Declared:
     return declared
 
 
-def decode_image(data: bytes, channels: int | None = None, name: str = "image") -> np.ndarray | None:
-    """Decode encoded image bytes to RGB/gray uint8, or None if they are not a readable image.
+def decode_bounded(data: bytes, channels: int | None = None
+                   ) -> tuple[np.ndarray | None, tuple[int, int, int] | str]:
+    """(image, (h, w, c) as stored) or (None, :data:`TOO_LARGE` / :data:`NOT_IMAGE`); bad bytes never raise.
 
-    The header is checked first (:func:`check_declared_size`): an image larger
-    than 50 megapixels raises :class:`ImageError` with its size instead of
-    being decoded. Any OpenCV error while decoding counts as "not readable".
+    The one decoder of the app (files, folders, streamed batches). The header is
+    read first (``core.image_header``): more than 50 megapixels declared is
+    TOO_LARGE before anything is decoded. The image comes out uint8, upright as
+    its EXIF orientation says (as a photo viewer shows it), 16-bit depth reduced
+    to 8, alpha dropped; ``channels`` 1 gives grey (H, W, 1) (ITU-R 601 luma of
+    colour files), 3 gives RGB (grey repeated), None keeps grey files grey.
     """
+    if not data:
+        return None, NOT_IMAGE
     declared = declared_size(data)
     if declared is None or declared.width < 1 or declared.height < 1:
-        return None
-    check_declared_size(data, name)
-    buf = np.frombuffer(data, dtype=np.uint8)
-    flag = cv2.IMREAD_GRAYSCALE if channels == 1 else cv2.IMREAD_COLOR
+        return None, NOT_IMAGE  # not one of the formats the app reads
+    if declared.pixels > MAX_PIXELS:
+        return None, TOO_LARGE
     try:
-        image = cv2.imdecode(buf, flag)
-        if image is None:
-            return None
-        if image.ndim == 2:
-            image = image[:, :, None]
-        else:
-            image = cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
-    except (cv2.error, MemoryError):
-        return None
+        image = cv2.imdecode(np.frombuffer(data, dtype=np.uint8), cv2.IMREAD_ANYCOLOR)
+    except cv2.error as exc:
+        return None, TOO_LARGE if "size" in str(exc).lower() or "pixels" in str(exc).lower() else NOT_IMAGE
+    except MemoryError:
+        return None, TOO_LARGE
+    if image is None:
+        return None, NOT_IMAGE
+    if image.ndim == 2:
+        image = image[:, :, None]
+    stored = (int(image.shape[0]), int(image.shape[1]), int(image.shape[2]))
+    if stored[0] * stored[1] > MAX_PIXELS:  # the header understated the size
+        return None, TOO_LARGE
+    if stored[2] <= 2:
+        grey = np.ascontiguousarray(image[:, :, 0])
+        image = cv2.cvtColor(grey, cv2.COLOR_GRAY2RGB) if channels == 3 else grey[:, :, None]
+    elif channels == 1:
+        image = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY if stored[2] == 3 else cv2.COLOR_BGRA2GRAY)[:, :, None]
+    else:
+        image = cv2.cvtColor(image, cv2.COLOR_BGR2RGB if stored[2] == 3 else cv2.COLOR_BGRA2RGB)
+    return image, stored
+
+
+def decode_image(data: bytes, channels: int | None = None, name: str = "image") -> np.ndarray | None:
+    """:func:`decode_bounded`'s image, or None if ``data`` is not a readable image.
+
+    An image whose header declares more than 50 megapixels raises
+    :class:`ImageError` with its size (:func:`check_declared_size`), naming it ``name``.
+    """
+    image, why = decode_bounded(data, channels)
+    if image is None and why == TOO_LARGE:
+        check_declared_size(data, name)  # raises for a header over the limit; a size found only by decoding: None
     return image
 
 

@@ -27,14 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import cv2
 import numpy as np
 
 from cnnexplorer.core.errors import DatasetError
 from cnnexplorer.core.files import short_path
 from cnnexplorer.core.i18n import translate
-from cnnexplorer.core.image_header import MAX_PIXELS, declared_size
-from cnnexplorer.core.images import MAX_IMAGE_FILE_BYTES
+from cnnexplorer.core.image_header import MAX_PIXELS
+from cnnexplorer.core.images import MAX_IMAGE_FILE_BYTES, NOT_IMAGE, TOO_LARGE, decode_bounded, resize_image
 from cnnexplorer.core.progress import Cancelled, ProgressFn, check_cancel, report
 from cnnexplorer.core.shapes import total_memory
 from cnnexplorer.core.units import byte_size
@@ -57,8 +56,6 @@ def workers() -> int:
 
 # -- decoding one file -----------------------------------------------------------
 
-TOO_LARGE = "too-large"
-NOT_IMAGE = "not-image"
 UNREADABLE = "unreadable"
 
 
@@ -66,54 +63,12 @@ def decode_for_model(data: bytes, height: int | None, width: int | None, channel
                      ) -> tuple[np.ndarray | None, tuple[int, int, int] | str]:
     """(image (H, W, C) uint8 RGB/grey at the model's size, (h, w, c) as stored) or (None, why not).
 
-    ``height``/``width`` None keep the stored size. Grey files read for a
-    colour model repeat their channel; colour files for a grey model become
-    ITU-R 601 luma (OpenCV's conversion).
+    :func:`core.images.decode_bounded`, then resized: ``height``/``width`` None keep the stored size.
     """
-    if not data:
-        return None, NOT_IMAGE
-    declared = declared_size(data)  # from the header only (core.image_header): nothing decoded yet
-    if declared is None or declared.width < 1 or declared.height < 1:
-        return None, NOT_IMAGE  # not one of the formats the app reads
-    if declared.pixels > PIXEL_LIMIT:
-        return None, TOO_LARGE
-    buf = np.frombuffer(data, dtype=np.uint8)
-    try:
-        image = cv2.imdecode(buf, cv2.IMREAD_UNCHANGED)
-    except cv2.error as exc:
-        return None, TOO_LARGE if "size" in str(exc).lower() or "pixels" in str(exc).lower() else NOT_IMAGE
-    if image is None:
-        return None, NOT_IMAGE
-    if image.dtype != np.uint8:  # 16-bit PNG/TIFF: to 8 bits as OpenCV's IMREAD_COLOR would
-        image = cv2.convertScaleAbs(image, alpha=255.0 / 65535.0) if image.dtype == np.uint16 else \
-            cv2.normalize(image, None, 0, 255, cv2.NORM_MINMAX).astype(np.uint8)
-    if image.ndim == 2:
-        image = image[:, :, None]
-    stored = (int(image.shape[0]), int(image.shape[1]), int(image.shape[2]))
-    if stored[0] * stored[1] > PIXEL_LIMIT:
-        return None, TOO_LARGE
-    c = image.shape[2]
-    if channels == 1:
-        if c == 3:
-            image = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-        elif c == 4:
-            image = cv2.cvtColor(image, cv2.COLOR_BGRA2GRAY)
-        elif c == 2:
-            image = np.ascontiguousarray(image[:, :, 0])
-    else:
-        if c in (1, 2):
-            image = cv2.cvtColor(np.ascontiguousarray(image[:, :, 0]), cv2.COLOR_GRAY2RGB)
-        elif c == 3:
-            image = cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
-        else:
-            image = cv2.cvtColor(image, cv2.COLOR_BGRA2RGB)
-    h, w = height or stored[0], width or stored[1]
-    if image.shape[0] != h or image.shape[1] != w:
-        shrinking = h * w < image.shape[0] * image.shape[1]
-        image = cv2.resize(image, (w, h), interpolation=cv2.INTER_AREA if shrinking else cv2.INTER_LINEAR)
-    if image.ndim == 2:
-        image = image[:, :, None]
-    return image, stored
+    image, stored = decode_bounded(data, channels)
+    if image is None or isinstance(stored, str):
+        return None, stored
+    return resize_image(image, height or stored[0], width or stored[1]), stored
 
 
 def read_file(path: bytes) -> bytes | str:

@@ -157,3 +157,25 @@ def test_cancel_while_reading_stops(grey_folder):
 
     with pytest.raises(Cancelled):
         load_dataset(str(grey_folder), input_shape=(28, 28, 1), progress=progress, cancel=cancel)
+
+
+def test_a_folder_reads_each_photo_as_the_rest_of_the_app_shows_it(tmp_path):
+    """Training and the Visualize tab share one decoder: a phone photo stored sideways with an EXIF
+    orientation tag is upright in both, and the pixels are the same."""
+    from PIL import Image
+
+    from cnnexplorer.core.images import load_image
+    from cnnexplorer.ml.folders import decode_for_model
+
+    rgb = np.zeros((20, 30, 3), np.uint8)
+    rgb[:, :15] = (250, 20, 20)  # left half red as stored; upright, the red is on top
+    photo = Image.fromarray(rgb)
+    exif = photo.getexif()
+    exif[0x0112] = 6  # "rotate 90° clockwise to view"
+    path = tmp_path / "phone.jpg"
+    photo.save(path, "JPEG", exif=exif.tobytes(), quality=95)
+    shown = load_image(path)
+    read, stored = decode_for_model(path.read_bytes(), None, None, 3)
+    assert shown.shape == read.shape == (30, 20, 3) and stored == (30, 20, 3)
+    assert np.array_equal(shown, read)
+    assert read[:10, :, 0].mean() > 200 > 50 > read[-10:, :, 0].mean()  # turned upright: the red half on top
