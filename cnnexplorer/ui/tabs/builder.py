@@ -68,7 +68,7 @@ class BuilderTab(Tab):
         self._last: dict | None = None
         self._info_cache: dict[str, Any] = {}
         self.complete_script = True  # Export code: the whole training script (or the model only)
-        self.report: ShapeReport | None = None
+        self.report = ShapeReport((), [], [])  # nothing inferred yet: refresh() below replaces it
         self.problems: list[Problem] = []
         self.notes: list[str] = []
         self._build_ui()
@@ -220,7 +220,8 @@ class BuilderTab(Tab):
         sizes = self.splitter.sizes()
         total, needed = sum(sizes), self.table.needed_width()
         if total > 0 and needed > sizes[0]:
-            left = min(needed, total - self.splitter.widget(1).minimumSizeHint().width())
+            editor = self.splitter.widget(1)
+            left = min(needed, total - (editor.minimumSizeHint().width() if editor is not None else 0))
             self.splitter.setSizes([left, total - left])
 
     def _separator(self) -> QFrame:
@@ -322,9 +323,8 @@ class BuilderTab(Tab):
         self.problems = [Problem(None, m.message, keras_rejects=False) for m in advice] + problems
         note = scaling_note(spec)
         self.notes = [note] if note else []
-        if self.read_only:
-            rows = self._read_only_rows
-        else:
+        rows = self._read_only_rows
+        if rows is None:
             rows = design_rows(spec, self.report, self.problems)
         self.table.set_rows(rows, editable=not self.read_only, select_layer=select)
         self._update_header()
@@ -354,7 +354,7 @@ class BuilderTab(Tab):
         return list_datasets()
 
     def _update_header(self) -> None:
-        if self.read_only:
+        if self._read_only_rows is not None:
             info = self.session.model_name
             self.header.show_model(info.name if info else "", self._read_only_rows[-1].total or "0")
             return
@@ -416,8 +416,8 @@ class BuilderTab(Tab):
     @Slot(int)
     def _on_layer_selected(self, layer: int) -> None:
         self._update_buttons()
-        if self.read_only:
-            rows = self._read_only_rows
+        rows = self._read_only_rows
+        if rows is not None:
             row = rows[layer + 1] if 0 <= layer + 1 < len(rows) else None
             self.editor_box.setTitle(self.tr("Read-only model"))
             self.layer_help.setText(self.tr("This model cannot be edited here; see the note above."))

@@ -12,7 +12,7 @@ The layer table on the right makes freezing visible. The Keras work is
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -55,6 +55,9 @@ from cnnexplorer.ui.widgets.fit_column import FitColumn, LowHint
 from cnnexplorer.ui.widgets.freeze_table import FreezeTable
 from cnnexplorer.ui.widgets.runs_panel import RunsPanel
 from cnnexplorer.ui.workers import TaskSlot
+
+if TYPE_CHECKING:
+    from cnnexplorer.ui.widgets.live_chart import LiveChart
 
 WARN_STYLE = "color: #b00020; font-weight: bold;"
 NOTE_STYLE = "color: palette(placeholder-text);"  # readable in light and dark themes
@@ -285,7 +288,7 @@ class PretrainedTab(Tab):
         self.runs_panel.problem.connect(self._on_runs_problem)
         self.runs_panel.overlay_changed.connect(self._on_overlay_changed)
         chart_row.addWidget(self.runs_panel)
-        self.chart = None  # created on first use: matplotlib is not needed to show the tab
+        self.chart: LiveChart | None = None  # created on first use: matplotlib is not needed to show the tab
         self.chart_layout = cl
         self.chart_placeholder = QLabel(self.tr("Loss and accuracy appear here while a method trains."), chart_holder)
         self.chart_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -455,12 +458,12 @@ class PretrainedTab(Tab):
         lr = self.fine_lr_spin.value() if method == "fine-tune" else self.lr_spin.value()
         augment = None if method == "features" else self._augment()
         initial = self.epochs_done if method == "fine-tune" else 0
-        self._ensure_chart()
+        chart = self._ensure_chart()
         if method != "fine-tune":
-            self.chart.reset()
+            chart.reset()
         self.runs_panel.set_checked([])  # back to the live chart
         self._on_overlay_changed([])
-        self.chart.set_planned_epochs(initial + epochs)
+        chart.set_planned_epochs(initial + epochs)
         self.result_label.setText("")
         self._run_settings = {"head": self.head_combo.currentData(), "batch_size": self.batch_spin.value(),
                               "learning_rate": lr}
@@ -484,13 +487,14 @@ class PretrainedTab(Tab):
     def run_fine_tune(self) -> None:
         self._start_training("fine-tune")
 
-    def _ensure_chart(self) -> None:
+    def _ensure_chart(self) -> LiveChart:
         if self.chart is None:
             from cnnexplorer.ui.widgets.live_chart import LiveChart
 
             self.chart = LiveChart(self)
             self.chart_placeholder.hide()
             self.chart_layout.insertWidget(0, self.chart, 1)
+        return self.chart
 
     # -- task plumbing ---------------------------------------------------------------------
     def _busy(self) -> bool:
@@ -537,7 +541,7 @@ class PretrainedTab(Tab):
             return
         outcome: PretrainedOutcome = result
         self._dataset = outcome.dataset
-        self._dataset_key = (self.folder_edit.text().strip(), self.loaded.input_size)
+        self._dataset_key = (self.folder_edit.text().strip(), self._job_base().input_size)
         self._show_result(outcome)
 
     def _show_result(self, outcome: PretrainedOutcome) -> None:
@@ -547,7 +551,7 @@ class PretrainedTab(Tab):
             self.epochs_done += res.epochs_run
         else:
             self.epochs_done = res.epochs_run
-        name = T.job_title(self.loaded.arch, res.method)
+        name = T.job_title(self._job_base().arch, res.method)
         info = getattr(outcome.dataset, "info", None)  # the status bar names the folder it was trained on
         self.session.set_model(res.model, name, "pretrained", dataset=getattr(info, "name", None))
         lines = []
@@ -569,11 +573,15 @@ class PretrainedTab(Tab):
         self.result_label.setText("\n".join(line for line in lines if line))
         self._set_status(self.tr("Done in %1 s.").replace("%1", f"{res.seconds:.1f}"))
 
+    def _job_base(self) -> LoadedBase:  # the base a finished job trained: Load waits for the job
+        assert self.loaded is not None  # a training job starts only with a base loaded
+        return self.loaded
+
     def _record_run(self, outcome: PretrainedOutcome, name: str) -> str:
         """Keep the finished or stopped job as a run (core.runs) in the runs list, beside the Training tab's."""
         if not outcome.result.epochs_run:
             return ""
-        run = T.pretrained_run(outcome.result, self.loaded, outcome.dataset,
+        run = T.pretrained_run(outcome.result, self._job_base(), outcome.dataset,
                                name=self.runs_panel.unique_name(name), **self._run_settings)
         if not self.runs_panel.add_run(run):  # the panel reported why (a full disk...); the result still shows
             return self.tr("The run was not kept.")

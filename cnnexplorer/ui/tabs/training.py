@@ -404,10 +404,10 @@ class TrainingTab(Tab):
             self._learning_rate = None
             return model, name, adapt
         spec = self._design()
-        problems = validate(spec)
-        if problems:
+        design_problems = validate(spec)
+        if design_problems:
             raise SpecError(self.tr("The design cannot be trained yet: {0} Fix it in the Builder tab.")
-                            .format(" ".join(str(p) for p in problems[:3])))
+                            .format(" ".join(str(p) for p in design_problems[:3])))
         info = dataset_info(name, input_shape=tuple(spec.input_shape))
         units = spec.layers[-1].arg("units") if spec.layers and spec.layers[-1].type == "Dense" else None
         problems = check_compatibility(spec.input_shape, units, spec.compile.loss, info)

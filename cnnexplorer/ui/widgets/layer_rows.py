@@ -90,7 +90,7 @@ def input_kind(shape: tuple) -> str:
     return kinds.get(len(shape), "")
 
 
-def read_only_rows(input_shape: tuple, layers: list[tuple[str, str, tuple | None, int]]) -> list[LayerRow]:
+def read_only_rows(input_shape: tuple | None, layers: list[tuple[str, str, tuple | None, int]]) -> list[LayerRow]:
     """Rows for a model that cannot be a design: (name, class, output shape, parameters) per layer."""
     rows = [LayerRow("", "Input", "", shape_text(input_shape), "", "", is_input=True)]
     total = 0
