@@ -174,8 +174,8 @@ class FieldPage(QWidget):
         mask.ravel()[:n] = True
         return np.zeros((rows, cols)), mask
 
-    def _cell_clicked_1d(self, row: int, col: int) -> tuple[int, ...] | None:
-        layer = self.table_data.layers[self.row]
+    def _cell_clicked_1d(self, table: rf.FieldTable, row: int, col: int) -> tuple[int, ...] | None:
+        layer = table.layers[self.row]
         index = row * min(self.WRAP, max(layer.out_size[0], 1)) + col
         return (index,) if index < layer.out_size[0] else None
 
@@ -186,7 +186,7 @@ class FieldPage(QWidget):
         if len(self.table_data.input_size) == 2:
             self.cell = (row, col)
         else:
-            cell = self._cell_clicked_1d(row, col)
+            cell = self._cell_clicked_1d(self.table_data, row, col)
             if cell is None:
                 return
             self.cell = cell
@@ -231,8 +231,8 @@ class FieldPage(QWidget):
         else:
             (r0, r1), (c0, c1) = ranges
             input_panel.region = (r0, c0, r1 - r0 + 1, c1 - c0 + 1)
-            layer_panel = Panel("layer", title, np.zeros(layer.out_size), numbers=False, current=self.cell,
-                                caption=caption)
+            layer_panel = Panel("layer", title, np.zeros(layer.out_size), numbers=False,
+                                current=(self.cell[0], self.cell[1]), caption=caption)
         layer_panel.window_color = QColor("#8b5cf6")
         self.canvas.set_panels([input_panel, layer_panel])
         if not sequence:

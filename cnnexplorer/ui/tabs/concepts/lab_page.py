@@ -91,7 +91,9 @@ class _LabPage(QWidget):
         if key == "input":
             self.model.paint(row, col, 0 if button == RIGHT_BUTTON else BRUSH)
         elif key == "output":
-            self.go_to(row * self.canvas.panel("output").values.shape[1] + col)
+            output = self.canvas.panel("output")  # the clicked panel: it has cells
+            if output is not None and output.values is not None:
+                self.go_to(row * output.values.shape[1] + col)
         else:
             self.panel_clicked(key, row, col, button)
 

@@ -33,8 +33,8 @@ class PoolLab(_LabPage):
         self.result: lab.PoolResult | None = None
         for w in (self.pool_spin, self.stride_spin):
             w.valueChanged.connect(self._settings_changed)
-        for w in (self.padding_combo, self.mode_combo):
-            w.currentIndexChanged.connect(self._settings_changed)
+        for combo in (self.padding_combo, self.mode_combo):
+            combo.currentIndexChanged.connect(self._settings_changed)
         self.explain.setText(self.tr(
             "<p><b>How max pooling works.</b> The input is cut into windows (2×2 with stride 2 by default). "
             "From each window only the largest number is kept (circled in green); the others are dropped.</p>"

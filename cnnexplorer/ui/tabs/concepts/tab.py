@@ -59,11 +59,11 @@ class ConceptsTab(Tab):
         self.note.setStyleSheet("QLabel { background: #fef3c7; color: #7c2d12; padding: 4px; }")
         bar.addWidget(self.note)
         self.buttons.button(0).setChecked(True)
-        for button in self.buttons.buttons():
+        for page_button in self.buttons.buttons():
             # Styled one by one: a style sheet on the tab itself would stop the tab's larger font reaching
             # its children.
-            button.setStyleSheet("QPushButton { padding: 6px 16px; }"
-                                 "QPushButton:checked { background: #2563eb; color: white; border-radius: 4px; }")
+            page_button.setStyleSheet("QPushButton { padding: 6px 16px; }"
+                                      "QPushButton:checked { background: #2563eb; color: white; border-radius: 4px; }")
         self.buttons.idClicked.connect(self._page_chosen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -104,7 +105,7 @@ class WeightsPage(QWidget):
         self._fit_rows()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.Resize and event.oldSize().width() \
+        if watched is self.table and isinstance(event, QResizeEvent) and event.oldSize().width() \
                 != event.size().width():
             # after the table has laid out its columns for the new width: the texts wrap differently
             QTimer.singleShot(0, self._fit_rows)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -130,7 +131,7 @@ class ImageSource(QWidget):
     # ------------------------------------------------------------------ choosing
     def choose_default(self, channels: int) -> None:
         """A digit for a grayscale model, the cat photo for a colour one."""
-        if channels == 1 and self.combo.model().item(self.combo.findData("dataset")).isEnabled():
+        if channels == 1 and self._dataset_entry().isEnabled():
             self.combo.setCurrentIndex(PAGES["dataset"])
             self._on_index_chosen(self.index_spin.value())
         else:
@@ -159,7 +160,9 @@ class ImageSource(QWidget):
         """Show one page of the image source; the hidden pages take no height (no gap under a one-line page)."""
         for i in range(self.pages.count()):
             policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
-            self.pages.widget(i).setSizePolicy(policy, policy)
+            page = self.pages.widget(i)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
         self.pages.setCurrentIndex(index)
         self.pages.adjustSize()
 
@@ -236,10 +239,14 @@ class ImageSource(QWidget):
             self.dataset_slot.cancel()
             self._wanted = self._reading = None
 
+    def _dataset_entry(self) -> QStandardItem:
+        """The "MNIST test digit" entry of the source combo (a QComboBox keeps its entries in a QStandardItemModel)."""
+        model = self.combo.model()
+        assert isinstance(model, QStandardItemModel)
+        return model.item(self.combo.findData("dataset"))
+
     def _offer_dataset(self, offered: bool, reason: str = "") -> None:
-        index = self.combo.findData("dataset")
-        item = self.combo.model().item(index)
-        item.setEnabled(offered)
+        self._dataset_entry().setEnabled(offered)
         self.source_note.setText(reason)
         self.source_note.setVisible(bool(reason))
         if not offered and self.combo.currentData() == "dataset":

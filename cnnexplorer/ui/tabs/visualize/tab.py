@@ -79,7 +79,7 @@ class VisualizeTab(Tab):
         Done the first time a model arrives, it blocked the GUI thread ~20 ms (Qt's own work) exactly
         when the worker starts reading the model (benchmarks/viz_gui_latency.py)."""
         page = self.pages.widget(1)
-        if self._model is None and not page.isVisible():
+        if page is not None and self._model is None and not page.isVisible():
             page.resize(self.size())
             page.render(QPixmap(1, 1))
 
@@ -335,6 +335,8 @@ class VisualizeTab(Tab):
     def _show_prediction(self, acts: Any, cam: Any) -> None:
         from cnnexplorer.ml.viz import inputs
 
+        if self._facts is None:  # no model (results are keyed by model, so none arrive for an old one)
+            return
         if acts is not None:
             scores, final = acts.scores, acts.final_activation
         elif cam is not None and not isinstance(cam, str):
