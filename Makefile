@@ -38,7 +38,7 @@ screenshots: $(STAMP)
 lint-imports: $(STAMP)
 	$(VENV)/bin/lint-imports
 
-# Lint (ruff: pyflakes, pycodestyle, import order, bugbear, pyupgrade, naming), types (mypy on core/ and ml/),
+# Lint (ruff: pyflakes, pycodestyle, import order, bugbear, pyupgrade, naming), types (mypy on the whole package),
 # and the layer contracts (import-linter). All configured in pyproject.toml. No $(STAMP): a worktree may use
 # another tree's venv (VENV=...), which must not be re-installed from here.
 lint:
