@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -51,7 +52,7 @@ from cnnexplorer.ui import presentation
 from cnnexplorer.ui.core_texts import tr_core
 from cnnexplorer.ui.settings import app_data_folder
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
-from cnnexplorer.ui.widgets.fit_column import FitColumn, LowHint
+from cnnexplorer.ui.widgets.column_scroll import ColumnScroll, LowHint
 from cnnexplorer.ui.widgets.freeze_table import FreezeTable
 from cnnexplorer.ui.widgets.runs_panel import RunsPanel
 from cnnexplorer.ui.workers import TaskSlot
@@ -258,7 +259,8 @@ class PretrainedTab(Tab):
         left_layout.addWidget(data_box)
         left_layout.addWidget(run_box)
         left_layout.addStretch(1)
-        self.column = FitColumn(left, 470, self)  # scrolls when too tall; wrapped notes keep their lines
+        # Scrolls when too tall, wrapped notes keep their lines; its height is the window's, never the reverse.
+        self.column = ColumnScroll(left, self, width=470, vertical=QSizePolicy.Policy.Ignored)
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)

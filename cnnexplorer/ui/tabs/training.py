@@ -114,8 +114,7 @@ class TrainingTab(Tab):
         column_layout = QVBoxLayout(column)
         column_layout.setContentsMargins(0, 0, 0, 0)
         self.form = TrainingSettings()
-        side_scroll = ColumnScroll(self.form, column)
-        side_scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)  # gives way first
+        side_scroll = ColumnScroll(self.form, column, vertical=QSizePolicy.Policy.Maximum)  # gives way first
         column_layout.addWidget(side_scroll)
 
         buttons = QHBoxLayout()

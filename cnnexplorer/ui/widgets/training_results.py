@@ -70,8 +70,7 @@ class TrainingResults(QWidget):
         summary.addWidget(self.details_label)
         summary.addStretch(1)
         # Big presentation text may not fit beside a ten-class matrix: it scrolls rather than being cut.
-        scroll = ColumnScroll(side, self)
-        scroll.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)  # the matrix sets the height
+        scroll = ColumnScroll(side, self, vertical=QSizePolicy.Policy.Ignored)  # the matrix sets the height
         layout.addWidget(scroll, 2)
         self.matrix_view.cell_chosen.connect(self.show_cell)
         self.clear()

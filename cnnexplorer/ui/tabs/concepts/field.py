@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from cnnexplorer.core import receptive_field as rf
 from cnnexplorer.ui import presentation
-from cnnexplorer.ui.tabs.concepts.parts import scrolling, side_label
+from cnnexplorer.ui.tabs.concepts.parts import side_label
+from cnnexplorer.ui.widgets.column_scroll import ColumnScroll
 from cnnexplorer.ui.widgets.lab_canvas import LabCanvas, Panel
 
 if TYPE_CHECKING:
@@ -63,7 +65,7 @@ class FieldPage(QWidget):
         # The table takes the height all its rows need (fit_table caps it there), the explanation the rest:
         # it scrolls in its own column, the table only when the window is too short for every row.
         left.addWidget(self.table, 10)
-        left.addWidget(scrolling(self.explain), 1)
+        left.addWidget(ColumnScroll(self.explain, vertical=QSizePolicy.Policy.Ignored), 1)
         left_widget = QWidget()
         left_widget.setLayout(left)
         right = QVBoxLayout()

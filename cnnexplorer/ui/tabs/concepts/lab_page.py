@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QSizePolicy, QSpinBox, QVBoxLayout, QWidget
 
 from cnnexplorer.core import conv_lab as lab
 from cnnexplorer.core.conv_lab import fmt
 from cnnexplorer.ui.tabs.concepts.input_grid import BRUSH, InputModel
-from cnnexplorer.ui.tabs.concepts.parts import labelled, problem_html, pt, scrolling, side_label, side_width
+from cnnexplorer.ui.tabs.concepts.parts import labelled, problem_html, pt, side_label, side_width
+from cnnexplorer.ui.widgets.column_scroll import ColumnScroll
 from cnnexplorer.ui.widgets.flow_layout import FlowLayout
 from cnnexplorer.ui.widgets.lab_canvas import RIGHT_BUTTON, LabCanvas, Panel
 from cnnexplorer.ui.widgets.step_bar import StepBar
@@ -51,7 +52,8 @@ class _LabPage(QWidget):
         left_layout.addLayout(self.controls)
         left_layout.addWidget(self.canvas, 1)
         left_layout.addWidget(self.step_bar)
-        self.side_area = scrolling(self.side, "conceptsSideArea")
+        self.side_area = ColumnScroll(self.side, vertical=QSizePolicy.Policy.Ignored)  # the canvas sets the height
+        self.side_area.setObjectName("conceptsSideArea")
         self.side_area.setFixedWidth(side_width())
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from cnnexplorer.core import conv_lab as lab
 from cnnexplorer.ui import presentation
@@ -18,21 +18,6 @@ def pt(factor: float) -> str:
 def side_width() -> int:
     """Width of a lab's side panel: wider with presentation-size text (the grids are limited by height then)."""
     return 420 if presentation.is_on() else 340
-
-
-def scrolling(widget: QWidget, object_name: str = "") -> QScrollArea:
-    """``widget`` in a frameless area that scrolls vertically only, so a long explanation in large text
-    scrolls inside its column instead of making the whole page taller than a 1280×800 projector."""
-    area = QScrollArea()
-    area.setWidget(widget)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    # Its content's height must not count as the page's wanted height (that is the point of scrolling here).
-    area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-    if object_name:
-        area.setObjectName(object_name)
-    return area
 
 
 def side_label(text: str = "", object_name: str = "") -> QLabel:

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from cnnexplorer.core import conv_lab as lab
 from cnnexplorer.ui import presentation
-from cnnexplorer.ui.tabs.concepts.parts import labelled, scrolling, side_label
+from cnnexplorer.ui.tabs.concepts.parts import labelled, side_label
+from cnnexplorer.ui.widgets.column_scroll import ColumnScroll
 from cnnexplorer.ui.widgets.cost_bars import CostBars
 from cnnexplorer.ui.widgets.flow_layout import FlowLayout
 
@@ -72,7 +73,7 @@ class WeightsPage(QWidget):
         body = QHBoxLayout()
         body.addLayout(right, 3)
         self.explain.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.explain_area = scrolling(self.explain)
+        self.explain_area = ColumnScroll(self.explain, vertical=QSizePolicy.Policy.Ignored)
         body.addWidget(self.explain_area, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
