@@ -5,7 +5,7 @@ pass of the same model; the gradient function is built once per (model, layer);
 100 repeated calls keep memory flat. Prints one JSON line:
 - fwd_bwd_ms: reference, one tf.function forward pass + gradient of the top score w.r.t. the input;
 - gradcam_step_ms: our compiled gradient function alone (what the ratio is about);
-- gradcam_call_ms: the whole public call (numpy weighting, ReLU, normalisation, bilinear upsampling);
+- gradcam_call_ms: the whole public call (numpy weighting, ReLU, normalisation, bicubic upsampling);
 - ratio_step, ratio_call: the two divided by fwd_bwd_ms;
 - new_builds_after_first: compiled functions built by the calls after the first (must be 0);
 - rss_mb_after_1 / rss_mb_after_100 and rss_ratio (target <= 1.5);

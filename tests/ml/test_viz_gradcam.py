@@ -14,6 +14,7 @@ from cnnexplorer.ml.viz.gradcam import (
     gradcam_batch,
     normalize_cam,
     overlay_image,
+    upsample,
 )
 
 
@@ -102,7 +103,18 @@ def test_shapes_range_and_non_square_input():
     res = gradcam(model, _images(1, (40, 24, 3)))
     assert res.heatmap.shape == (40, 24) and res.raw.shape == (20, 12)
     assert np.isfinite(res.heatmap).all() and res.heatmap.min() >= 0 and res.heatmap.max() <= 1
-    assert res.heatmap.max() > 0.8  # the peak of the coarse map, bilinearly upsampled
+    assert res.heatmap.max() > 0.8  # the peak of the coarse map, upsampled
+
+
+def test_upsampled_peak_lies_between_two_hot_cells():
+    # a 7×7 map with two neighbouring hot cells: the evidence peaks between their centres (79.5 and 111.5
+    # at 224²), where bilinear resizing could only put it on the hotter cell's centre
+    cam = np.zeros((7, 7), np.float32)
+    cam[3, 2], cam[3, 3] = 1.0, 0.9
+    heat = upsample(cam, 224, 224)
+    row, col = np.unravel_index(int(np.argmax(heat)), heat.shape)
+    assert 100 <= row <= 125 and 82 <= col <= 100
+    assert heat.min() >= 0 and heat.max() <= 1 and np.count_nonzero(heat == heat.max()) <= 2  # no flat top
 
 
 def test_flat_image_gives_an_empty_map_not_nan():
