@@ -10,6 +10,7 @@ from cnnexplorer.core.errors import DatasetError, ModelFileError, UserError
 from cnnexplorer.core.images import save_png
 from cnnexplorer.core.progress import Cancelled
 from cnnexplorer.ml import transfer as T
+from cnnexplorer.ml.class_names import class_names
 from cnnexplorer.ml.data import Dataset, DatasetInfo
 
 SIZE = 32  # VGG16's smallest input: keeps every test here fast
@@ -197,6 +198,8 @@ def test_feature_extraction_matches_end_to_end_accuracy_with_the_same_frozen_bas
     preds = (np.asarray(features.model.predict(data.x_test.astype("float32"), verbose=0))[:, 0] > 0.5)
     assert np.mean(preds == data.y_test) == pytest.approx(features.test_accuracy, abs=1e-6)
     assert features.speedup is not None and features.summary()["method"] == "features"
+    # Both models know their classes by name (Visualize, predict and a saved file show them, not numbers).
+    assert class_names(features.model) == class_names(end_to_end.model) == ["dark", "bright"]
 
 
 def test_feature_extraction_is_cancellable(vgg):

@@ -100,3 +100,30 @@ def test_show_it_hands_the_trained_model_and_its_digit_to_the_visualize_tab(tab,
     tab.show_button.click()
     assert tab.session.model is not None and tab.session.model_name.name == "What the layers see"
     assert tab.session.probe_image is not None and tab.session.probe_image.image.shape == (28, 28, 1)
+
+
+def test_show_it_opens_the_heatmaps_of_where_the_network_looks_with_the_shapes_names(
+        qtbot, tmp_path, monkeypatch, app_qsettings, errors):
+    monkeypatch.setenv("CNNEXPLORER_RUNS_DIR", str(tmp_path / "runs"))
+    from cnnexplorer.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        tab = window.tab_by_key["lessons"]
+        tab.quick = True
+        window.select_tab("lessons")
+        tab.select_lesson("where-looks")
+        with qtbot.waitSignal(tab.slot.done, timeout=240_000):
+            tab.run_button.click()
+        tab.show_button.click()
+        visualize = window.tab_by_key["visualize"]
+        assert window.tabs.currentWidget() is visualize
+        assert visualize.views.currentWidget() is visualize.gradcam
+        combo = visualize.gradcam.class_combo
+        qtbot.waitUntil(lambda: combo.count() == 4, timeout=60_000)  # "the predicted class", then each class
+        assert [combo.itemText(i) for i in range(1, 4)] == ["0: circles", "1: squares", "2: triangles"]
+    finally:
+        visualize.shutdown()
+        window.close()

@@ -472,6 +472,7 @@ LAYERS_SEE = Lesson(
         QT_TRANSLATE_NOOP("lessons", "Compare a 1 and an 8: which one wakes more filters of the last layer?"),
     ),
     shows="visualize",
+    view="activations",
     demo=layers_see,
 )
 

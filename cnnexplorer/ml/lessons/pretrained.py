@@ -476,6 +476,7 @@ FILTERS = Lesson(
         QT_TRANSLATE_NOOP("lessons", "Draw the same layer with random weights: do the patterns still mean anything?"),
     ),
     shows="visualize",
+    view="filters",
     demo=filter_lesson,
 )
 
@@ -568,5 +569,6 @@ WHERE_LOOKS = Lesson(
         QT_TRANSLATE_NOOP("lessons", "Draw a circle and a triangle in one picture: where does the heat go?"),
     ),
     shows="visualize",
+    view="gradcam",
     demo=where_looks,
 )

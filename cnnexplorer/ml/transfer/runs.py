@@ -18,6 +18,7 @@ from cnnexplorer.core.errors import DatasetError, UserError
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.pretrained_catalog import Architecture, get_architecture
 from cnnexplorer.core.progress import ProgressFn, check_cancel, report
+from cnnexplorer.ml.class_names import attach_class_names
 from cnnexplorer.ml.transfer.base import apply_freeze, build_base, layer_rows
 from cnnexplorer.ml.transfer.heads import (
     _apply,
@@ -199,6 +200,7 @@ def run_feature_extraction(arch: Architecture | str, base, dataset, head: str = 
                  progress, cancel)
     model = compose(arch, base, layers, num_classes)
     compile_model(model, num_classes, optimizer, learning_rate)
+    attach_class_names(model, list(dataset.info.class_names))
     return TransferResult(model, "features", dict(res.history), res.epochs_run, time.perf_counter() - start,
                           extract_train, res.seconds / max(1, res.epochs_run),
                           res.test_loss, res.test_accuracy, bool(res.cancelled))
@@ -218,6 +220,7 @@ def run_end_to_end(model, dataset, epochs: int = 30, batch_size: int = 20, learn
     compile_model(model, dataset.info.num_classes, optimizer, learning_rate)
     start = time.perf_counter()
     res = _train(model, _with_validation(dataset), epochs, batch_size, augment, initial_epoch, progress, cancel)
+    attach_class_names(model, list(dataset.info.class_names))
     return TransferResult(model, method, dict(res.history), res.epochs_run, time.perf_counter() - start,
                           test_loss=res.test_loss, test_accuracy=res.test_accuracy, cancelled=bool(res.cancelled))
 
