@@ -57,3 +57,29 @@ def test_tab_fits_1280_wide_in_presentation_mode(qtbot, errors, presenting, lang
 
     qtbot.waitUntil(lambda: not workers.live_tasks(), timeout=TIMEOUT)  # ends delivered before the tab is deleted
     assert errors == []
+
+
+def test_layer_list_filled_while_on_screen_shows_its_longest_name_whole(qtbot):
+    # "Show it" of the where-looks lesson opens Grad-CAM before the model's layers are known: the list was cut
+    # to the width it had when empty ("mobilene")
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QApplication
+
+    from cnnexplorer.ui.tabs.visualize.gradcam_view import GradCamView
+
+    view = GradCamView()
+    qtbot.addWidget(view)
+    view.resize(870, 600)
+    view.show()
+    for _ in range(3):  # laid out while the list is empty
+        QApplication.processEvents()
+    empty_width = view.layer.width()
+    layers = [SimpleNamespace(path=f"mobilenet_v2/block_{i}_expand_relu", is_spatial=True) for i in range(16)]
+    view.set_facts(SimpleNamespace(last_conv="mobilenet_v2/Conv_1", layers=layers,
+                                   class_names=("circles", "squares", "triangles")))
+    combo = view.layer
+    longest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    for _ in range(3):  # the posted layout requests
+        QApplication.processEvents()
+    assert combo.width() > max(longest, empty_width)  # the longest name, not the empty list's width

@@ -27,7 +27,16 @@ def heading(text: str, parent: QWidget) -> QLabel:
 
 class WholeTextCombo(QComboBox):
     """A combo box never narrower than its longest item (Qt's AdjustToContents can leave it a few pixels short,
-    and then the text is cut with "…", seen with Chinese text at presentation size)."""
+    and then the text is cut with "…", seen with Chinese text at presentation size).
+
+    Its layout is told whenever the items change: Qt does not ask again by itself, and a combo filled after it
+    was shown kept the width of its first item (a MobileNetV2 layer name cut to "mobilene")."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        model = self.model()
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
+            signal.connect(self.updateGeometry)
 
     def _needed_width(self) -> int:
         opt = QStyleOptionComboBox()
