@@ -20,12 +20,11 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from pathlib import Path
 from typing import Any
 
 from cnnexplorer.core.errors import UserError
-from cnnexplorer.core.files import short_path
+from cnnexplorer.core.files import FileTooLarge, read_capped, short_path
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.units import byte_size
 
@@ -183,13 +182,11 @@ def read_json_file(path: str | Path, what: str, max_bytes: int = MAX_JSON_BYTES,
     p = Path(path)
     name = short_path(p)
     try:
-        with open(p, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            if size > max_bytes:
-                raise error(translate("bounded", "{what} {path} is {size}, more than the {limit} this app reads; it "
-                                                 "cannot be a file the app wrote.").format(
-                    what=_cap(what), path=name, size=byte_size(size), limit=byte_size(max_bytes)))
-            data = fh.read(max_bytes + 1)  # a file that grows while read is still capped
+        data = read_capped(p, max_bytes)
+    except FileTooLarge as exc:
+        raise error(translate("bounded", "{what} {path} is {size}, more than the {limit} this app reads; it "
+                                         "cannot be a file the app wrote.").format(
+            what=_cap(what), path=name, size=byte_size(exc.size), limit=byte_size(max_bytes))) from None
     except FileNotFoundError:
         raise error(translate("bounded", "{what} {path} does not exist.").format(what=_cap(what), path=name)) \
             from None

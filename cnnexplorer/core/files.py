@@ -72,6 +72,42 @@ def unwritable_error(path: str | Path, exc: OSError) -> FileWriteError:
                           .format(path=short_path(path), reason=_reason(exc)))
 
 
+class FileTooLarge(Exception):
+    """:func:`read_capped` found more than its cap; ``size`` is what the file holds (at least)."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+def read_capped(path: str | bytes | os.PathLike, cap: int) -> bytes:
+    """The file's bytes if it holds at most ``cap`` bytes, else :class:`FileTooLarge` before anything is read.
+
+    The one bounded read of a whole file (images, JSON, folders): plain ``os.read`` of the size ``fstat``
+    gives, so there is no buffered file object and no buffer of the cap's size (``f.read(cap)`` allocates
+    it); a file that grows while it is read is still cut at the cap. ``OSError`` (missing, a folder,
+    no permission) is raised as the system gives it, for the caller's own sentence.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        want = os.fstat(fd).st_size
+        if want > cap:
+            raise FileTooLarge(want)
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(fd, max(want + 1, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > cap:
+                raise FileTooLarge(total)
+            want = 0
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def short_path(path: str | bytes | os.PathLike, limit: int | None = 120) -> str:
     """A path for a message, cut in the middle when longer than ``limit`` characters (None: never cut).
 

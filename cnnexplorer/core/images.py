@@ -18,7 +18,7 @@ import cv2
 import numpy as np
 
 from cnnexplorer.core.errors import ImageError
-from cnnexplorer.core.files import short_path, write_bytes
+from cnnexplorer.core.files import FileTooLarge, read_capped, short_path, write_bytes
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.image_header import MAX_PIXELS, Declared, declared_size
 from cnnexplorer.core.units import byte_size
@@ -128,13 +128,11 @@ def load_image(path: str | Path, channels: int | None = None) -> np.ndarray:
     path = Path(path)
     shown = short_path(path)
     try:
-        with open(path, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            if size > MAX_IMAGE_FILE_BYTES:
-                raise ImageError(translate("images", "{name} is a file of {size}; this app reads image files of up to "
-                                                     "{limit}. Use a smaller copy.").format(
-                    name=short_path(path.name), size=byte_size(size), limit=byte_size(MAX_IMAGE_FILE_BYTES)))
-            data = fh.read(MAX_IMAGE_FILE_BYTES + 1)
+        data = read_capped(path, MAX_IMAGE_FILE_BYTES)
+    except FileTooLarge as exc:
+        raise ImageError(translate("images", "{name} is a file of {size}; this app reads image files of up to "
+                                             "{limit}. Use a smaller copy.").format(
+            name=short_path(path.name), size=byte_size(exc.size), limit=byte_size(MAX_IMAGE_FILE_BYTES))) from None
     except FileNotFoundError:
         raise ImageError(translate("images", "The image {path} does not exist. Choose another file.").format(
             path=shown)) from None

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from cnnexplorer.core.errors import DatasetError
-from cnnexplorer.core.files import short_path
+from cnnexplorer.core.files import FileTooLarge, read_capped, short_path
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.image_header import MAX_PIXELS
 from cnnexplorer.core.images import MAX_IMAGE_FILE_BYTES, NOT_IMAGE, TOO_LARGE, decode_bounded, resize_image
@@ -72,33 +72,13 @@ def decode_for_model(data: bytes, height: int | None, width: int | None, channel
 
 
 def read_file(path: bytes) -> bytes | str:
-    """The file's bytes, or why not: TOO_LARGE above core's cap for an image file (256 MB), UNREADABLE.
-
-    Plain ``os.read`` of the size ``fstat`` gives: no buffered file object per
-    image, and no buffer of the cap's size (``f.read(cap)`` would allocate it).
-    """
+    """The file's bytes, or why not: TOO_LARGE above core's cap for an image file (256 MB), UNREADABLE."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        return read_capped(path, MAX_IMAGE_FILE_BYTES)
+    except FileTooLarge:
+        return TOO_LARGE
     except OSError:
         return UNREADABLE
-    try:
-        size = os.fstat(fd).st_size
-        if size > MAX_IMAGE_FILE_BYTES:
-            return TOO_LARGE
-        chunks = []
-        while True:  # a file that grew since fstat is read to its end, up to the cap
-            chunk = os.read(fd, max(size + 1, 1 << 16))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size = 0
-            if sum(map(len, chunks)) > MAX_IMAGE_FILE_BYTES:
-                return TOO_LARGE
-        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
-    except OSError:
-        return UNREADABLE
-    finally:
-        os.close(fd)
 
 
 # -- listing ---------------------------------------------------------------------

@@ -1,4 +1,5 @@
 """The one way to write a file: the previous file survives every failure, and the reason is one sentence."""
+import os
 import subprocess
 import sys
 import textwrap
@@ -105,3 +106,19 @@ def test_a_good_write_removes_what_a_killed_write_of_the_same_file_left(tmp_path
         os.utime(p, (hours_ago, hours_ago))
     write_bytes(tmp_path / "model.keras", b"whole")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([fresh.name, other.name, "model.keras"])
+
+
+def test_read_capped_reads_up_to_the_cap_and_refuses_more_before_reading(tmp_path):
+    from cnnexplorer.core.files import FileTooLarge, read_capped
+
+    small = tmp_path / "small.bin"
+    small.write_bytes(b"x" * 1000)
+    assert read_capped(small, 1000) == b"x" * 1000
+    assert read_capped(os.fsencode(small), 5000) == b"x" * 1000  # folder listings give bytes paths
+    with pytest.raises(FileTooLarge) as caught:
+        read_capped(small, 999)
+    assert caught.value.size == 1000
+    with pytest.raises(IsADirectoryError):
+        read_capped(tmp_path, 10_000)
+    with pytest.raises(FileNotFoundError):
+        read_capped(tmp_path / "missing.bin", 10)
