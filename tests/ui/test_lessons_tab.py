@@ -68,28 +68,39 @@ def test_asks_first_while_another_tab_trains(tab, monkeypatch):
     assert not tab.slot.is_running() and tab.session.training == "training"
 
 
-def test_show_it_overlays_the_demos_runs_in_the_training_tab(qtbot, tmp_path, monkeypatch, app_qsettings, errors):
+@pytest.fixture
+def shown(qtbot, tmp_path, monkeypatch, app_qsettings, errors):
+    """run(NAME): the main window, its quick demo NAME run from the Lessons tab and "Show it" clicked."""
     monkeypatch.setenv("CNNEXPLORER_RUNS_DIR", str(tmp_path / "runs"))
     from cnnexplorer.ui.main_window import MainWindow
 
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    try:
-        tab = window.tab_by_key["lessons"]
-        tab.quick = True
+    tab = window.tab_by_key["lessons"]
+    tab.quick = True
+
+    def run(name: str):
         window.select_tab("lessons")
-        tab.select_lesson("why-convolution")
+        tab.select_lesson(name)
         with qtbot.waitSignal(tab.slot.done, timeout=240_000):
             tab.run_button.click()
-        assert tab.show_button.text() == "Show the runs in the Training tab"
         tab.show_button.click()
-        training = window.tab_by_key["training"]
-        assert window.tabs.currentWidget() is training
-        ticked = sorted(run.name for run in training.runs_panel.checked_runs())
-        assert ticked == ["Why convolution: CNN", "Why convolution: Dense network"]
-    finally:
-        window.close()
+        return window
+
+    yield run
+    for each in window.tab_by_key.values():
+        each.shutdown()
+    window.close()
+
+
+def test_show_it_overlays_the_demos_runs_in_the_training_tab(shown):
+    window = shown("why-convolution")
+    assert window.tab_by_key["lessons"].show_button.text() == "Show the runs in the Training tab"
+    training = window.tab_by_key["training"]
+    assert window.tabs.currentWidget() is training
+    ticked = sorted(run.name for run in training.runs_panel.checked_runs())
+    assert ticked == ["Why convolution: CNN", "Why convolution: Dense network"]
 
 
 def test_show_it_hands_the_trained_model_and_its_digit_to_the_visualize_tab(tab, qtbot):
@@ -102,28 +113,11 @@ def test_show_it_hands_the_trained_model_and_its_digit_to_the_visualize_tab(tab,
     assert tab.session.probe_image is not None and tab.session.probe_image.image.shape == (28, 28, 1)
 
 
-def test_show_it_opens_the_heatmaps_of_where_the_network_looks_with_the_shapes_names(
-        qtbot, tmp_path, monkeypatch, app_qsettings, errors):
-    monkeypatch.setenv("CNNEXPLORER_RUNS_DIR", str(tmp_path / "runs"))
-    from cnnexplorer.ui.main_window import MainWindow
-
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    try:
-        tab = window.tab_by_key["lessons"]
-        tab.quick = True
-        window.select_tab("lessons")
-        tab.select_lesson("where-looks")
-        with qtbot.waitSignal(tab.slot.done, timeout=240_000):
-            tab.run_button.click()
-        tab.show_button.click()
-        visualize = window.tab_by_key["visualize"]
-        assert window.tabs.currentWidget() is visualize
-        assert visualize.views.currentWidget() is visualize.gradcam
-        combo = visualize.gradcam.class_combo
-        qtbot.waitUntil(lambda: combo.count() == 4, timeout=60_000)  # "the predicted class", then each class
-        assert [combo.itemText(i) for i in range(1, 4)] == ["0: circles", "1: squares", "2: triangles"]
-    finally:
-        visualize.shutdown()
-        window.close()
+def test_show_it_opens_the_heatmaps_of_where_the_network_looks_with_the_shapes_names(shown, qtbot):
+    window = shown("where-looks")
+    visualize = window.tab_by_key["visualize"]
+    assert window.tabs.currentWidget() is visualize
+    assert visualize.views.currentWidget() is visualize.gradcam
+    combo = visualize.gradcam.class_combo
+    qtbot.waitUntil(lambda: combo.count() == 4, timeout=60_000)  # "the predicted class", then each class
+    assert [combo.itemText(i) for i in range(1, 4)] == ["0: circles", "1: squares", "2: triangles"]
