@@ -13,15 +13,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-
-def to_qimage(image: np.ndarray) -> QImage:
-    """uint8 (H, W, 1|3) -> an owned QImage copy."""
-    array = np.ascontiguousarray(image)
-    if array.ndim == 2:
-        array = array[:, :, None]
-    h, w, c = array.shape
-    fmt = QImage.Format.Format_Grayscale8 if c == 1 else QImage.Format.Format_RGB888
-    return QImage(array.data, w, h, w * c, fmt).copy()
+from cnnexplorer.ui.widgets.viz_image_view import to_qimage
 
 
 class AugmentPreviewGrid(QWidget):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,23 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cnnexplorer.core import images as imaging
 from cnnexplorer.ui import presentation
-
-
-def to_pixmap(image: np.ndarray, size: int) -> QPixmap:
-    """A uint8 (H, W, 1|3) image scaled up to ``size`` pixels with sharp pixels (digits stay crisp)."""
-    arr = np.ascontiguousarray(image)
-    if arr.ndim == 3 and arr.shape[2] == 1:
-        arr = np.ascontiguousarray(arr[:, :, 0])
-    if arr.ndim == 2:
-        qimage = QImage(arr.data, arr.shape[1], arr.shape[0], arr.strides[0], QImage.Format.Format_Grayscale8)
-    else:
-        arr = np.ascontiguousarray(imaging.to_channels(arr, 3))
-        qimage = QImage(arr.data, arr.shape[1], arr.shape[0], arr.strides[0], QImage.Format.Format_RGB888)
-    mode = Qt.TransformationMode.FastTransformation if max(arr.shape[:2]) < size else \
-        Qt.TransformationMode.SmoothTransformation
-    return QPixmap.fromImage(qimage.copy()).scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio, mode)
+from cnnexplorer.ui.widgets.viz_image_view import to_pixmap
 
 
 class ImageGridDialog(QDialog):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from cnnexplorer.core import images as imaging
@@ -21,6 +21,15 @@ def to_qimage(image: np.ndarray) -> QImage:
         arr = np.ascontiguousarray(imaging.to_channels(arr, 3))
         q = QImage(arr.data, arr.shape[1], arr.shape[0], arr.strides[0], QImage.Format.Format_RGB888)
     return q.copy()  # the numpy buffer may go away
+
+
+def to_pixmap(image: np.ndarray, size: int) -> QPixmap:
+    """The image scaled to fit ``size``² pixels: sharp pixels when enlarged (digits stay crisp), smoothed when
+    shrunk."""
+    qimage = to_qimage(image)
+    mode = Qt.TransformationMode.FastTransformation if max(qimage.width(), qimage.height()) < size else \
+        Qt.TransformationMode.SmoothTransformation
+    return QPixmap.fromImage(qimage).scaled(size, size, Qt.AspectRatioMode.KeepAspectRatio, mode)
 
 
 class ImageView(QWidget):
