@@ -14,7 +14,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                                         "(exit 0 when the demo ran, whether or not its claim held)")
     one.add_argument("name", metavar="NAME", help="a lesson NAME from 'cnnexplorer lessons'")
     one.add_argument("--seed", type=int, default=0, help="random seed of the demo (default 0)")
-    one.add_argument("--out", metavar="DIR", help="also write NAME.json and one JSON per run into DIR")
+    one.add_argument("--out", metavar="DIR",
+                     help="also write NAME.json, one JSON per run and the evidence pictures (PNG) into DIR")
     one.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     one.set_defaults(func=_run)
 

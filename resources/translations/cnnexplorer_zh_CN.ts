@@ -4584,6 +4584,10 @@ Apply these changes and train?</source>
         <translation>正在生成深层的过滤器模式</translation>
     </message>
     <message>
+        <source>{layer}, filter {index}: {wave:.1f} px</source>
+        <translation>{layer}，过滤器 {index}：{wave:.1f} 像素</translation>
+    </message>
+    <message>
         <source>The dominant wavelength of the patterns (median of {count} filters, from each pattern&apos;s power spectrum) is {early:.1f} pixels in {early_layer} and {late:.1f} pixels in {late_layer}: the late layer&apos;s patterns are {ratio:.1f}× larger in scale.</source>
         <translation>过滤器模式的主波长（{count} 个过滤器的中位数，由每个模式的功率谱得出）在 {early_layer} 中为 {early:.1f} 像素，在 {late_layer} 中为 {late:.1f} 像素：深层模式的尺度大 {ratio:.1f} 倍。</translation>
     </message>
@@ -4618,6 +4622,14 @@ Apply these changes and train?</source>
     <message>
         <source>Computing Grad-CAM</source>
         <translation>正在计算 Grad-CAM</translation>
+    </message>
+    <message>
+        <source>{name}: peak in the box</source>
+        <translation>{name}：峰值在框内</translation>
+    </message>
+    <message>
+        <source>{name}: peak outside the box</source>
+        <translation>{name}：峰值在框外</translation>
     </message>
     <message>
         <source>The Grad-CAM peak ({layer}) lies inside the shape&apos;s box on {rate} of the {count} test images; a point picked at random would land in the box {chance} of the time (the boxes&apos; average share of the image). Test accuracy {accuracy}.</source>

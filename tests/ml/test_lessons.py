@@ -11,23 +11,14 @@ import numpy as np
 import pytest
 
 from cnnexplorer.core.errors import UserError
+from cnnexplorer.core.images import load_image
 from cnnexplorer.core.runs import Run
 from cnnexplorer.ml.lessons import LESSONS, get_lesson
 
-PRETRAINED = {"pretrained-features", "fine-tuning", "filter-patterns", "where-looks"}
 RUNS = {"why-convolution": 2, "kernels-padding-stride": 0, "pooling": 0, "overfitting-augmentation": 2,
         "pretrained-features": 2, "fine-tuning": 2, "layers-see": 1, "filter-patterns": 0, "where-looks": 1,
         "conv1d-sequences": 2, "separable-convolutions": 2}
-
-
-def _has_mobilenet_v2() -> bool:
-    from cnnexplorer.ml import transfer
-
-    try:
-        transfer.get_architecture("mobilenet_v2")
-    except UserError:
-        return False
-    return True
+PICTURES = {"filter-patterns": 4, "where-looks": 6}  # quick: 2 patterns per layer; 2 heatmaps per class
 
 
 def test_lessons_follow_the_tutorial_and_have_their_texts():
@@ -41,8 +32,6 @@ def test_lessons_follow_the_tutorial_and_have_their_texts():
 
 @pytest.mark.parametrize("name", list(RUNS))
 def test_each_demo_runs_on_tiny_data_and_reports_its_numbers(name, tmp_path):
-    if name in PRETRAINED and not _has_mobilenet_v2():
-        pytest.skip("MobileNetV2 is not in the catalog yet")
     events = []
     result = get_lesson(name).run(seed=1, progress=events.append, out_dir=tmp_path, quick=True)
     assert result.complete and result.lesson == name
@@ -58,6 +47,11 @@ def test_each_demo_runs_on_tiny_data_and_reports_its_numbers(name, tmp_path):
     saved = json.loads((tmp_path / f"{name}.json").read_text())
     assert saved["measures"] == line["measures"]
     assert len(list(tmp_path.glob(f"{name}-run-*.json"))) == RUNS[name]
+    # the evidence pictures, kept for the tab and written beside the JSON
+    pictures = result.artifacts.get("pictures", [])
+    assert len(pictures) == PICTURES.get(name, 0) and all(p.caption for p in pictures)
+    for i, picture in enumerate(pictures, start=1):
+        assert load_image(tmp_path / f"{name}-picture-{i}.png").shape == picture.image.shape
 
 
 def test_cancelling_a_two_run_demo_half_way_keeps_the_finished_run():

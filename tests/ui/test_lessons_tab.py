@@ -3,6 +3,7 @@ and a question first when another tab is training. Quick demos (tiny data) throu
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from cnnexplorer.core.runs import RunStore
 from cnnexplorer.core.session import Session
@@ -115,6 +116,13 @@ def test_show_it_hands_the_trained_model_and_its_digit_to_the_visualize_tab(tab,
 
 def test_show_it_opens_the_heatmaps_of_where_the_network_looks_with_the_shapes_names(shown, qtbot):
     window = shown("where-looks")
+    # the lesson's result shows its evidence: two heatmaps per class, each with the box and where the peak fell
+    pictures = window.tab_by_key["lessons"].pictures
+    assert pictures.isVisibleTo(window.tab_by_key["lessons"])
+    labels = pictures.findChildren(QLabel)
+    assert sum(1 for label in labels if not label.pixmap().isNull()) == 6
+    captions = [label.text() for label in labels if label.text()]
+    assert len(captions) == 6 and all(": peak in the box" in c or ": peak outside the box" in c for c in captions)
     visualize = window.tab_by_key["visualize"]
     assert window.tabs.currentWidget() is visualize
     assert visualize.views.currentWidget() is visualize.gradcam

@@ -70,6 +70,14 @@ class LessonResult:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """One image of a demo's evidence (a heatmap with the shape's box, a filter's pattern) and what it shows."""
+
+    image: np.ndarray = field(repr=False)  # RGB uint8 (H, W, 3)
+    caption: str
+
+
+@dataclass(frozen=True)
 class Lesson:
     """One chapter of the tutorial as a demonstration. Texts are English sources (see :func:`tr`)."""
 
@@ -159,6 +167,10 @@ class Context:
 
     def check(self) -> None:
         check_cancel(self.cancel)
+
+    def picture(self, image: np.ndarray, caption: str) -> None:
+        """Keep one picture of the evidence: the Lessons tab shows it under the result, ``--out`` writes it."""
+        self.artifacts.setdefault("pictures", []).append(Picture(np.asarray(image, dtype=np.uint8), caption))
 
     # -- training -------------------------------------------------------------------------
     def train(self, name: str, model, dataset, config, stage: int, model_name: str = "") -> Run:
@@ -259,8 +271,10 @@ class Context:
         )
 
     def save(self, result: LessonResult) -> None:
-        """``out_dir/NAME.json``: the result line, and one JSON per run (``NAME-run-N.json``)."""
+        """``out_dir/NAME.json``: the result line, one JSON per run (``NAME-run-N.json``) and one PNG per
+        picture (``NAME-picture-N.png``)."""
         from cnnexplorer.core.files import write_text
+        from cnnexplorer.core.images import save_png
 
         folder = self.out_dir
         assert folder is not None
@@ -268,6 +282,8 @@ class Context:
         write_text(folder / f"{self.lesson.name}.json", json.dumps(result.summary(), ensure_ascii=False, indent=1))
         for i, run in enumerate(result.runs, start=1):
             write_text(folder / f"{self.lesson.name}-run-{i}.json", run.to_json())
+        for i, picture in enumerate(result.artifacts.get("pictures", []), start=1):
+            save_png(folder / f"{self.lesson.name}-picture-{i}.png", picture.image)
 
 
 def _fraction(event: Progress) -> float | None:

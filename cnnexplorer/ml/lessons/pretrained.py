@@ -18,6 +18,7 @@ SIZE = 96  # the Example folder's 128×128 images, resized: MobileNetV2 runs abo
 # generated ones (out_relu, seeds 0-2: 92-94 % and 82-89 %; a Flatten → Dense head at out_relu 89-92 % and 79-86 %).
 CAM_SIZE = 224  # MobileNetV2's own size: the Example images enlarged, so the last convolution has a 7×7 grid
 QUICK_SIZE = 32
+PICTURES = 6  # evidence pictures a lesson shows under its result
 TOP_BLOCK = "block_16_expand"  # fine-tuning unfreezes from here: MobileNetV2's last block and its final 1×1 conv
 EARLY_LAYER, LATE_LAYER = "Conv1", "block_14_expand"
 
@@ -424,6 +425,9 @@ def filter_lesson(ctx: Context) -> LessonResult:
         waves = [dominant_wavelength(p.image) for p in alive]
         measures[layer] = float(np.median(waves))
         found[layer] = patterns
+        for pattern, wave in list(zip(alive, waves))[:PICTURES // 2]:
+            caption = translate("lessons", "{layer}, filter {index}: {wave:.1f} px")
+            ctx.picture(pattern.image, caption.format(layer=layer, index=pattern.filter, wave=wave))
     early, late = measures[EARLY_LAYER], measures[LATE_LAYER]
     ctx.measures.update(
         early_layer=EARLY_LAYER,
@@ -484,6 +488,24 @@ FILTERS = Lesson(
 # -- Where the network looks -------------------------------------------------------------------------
 
 
+def peak_picture(image: np.ndarray, heatmap: np.ndarray, box, hit: bool) -> np.ndarray:
+    """The heatmap over the image, the shape's box (green: the peak is inside, red: outside) and a cross at
+    the peak: what the lesson measured, for one image."""
+    import cv2
+
+    from cnnexplorer.ml.viz.gradcam import overlay_image
+
+    picture = np.ascontiguousarray(overlay_image(image, heatmap, opacity=0.45))
+    side = max(picture.shape[:2])
+    line = max(1, side // 64)  # still visible in a thumbnail a third of the size
+    top, left, bottom, right = (int(v) for v in box)
+    cv2.rectangle(picture, (left, top), (right, bottom), (40, 190, 70) if hit else (230, 40, 40), line)
+    row, col = np.unravel_index(int(np.argmax(heatmap)), heatmap.shape)
+    for colour, width in (((0, 0, 0), 3 * line), ((255, 255, 255), line)):
+        cv2.drawMarker(picture, (int(col), int(row)), colour, cv2.MARKER_CROSS, max(8, side // 10), width)
+    return picture
+
+
 def peak_in_box(heatmap: np.ndarray, box) -> bool:
     """Whether the heatmap's hottest pixel lies inside ``box`` (top, left, bottom, right; inclusive)."""
     row, col = np.unravel_index(int(np.argmax(heatmap)), heatmap.shape)
@@ -534,6 +556,12 @@ def where_looks(ctx: Context) -> LessonResult:
         peak_in_box=rate, chance=chance, test_images=len(hits), layer=layer, test_accuracy=res.test_accuracy
     )
     ctx.artifacts.update(model=model, images=data.x_test[:6], cams=[c.heatmap for c in cams[:6]])
+    per_class = max(1, PICTURES // data.info.num_classes)
+    for i in [i for c in range(data.info.num_classes) for i in np.flatnonzero(data.y_test == c)[:per_class]]:
+        caption = translate("lessons", "{name}: peak in the box") if hits[i] else \
+            translate("lessons", "{name}: peak outside the box")
+        ctx.picture(peak_picture(data.x_test[i], cams[i].heatmap, boxes[i], hits[i]),
+                    caption.format(name=data.info.class_names[int(data.y_test[i])]))
     holds = rate >= 0.80
     sentence = translate(
         "lessons",

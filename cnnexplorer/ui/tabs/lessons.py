@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -31,7 +31,10 @@ from PySide6.QtWidgets import (
 from cnnexplorer.core.session import ProbeImage
 from cnnexplorer.ui.session_bridge import SessionBridge
 from cnnexplorer.ui.tabs.base import Tab, run_standalone
+from cnnexplorer.ui.widgets.column_scroll import ColumnScroll
+from cnnexplorer.ui.widgets.flow_layout import FlowLayout
 from cnnexplorer.ui.widgets.runs_panel import default_run_folder
+from cnnexplorer.ui.widgets.viz_image_view import to_pixmap
 from cnnexplorer.ui.workers import TaskSlot
 
 OWNER = "lessons"
@@ -113,9 +116,15 @@ class LessonsTab(Tab):
         self.show_button = QPushButton(self.result_box)
         self.show_button.setObjectName("showResult")
         self.show_button.clicked.connect(self.show_result)
+        # the evidence (heatmaps with the shape's box, filter patterns): what the numbers were measured on
+        self.pictures = QWidget(self.result_box)
+        self.pictures.setObjectName("lessonPictures")
+        self._pictures_layout = FlowLayout(self.pictures, spacing=12, line_spacing=8)
+        self._pictures_shown: object = None  # the list on screen, so switching lessons does not redraw it
         result_layout = QVBoxLayout(self.result_box)
         result_layout.addWidget(self.verdict)
         result_layout.addWidget(self.sentence)
+        result_layout.addWidget(self.pictures)
         result_row = QHBoxLayout()
         result_row.addWidget(self.show_button)
         result_row.addStretch(1)
@@ -144,7 +153,7 @@ class LessonsTab(Tab):
 
         splitter = QSplitter(self)
         splitter.addWidget(self.list)
-        splitter.addWidget(page)
+        splitter.addWidget(ColumnScroll(page, splitter))  # presentation-size text and pictures may need more room
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 800])
         outer = QVBoxLayout(self)
@@ -200,8 +209,41 @@ class LessonsTab(Tab):
             colour = "#c0362c"
         self.verdict.setStyleSheet(f"color: {colour};")  # readable on the light and the dark theme
         self.sentence.setText(result.sentence)
+        self._show_pictures(result.artifacts.get("pictures", []))
         self.show_button.setText(self._show_text(lesson.shows))
         self.show_button.setVisible(bool(result.runs) or lesson.shows != "training")
+
+    def _show_pictures(self, pictures: list) -> None:
+        """Thumbnails with captions under the result, about nine lines of text high (larger when presenting)."""
+        self.pictures.setVisible(bool(pictures))
+        if pictures is self._pictures_shown:
+            return
+        self._pictures_shown = pictures
+        while (item := self._pictures_layout.takeAt(0)) is not None:
+            if (old := item.widget()) is not None:
+                old.deleteLater()
+        side = 9 * self.fontMetrics().height()
+        for picture in pictures:
+            cell = QWidget(self.pictures)
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            image = QLabel(cell)
+            image.setPixmap(to_pixmap(picture.image, side))
+            caption = QLabel(picture.caption, cell)
+            caption.setWordWrap(True)
+            caption.setFixedWidth(side)
+            caption.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            column.addWidget(image, 0, Qt.AlignmentFlag.AlignHCenter)
+            column.addWidget(caption)
+            self._pictures_layout.addWidget(cell)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # presentation mode: pictures at the new text size
+            self._pictures_shown = None
+            if self.results.get(self.lesson.name) is not None:
+                self._show_state()
+        super().changeEvent(event)
 
     def _show_text(self, where: str) -> str:
         return {
