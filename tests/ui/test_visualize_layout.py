@@ -59,9 +59,10 @@ def test_tab_fits_1280_wide_in_presentation_mode(qtbot, errors, presenting, lang
     assert errors == []
 
 
-def test_layer_list_filled_while_on_screen_shows_its_longest_name_whole(qtbot):
-    # "Show it" of the where-looks lesson opens Grad-CAM before the model's layers are known: the list was cut
-    # to the width it had when empty ("mobilene")
+def test_layer_list_filled_while_on_screen_shows_the_chosen_layer_whole(qtbot):
+    # "Show it" of the where-looks lesson opens Grad-CAM before the model's layers are known: the list kept
+    # the width it had when empty ("mobilene"); and a list as wide as its longest name (MobileNetV2 has 150
+    # layers) pushed the tab past the projector's width
     from types import SimpleNamespace
 
     from PySide6.QtWidgets import QApplication
@@ -75,11 +76,21 @@ def test_layer_list_filled_while_on_screen_shows_its_longest_name_whole(qtbot):
     for _ in range(3):  # laid out while the list is empty
         QApplication.processEvents()
     empty_width = view.layer.width()
-    layers = [SimpleNamespace(path=f"mobilenet_v2/block_{i}_expand_relu", is_spatial=True) for i in range(16)]
+    long_name = "mobilenet_v2/block_16_depthwise_relu_" + "x" * 80
+    layers = [SimpleNamespace(path=name, is_spatial=True) for name in ("mobilenet_v2/block_1_expand", long_name)]
     view.set_facts(SimpleNamespace(last_conv="mobilenet_v2/Conv_1", layers=layers,
                                    class_names=("circles", "squares", "triangles")))
     combo = view.layer
-    longest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
-    for _ in range(3):  # the posted layout requests
-        QApplication.processEvents()
-    assert combo.width() > max(longest, empty_width)  # the longest name, not the empty list's width
+    metrics = combo.fontMetrics()
+
+    def settle():
+        for _ in range(3):  # the posted layout requests
+            QApplication.processEvents()
+
+    settle()
+    shown = metrics.horizontalAdvance(combo.currentText())  # "mobilenet_v2/Conv_1 (automatic)"
+    assert combo.width() > max(shown, empty_width)  # the chosen layer whole, not the empty list's width
+    assert combo.width() < metrics.horizontalAdvance(long_name)  # not as wide as the longest name
+    combo.setCurrentIndex(1)
+    settle()
+    assert combo.width() > metrics.horizontalAdvance(combo.currentText())

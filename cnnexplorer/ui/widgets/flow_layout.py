@@ -7,8 +7,12 @@ a row without its box.
 """
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLayout, QLayoutItem, QWidget, QWidgetItem
+
+W = TypeVar("W", bound=QWidget)
 
 
 class FlowLayout(QLayout):
@@ -92,3 +96,24 @@ class FlowLayout(QLayout):
             line_h = max(line_h, hint.height())
         place_line()
         return y + line_h - rect.y() + m.bottom()
+
+
+def labelled(layout: FlowLayout, text: str, widget: W) -> W:
+    """Add "label [box]" to a flow of controls as one piece, so a row never ends between the two.
+
+    A combo box left at Qt's default size policy becomes as wide as its items; one that chose its own
+    policy keeps it.
+    """
+    if isinstance(widget, QComboBox) and \
+            widget.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToContentsOnFirstShow:
+        widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    label = QLabel(text)
+    label.setBuddy(widget)
+    group = QWidget()
+    group_layout = QHBoxLayout(group)
+    group_layout.setContentsMargins(0, 0, 6, 0)
+    group_layout.setSpacing(6)
+    group_layout.addWidget(label)
+    group_layout.addWidget(widget)
+    layout.addWidget(group)
+    return widget

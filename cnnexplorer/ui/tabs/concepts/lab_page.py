@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QSizePolicy, QSpin
 from cnnexplorer.core import conv_lab as lab
 from cnnexplorer.core.conv_lab import fmt
 from cnnexplorer.ui.tabs.concepts.input_grid import BRUSH, InputModel
-from cnnexplorer.ui.tabs.concepts.parts import labelled, problem_html, pt, side_label, side_width
+from cnnexplorer.ui.tabs.concepts.parts import problem_html, pt, side_label, side_width
 from cnnexplorer.ui.widgets.column_scroll import ColumnScroll
-from cnnexplorer.ui.widgets.flow_layout import FlowLayout
+from cnnexplorer.ui.widgets.flow_layout import FlowLayout, labelled
 from cnnexplorer.ui.widgets.lab_canvas import RIGHT_BUTTON, LabCanvas, Panel
 from cnnexplorer.ui.widgets.step_bar import StepBar
 

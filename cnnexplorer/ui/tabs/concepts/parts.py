@@ -1,13 +1,12 @@
-"""Small pieces the lab pages share: text sizes, side panels, labelled controls, problem notes."""
+"""Small pieces the lab pages share: text sizes, side panels, problem notes."""
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel
 
 from cnnexplorer.core import conv_lab as lab
 from cnnexplorer.ui import presentation
-from cnnexplorer.ui.widgets.flow_layout import FlowLayout
 
 
 def pt(factor: float) -> str:
@@ -29,22 +28,6 @@ def side_label(text: str = "", object_name: str = "") -> QLabel:
         label.setObjectName(object_name)
     return label
 
-
-
-def labelled(layout: FlowLayout, text: str, widget: QWidget) -> QWidget:
-    """Add "label [box]" to a flow of controls as one piece, so a row never ends between the two."""
-    if isinstance(widget, QComboBox):
-        widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-    label = QLabel(text)
-    label.setBuddy(widget)
-    group = QWidget()
-    group_layout = QHBoxLayout(group)
-    group_layout.setContentsMargins(0, 0, 6, 0)
-    group_layout.setSpacing(6)
-    group_layout.addWidget(label)
-    group_layout.addWidget(widget)
-    layout.addWidget(group)
-    return widget
 
 
 def size_caption(n: int, k: int, s: int, padding: str) -> str:

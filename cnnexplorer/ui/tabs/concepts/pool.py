@@ -7,7 +7,8 @@ from cnnexplorer.core import conv_lab as lab
 from cnnexplorer.core.conv_lab import fmt
 from cnnexplorer.ui.tabs.concepts.input_grid import InputModel
 from cnnexplorer.ui.tabs.concepts.lab_page import _LabPage
-from cnnexplorer.ui.tabs.concepts.parts import blank_note, labelled, pt, size_caption
+from cnnexplorer.ui.tabs.concepts.parts import blank_note, pt, size_caption
+from cnnexplorer.ui.widgets.flow_layout import labelled
 from cnnexplorer.ui.widgets.lab_canvas import Panel
 
 

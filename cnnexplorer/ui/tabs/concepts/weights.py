@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 
 from cnnexplorer.core import conv_lab as lab
 from cnnexplorer.ui import presentation
-from cnnexplorer.ui.tabs.concepts.parts import labelled, side_label
+from cnnexplorer.ui.tabs.concepts.parts import side_label
 from cnnexplorer.ui.widgets.column_scroll import ColumnScroll
 from cnnexplorer.ui.widgets.cost_bars import CostBars
-from cnnexplorer.ui.widgets.flow_layout import FlowLayout
+from cnnexplorer.ui.widgets.flow_layout import FlowLayout, labelled
 
 
 class WeightsPage(QWidget):

@@ -26,17 +26,23 @@ def heading(text: str, parent: QWidget) -> QLabel:
 
 
 class WholeTextCombo(QComboBox):
-    """A combo box never narrower than its longest item (Qt's AdjustToContents can leave it a few pixels short,
-    and then the text is cut with "…", seen with Chinese text at presentation size).
+    """A combo box as wide as the item it shows, so that item is never cut with "…" (Qt's AdjustToContents
+    could leave it a few pixels short, seen with Chinese text at presentation size); the open list shows
+    every item whole.
 
-    Its layout is told whenever the items change: Qt does not ask again by itself, and a combo filled after it
-    was shown kept the width of its first item (a MobileNetV2 layer name cut to "mobilene")."""
+    As wide as the *current* item, not the longest: MobileNetV2 has 150 layers, and a list as wide as
+    "mobilenet_v2/block_16_depthwise_relu" pushed the Visualize tab past a 1280-pixel projector. The
+    layout is told whenever the items or the choice change (Qt does not ask again by itself: a list filled
+    after it was shown kept its empty width and showed "mobilene")."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(8)
         model = self.model()
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
             signal.connect(self.updateGeometry)
+        self.currentIndexChanged.connect(self.updateGeometry)
 
     def _needed_width(self) -> int:
         opt = QStyleOptionComboBox()
@@ -44,9 +50,7 @@ class WholeTextCombo(QComboBox):
         edit = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
                                            QStyle.SubControl.SC_ComboBoxEditField, self)
         overhead = self.width() - edit.width()  # frame and arrow: the same at any width
-        metrics = self.fontMetrics()
-        widest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
-        return widest + overhead + 4
+        return self.fontMetrics().horizontalAdvance(self.currentText()) + overhead + 4
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()

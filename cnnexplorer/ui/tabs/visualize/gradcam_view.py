@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlid
 
 from cnnexplorer.ui.tabs.visualize.controls import WholeTextCombo, compact
 from cnnexplorer.ui.tabs.visualize.export import export_png
+from cnnexplorer.ui.widgets.flow_layout import FlowLayout, labelled
 from cnnexplorer.ui.widgets.viz_image_view import ImageView
 
 COLORMAPS = ("jet", "viridis", "inferno", "magma", "hot", "gray")
@@ -36,32 +37,26 @@ class GradCamView(QWidget):
         self.class_combo.currentIndexChanged.connect(self._on_params)
         controls.addWidget(self.class_combo, 1)
         lay.addLayout(controls)
-        # second row: the layer beside the drawing options, so no combo is cut with a projector's large text
-        controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Layer"), self))
-        self.layer = WholeTextCombo(self)  # a few layers: as wide as the longest, never cut
+        # second row: the layer and the drawing options, wrapping onto a third row rather than squeezing
+        # a slider to a knob or pushing the tab past a projector's width with presentation-size text
+        options = FlowLayout(spacing=12, line_spacing=6)
+        self.layer = labelled(options, self.tr("Layer"), WholeTextCombo(self))  # the chosen layer, never cut
         self.layer.setToolTip(self.tr("Automatic: the last convolution layer. Earlier layers give finer maps."))
         self.layer.currentIndexChanged.connect(self._on_params)
-        controls.addWidget(self.layer, 0)
-        controls.addSpacing(12)
-        controls.addWidget(QLabel(self.tr("Colours"), self))
-        self.cmap = QComboBox(self)
+        self.cmap = labelled(options, self.tr("Colours"), QComboBox(self))
         for name in COLORMAPS:
             self.cmap.addItem(name)
         self.cmap.currentIndexChanged.connect(self.redraw)
-        controls.addWidget(self.cmap)
-        controls.addWidget(QLabel(self.tr("Opacity"), self))
         self.opacity = QSlider(Qt.Orientation.Horizontal, self)
         self.opacity.setRange(0, 100)
         self.opacity.setValue(45)
-        self.opacity.setMaximumWidth(160)
+        self.opacity.setFixedWidth(8 * self.fontMetrics().height())
         self.opacity.valueChanged.connect(self.redraw)
-        controls.addWidget(self.opacity)
-        controls.addStretch(1)
+        labelled(options, self.tr("Opacity"), self.opacity)
         self.export_button = QPushButton(self.tr("Export PNG…"), self)
         self.export_button.clicked.connect(self._on_export)
-        controls.addWidget(self.export_button)
-        lay.addLayout(controls)
+        options.addWidget(self.export_button)
+        lay.addLayout(options)
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
