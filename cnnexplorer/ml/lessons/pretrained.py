@@ -103,11 +103,32 @@ def transfer_run(ctx: Context, name: str, result, data, extra: dict | None = Non
 FEATURE_SIZE, FEATURE_EPOCHS, FEATURE_LR, FEATURE_HEAD = 128, 15, 1e-3, "gap"
 
 
+def feature_run(ctx: Context, data, size: int, pretrained: bool, stage: int, name: str, settings: dict):
+    """Feature extraction on MobileNetV2 with the lessons' head (FEATURE_HEAD at FEATURE_LR), kept as a run."""
+    from cnnexplorer.ml import transfer as T
+
+    arch, base = mobilenet_v2(ctx, pretrained, size)
+    epochs = 1 if ctx.quick else FEATURE_EPOCHS
+    res = T.run_feature_extraction(
+        arch,
+        base,
+        data,
+        head=FEATURE_HEAD,
+        epochs=epochs,
+        batch_size=16,
+        learning_rate=FEATURE_LR,
+        progress=ctx.stage(stage),
+        cancel=ctx.cancel,
+    )
+    run_settings = {"head": FEATURE_HEAD, "learning_rate": FEATURE_LR, "epochs": epochs, "batch_size": 16}
+    transfer_run(ctx, name, res, data, {**settings, **run_settings})
+    return res
+
+
 def features(ctx: Context) -> LessonResult:
     from cnnexplorer.ml import transfer as T
 
     size = QUICK_SIZE if ctx.quick else FEATURE_SIZE
-    epochs = 1 if ctx.quick else FEATURE_EPOCHS
     ctx.plan(
         translate("lessons", "Preparing the Example folder"),
         translate("lessons", "Feature extraction with ImageNet weights"),
@@ -119,33 +140,12 @@ def features(ctx: Context) -> LessonResult:
     results = {}
     for stage, (key, pretrained, name) in enumerate(
         (
-            (
-                ("imagenet", True, translate("lessons", "ImageNet features")),
-                ("random", False, translate("lessons", "Random features")),
-            )
+            ("imagenet", True, translate("lessons", "ImageNet features")),
+            ("random", False, translate("lessons", "Random features")),
         ),
         start=1,
     ):
-        arch, base = mobilenet_v2(ctx, pretrained, size)
-        res = T.run_feature_extraction(
-            arch,
-            base,
-            data,
-            head=FEATURE_HEAD,
-            epochs=epochs,
-            batch_size=16,
-            learning_rate=FEATURE_LR,
-            progress=ctx.stage(stage),
-            cancel=ctx.cancel,
-        )
-        transfer_run(
-            ctx,
-            name,
-            res,
-            data,
-            {"weights": key, "head": FEATURE_HEAD, "learning_rate": FEATURE_LR, "epochs": epochs, "batch_size": 16},
-        )
-        results[key] = res
+        results[key] = feature_run(ctx, data, size, pretrained, stage, name, {"weights": key})
     # The same head trained end to end (the base runs on every image every epoch): time one epoch.
     arch, base = mobilenet_v2(ctx, True, size)
     T.apply_freeze(base, [False] * len(T.layer_rows(base)))
@@ -514,11 +514,9 @@ def peak_in_box(heatmap: np.ndarray, box) -> bool:
 
 
 def where_looks(ctx: Context) -> LessonResult:
-    from cnnexplorer.ml import transfer as T
     from cnnexplorer.ml.viz.gradcam import default_layer, gradcam_batch
 
     size = QUICK_SIZE if ctx.quick else CAM_SIZE
-    epochs = 1 if ctx.quick else FEATURE_EPOCHS
     ctx.plan(
         translate("lessons", "Preparing the Example folder"),
         translate("lessons", "Training on ImageNet features"),
@@ -526,21 +524,7 @@ def where_looks(ctx: Context) -> LessonResult:
     )
     ctx.stage(0)
     data, boxes = example_folder(ctx, size)
-    arch, base = mobilenet_v2(ctx, True, size)
-    res = T.run_feature_extraction(
-        arch,
-        base,
-        data,
-        head=FEATURE_HEAD,
-        epochs=epochs,
-        batch_size=16,
-        learning_rate=FEATURE_LR,
-        progress=ctx.stage(1),
-        cancel=ctx.cancel,
-    )
-    transfer_run(
-        ctx, translate("lessons", "ImageNet features"), res, data, {"head": FEATURE_HEAD, "learning_rate": FEATURE_LR}
-    )
+    res = feature_run(ctx, data, size, True, 1, translate("lessons", "ImageNet features"), {})
     model = res.model
     progress = ctx.stage(2)
     layer = default_layer(model)  # what the Visualize tab explains unless told otherwise
