@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 import numpy as np
 
@@ -185,15 +186,15 @@ class ConvStep:
         return " + ".join(shown) + f" = {fmt(self.total)}"
 
 
-@dataclass
-class ConvResult:
+S = TypeVar("S")
+
+
+class _StepGrid(Generic[S]):
+    """What a convolution and a pooling result share: padding before the grid, and the step of each output cell."""
+
     rows: AxisPlan
     cols: AxisPlan
-    kernel: np.ndarray
-    output: np.ndarray
-    steps: list[ConvStep]
-    padded: np.ndarray
-    never_seen: set[tuple[int, int]] = field(default_factory=set)
+    steps: list[S]
 
     @property
     def pad_top(self) -> int:
@@ -203,8 +204,20 @@ class ConvResult:
     def pad_left(self) -> int:
         return self.cols.before
 
-    def step_at(self, out_row: int, out_col: int) -> ConvStep:
+    def step_at(self, out_row: int, out_col: int) -> S:
         return self.steps[out_row * self.cols.out + out_col]
+
+
+@dataclass
+class ConvResult(_StepGrid[ConvStep]):
+    rows: AxisPlan
+    cols: AxisPlan
+    kernel: np.ndarray
+    output: np.ndarray
+    steps: list[ConvStep]
+    padded: np.ndarray
+    never_seen: set[tuple[int, int]] = field(default_factory=set)
+
 
 
 def pad_grid(grid: np.ndarray, rows: AxisPlan, cols: AxisPlan, value: float = 0.0) -> np.ndarray:
@@ -267,7 +280,7 @@ class PoolStep:
 
 
 @dataclass
-class PoolResult:
+class PoolResult(_StepGrid[PoolStep]):
     rows: AxisPlan
     cols: AxisPlan
     mode: str
@@ -275,16 +288,6 @@ class PoolResult:
     steps: list[PoolStep]
     never_seen: set[tuple[int, int]] = field(default_factory=set)
 
-    @property
-    def pad_top(self) -> int:
-        return self.rows.before
-
-    @property
-    def pad_left(self) -> int:
-        return self.cols.before
-
-    def step_at(self, out_row: int, out_col: int) -> PoolStep:
-        return self.steps[out_row * self.cols.out + out_col]
 
     def kept_cells(self) -> set[tuple[int, int]]:
         return {s.kept for s in self.steps if s.kept is not None}
