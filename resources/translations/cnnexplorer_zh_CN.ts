@@ -3012,6 +3012,14 @@ Apply these changes and train?</source>
         <source>Model: &lt;b&gt;{0}&lt;/b&gt; — input {1}, {2} classes</source>
         <translation>模型：&lt;b&gt;{0}&lt;/b&gt; —— 输入 {1}，{2} 个类别</translation>
     </message>
+    <message>
+        <source>Model: &lt;b&gt;{0}&lt;/b&gt; — input {1}, feature maps out (no classifier)</source>
+        <translation>模型：&lt;b&gt;{0}&lt;/b&gt; —— 输入 {1}，输出特征图（没有分类器）</translation>
+    </message>
+    <message>
+        <source>This model ends in feature maps, not in class scores: it predicts no class. Its activations and filter patterns are still worth a look.</source>
+        <translation>这个模型的输出是特征图，而不是各类别的得分：它不预测任何类别。不过它的激活和过滤器模式仍然值得一看。</translation>
+    </message>
 </context>
 <context>
     <name>WeightsPage</name>
@@ -4161,6 +4169,10 @@ Apply these changes and train?</source>
     <message>
         <source>Grad-CAM needs a batch of images (B, H, W, C), not an array of shape {shape}.</source>
         <translation>Grad-CAM 需要一批图像 (B, H, W, C)，而不是形状为 {shape} 的数组。</translation>
+    </message>
+    <message>
+        <source>This model ends in feature maps of shape {shape}, not in one score per class. Grad-CAM explains a class, so it needs a classifier: compose one with a head in the Pretrained tab, or look at this model&apos;s activations and filter patterns.</source>
+        <translation>这个模型输出的是形状为 {shape} 的特征图，而不是每个类别一个得分。Grad-CAM 解释的是某个类别，所以需要一个分类器：可以在“预训练”页给它加上分类头，或者查看这个模型的激活和过滤器模式。</translation>
     </message>
     <message>
         <source>Give one class per image: {images} images but {classes} classes.</source>

@@ -330,3 +330,20 @@ def test_randomising_the_top_layers_changes_the_map(trained):
     # the map also depends on the class asked about
     other = gradcam_batch(model, xs, [3 - int(c) for c in y[keep]])
     assert np.mean([_spearman(a.raw, b.raw) for a, b in zip(before, other)]) < 0.5
+
+
+def test_a_model_ending_in_feature_maps_gets_a_sentence_not_a_crash():
+    # a convolutional base without its classifier (opened from a file, or a lesson's base): no class to explain
+    from cnnexplorer.ml.viz.analysis import analyse, describe_model
+    from cnnexplorer.ml.viz.gradcam import NotAClassifierError
+
+    k = _k()
+    base = k.Sequential([k.Input((16, 16, 3)), k.layers.Conv2D(4, 3, activation="relu", name="c")])
+    x = _images(1, (16, 16, 3))
+    with pytest.raises(NotAClassifierError, match=r"feature maps of shape \(14, 14, 4\)"):
+        gradcam(base, x)
+    facts = describe_model(base, None)
+    assert facts.num_classes == 0 and facts.class_names == ()
+    result = analyse(base, x, ("c",), None, None, ("acts",), ("cam",))
+    assert result.cam is None and "needs a classifier" in result.cam_problem
+    assert result.activations is not None  # its feature maps are still shown

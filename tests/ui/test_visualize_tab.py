@@ -176,6 +176,22 @@ def test_dense_only_model_gets_an_explanation_not_an_error(qtbot, tab, errors):
     assert not tab.filters.start_button.isEnabled()
 
 
+def test_a_convolutional_base_shows_its_maps_and_says_it_predicts_no_class(qtbot, tab, errors):
+    # a base without its classifier (a lesson's MobileNetV2, a notop file): was a traceback from Grad-CAM
+    from cnnexplorer.ml.runtime import keras
+
+    k = keras()
+    base = k.Sequential([k.Input((28, 28, 1)), k.layers.Rescaling(1 / 255),
+                         k.layers.Conv2D(4, 3, activation="relu", name="conv")], name="base")
+    tab.session.set_model(base, "a base", "pretrained")
+    tab.select_view("gradcam")
+    qtbot.waitUntil(lambda: "needs a classifier" in tab.gradcam.text.text(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: tab.activations.view.image() is not None, timeout=TIMEOUT)
+    assert "no classifier" in tab.model_label.text()
+    assert "predicts no class" in tab.prediction.note.text() and not tab.prediction.bars[0].isVisible()
+    assert errors == []
+
+
 def test_sequence_model_is_explained_in_the_empty_state(qtbot, tab, errors):
     from cnnexplorer.ml.runtime import keras
 

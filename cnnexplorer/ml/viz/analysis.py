@@ -72,7 +72,7 @@ def analyse(model: Any, x: np.ndarray, act_layers: tuple | None, cam_layer: str 
             act_key: tuple | None, cam_key: tuple | None, progress=None, cancel=None) -> Analysis:
     """Activations (one forward pass) and Grad-CAM for one prepared image; either may be skipped (None key)."""
     from cnnexplorer.ml.viz.activations import compute_activations
-    from cnnexplorer.ml.viz.gradcam import NoConvLayerError, gradcam
+    from cnnexplorer.ml.viz.gradcam import NoConvLayerError, NotAClassifierError, gradcam
 
     acts = cam = None
     problem = ""
@@ -81,7 +81,7 @@ def analyse(model: Any, x: np.ndarray, act_layers: tuple | None, cam_layer: str 
     if cam_key is not None:
         try:
             cam = gradcam(model, x, class_index=cam_class, layer=cam_layer, progress=progress, cancel=cancel)
-        except NoConvLayerError as exc:
+        except (NoConvLayerError, NotAClassifierError) as exc:
             problem = str(exc)
     return Analysis(acts, cam, problem, act_key, cam_key)
 

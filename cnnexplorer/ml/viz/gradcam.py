@@ -28,6 +28,10 @@ class NoConvLayerError(UserError):
     """The model has no convolution layer, so Grad-CAM has nothing to weigh."""
 
 
+class NotAClassifierError(UserError):
+    """The model ends in feature maps, not in class scores, so there is no class for Grad-CAM to explain."""
+
+
 @dataclass
 class GradCam:
     heatmap: np.ndarray  # float32 (H, W) in [0, 1], at the model's input resolution
@@ -151,6 +155,11 @@ def gradcam_batch(model: Any, x: np.ndarray, classes: Sequence[int | None] | Non
         raise UserError(translate("gradcam", "Grad-CAM needs a batch of images (B, H, W, C), not an array of shape "
                                   "{shape}.").format(shape=x.shape))
     n_classes = graph.num_classes(model)
+    if n_classes == 0:
+        raise NotAClassifierError(translate(
+            "gradcam", "This model ends in feature maps of shape {shape}, not in one score per class. Grad-CAM "
+            "explains a class, so it needs a classifier: compose one with a head in the Pretrained tab, or look at "
+            "this model's activations and filter patterns.").format(shape=graph.output_shape(model)[1:]))
     wanted = list(classes) if classes is not None else [None] * len(x)
     if len(wanted) != len(x):
         raise UserError(translate("gradcam", "Give one class per image: {images} images but {classes} classes.")

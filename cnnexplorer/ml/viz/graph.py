@@ -314,13 +314,21 @@ def last_conv_layer(model: Any) -> LayerInfo | None:
     return convs[-1] if convs else None
 
 
-def num_classes(model: Any) -> int:
-    """Number of classes the model scores (a single sigmoid unit counts as 2)."""
+def output_shape(model: Any) -> tuple:
+    """The model's output shape, batch axis first."""
     try:
-        out_shape = model.outputs[0].shape
+        return tuple(model.outputs[0].shape)
     except Exception:
         layers = list_layers(model)
-        out_shape = (None,) + tuple(layers[-1].shape) if layers else (None, 0)
+        return (None,) + tuple(layers[-1].shape) if layers else (None, 0)
+
+
+def num_classes(model: Any) -> int:
+    """Number of classes the model scores (a single sigmoid unit counts as 2); 0 when it ends in feature maps
+    (a convolutional base without its classifier), which score no class."""
+    out_shape = output_shape(model)
+    if len(out_shape) != 2:
+        return 0
     units = int(out_shape[-1]) if out_shape[-1] is not None else 0
     return 2 if units == 1 else units
 

@@ -218,8 +218,13 @@ class VisualizeTab(Tab):
         self.pages.setCurrentIndex(1)
         h, w, c = facts.input_shape
         size = f"{w or '?'}×{h or '?'}×{c}"
-        self.model_label.setText(self.tr("Model: <b>{0}</b> — input {1}, {2} classes").format(
-            self._model_name(), size, facts.num_classes))
+        if facts.num_classes:
+            text = self.tr("Model: <b>{0}</b> — input {1}, {2} classes").format(
+                self._model_name(), size, facts.num_classes)
+        else:
+            text = self.tr("Model: <b>{0}</b> — input {1}, feature maps out (no classifier)").format(
+                self._model_name(), size)
+        self.model_label.setText(text)
         self.activations.set_layers(facts.layers)
         self.filters.set_model(self._model, facts.layers)
         self.gradcam.set_facts(facts)
@@ -336,6 +341,11 @@ class VisualizeTab(Tab):
         from cnnexplorer.ml.viz import inputs
 
         if self._facts is None:  # no model (results are keyed by model, so none arrive for an old one)
+            return
+        if self._facts.num_classes == 0:  # a convolutional base: feature maps, no class to predict
+            self.prediction.show_top([])
+            self.prediction.set_note(self.tr("This model ends in feature maps, not in class scores: it predicts no "
+                                             "class. Its activations and filter patterns are still worth a look."))
             return
         if acts is not None:
             scores, final = acts.scores, acts.final_activation
