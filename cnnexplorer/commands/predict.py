@@ -129,7 +129,7 @@ def _predict(args: argparse.Namespace) -> int:
     from cnnexplorer.ml.folders import decode_for_model, read_file
     from cnnexplorer.ml.model_files import load_model_file
     from cnnexplorer.ml.train import model_input_shape
-    from cnnexplorer.ml.viz import inputs
+    from cnnexplorer.ml.viz import graph, inputs
 
     if args.top < 1:
         raise UserError("--top must be 1 or more.")
@@ -147,6 +147,10 @@ def _predict(args: argparse.Namespace) -> int:
     if len(shape) != 3 or shape[-1] not in (1, 3):
         raise UserError(f"{Path(args.model).name} does not take images (its input is {shape}); predict needs an "
                         "image model.")
+    if graph.num_classes(model) == 0:
+        raise UserError(f"{Path(args.model).name} ends in feature maps of shape {graph.output_shape(model)[1:]}, "
+                        "not in one score per class: it has no class to predict. Give it a classifier head "
+                        "(cnnexplorer pretrained) or predict with a classifier.")
     h, w, c = shape
     scaling = args.scaling
     if scaling == "auto":

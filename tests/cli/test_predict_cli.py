@@ -62,3 +62,19 @@ def test_a_1000_class_head_is_named_with_imagenet_classes(tmp_path, capsys):
     from cnnexplorer.ml.viz.inputs import imagenet_names
 
     assert line["top"][0]["name"] == imagenet_names()[line["top"][0]["class"]]
+
+
+def test_a_base_without_its_classifier_is_refused_in_one_line(tmp_path, capsys):
+    # it ends in feature maps: flattening them into thousands of "classes" was nonsense
+    from cnnexplorer.ml.model_files import save_model_file
+    from cnnexplorer.ml.runtime import keras
+
+    k = keras()
+    model = k.Sequential([k.Input((28, 28, 1)), k.layers.Rescaling(1 / 255), k.layers.Conv2D(4, 3, name="conv")])
+    save_model_file(model, tmp_path / "base.keras")
+    ok, png = cv2.imencode(".png", np.full((28, 28), 200, np.uint8))
+    (tmp_path / "digit.png").write_bytes(png.tobytes())
+    rc = main(["predict", "--model", str(tmp_path / "base.keras"), "--image", str(tmp_path / "digit.png")])
+    captured = capsys.readouterr()
+    assert rc == 1 and captured.out == ""
+    assert "ends in feature maps of shape (26, 26, 4)" in captured.err and "Traceback" not in captured.err
