@@ -129,3 +129,12 @@ def test_show_it_opens_the_heatmaps_of_where_the_network_looks_with_the_shapes_n
     combo = visualize.gradcam.class_combo
     qtbot.waitUntil(lambda: combo.count() == 4, timeout=60_000)  # "the predicted class", then each class
     assert [combo.itemText(i) for i in range(1, 4)] == ["0: circles", "1: squares", "2: triangles"]
+
+
+def test_show_it_opens_the_filter_patterns_of_the_lessons_base(shown, qtbot):
+    window = shown("filter-patterns")
+    visualize = window.tab_by_key["visualize"]
+    assert window.tabs.currentWidget() is visualize and visualize.views.currentWidget() is visualize.filters
+    # the lesson's MobileNetV2 base, not the empty "no model yet" page
+    qtbot.waitUntil(lambda: "no classifier" in visualize.model_label.text(), timeout=60_000)
+    assert visualize.session.model_name.name == "Filter patterns"

@@ -437,7 +437,7 @@ def filter_lesson(ctx: Context) -> LessonResult:
         filters_per_layer=count,
         pattern_size=size,
     )
-    ctx.artifacts["patterns"] = found
+    ctx.artifacts.update(patterns=found, model=base)  # "Show it": the same base in the Visualize tab
     holds = late > early
     sentence = translate(
         "lessons",

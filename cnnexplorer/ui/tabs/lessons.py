@@ -349,7 +349,8 @@ class LessonsTab(Tab):
             model = result.artifacts.get("models", {}).get(result.runs[-1].id)
         dataset = result.runs[-1].dataset if result.runs else None
         if lesson.shows == "visualize" and model is not None:
-            self.session.set_model(model, lesson_text(lesson.title), "trained", dataset=dataset)
+            source = "trained" if result.runs else "pretrained"  # a demo that trained nothing shows a base as it is
+            self.session.set_model(model, lesson_text(lesson.title), source, dataset=dataset)
             image = result.artifacts.get("image")
             if image is None and result.artifacts.get("images") is not None:
                 image = result.artifacts["images"][0]
