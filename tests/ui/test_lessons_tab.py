@@ -138,3 +138,10 @@ def test_show_it_opens_the_filter_patterns_of_the_lessons_base(shown, qtbot):
     # the lesson's MobileNetV2 base, not the empty "no model yet" page
     qtbot.waitUntil(lambda: "no classifier" in visualize.model_label.text(), timeout=60_000)
     assert visualize.session.model_name.name == "Filter patterns"
+
+
+def test_show_it_opens_the_receptive_field_of_the_pooling_lessons_design(shown):
+    window = shown("pooling")
+    concepts = window.tab_by_key["concepts"]
+    assert window.tabs.currentWidget() is concepts
+    assert concepts.stack.currentIndex() == concepts.PAGES.index("field")

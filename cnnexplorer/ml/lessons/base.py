@@ -88,7 +88,7 @@ class Lesson:
     try_it: tuple[str, ...]
     shows: str  # tab key: "training", "concepts", "pretrained", "visualize"
     demo: Callable[[Context], LessonResult] = field(repr=False, compare=False)
-    view: str = ""  # the view of that tab to open, if it has views (Visualize: "activations", "filters", "gradcam")
+    view: str = ""  # the view of that tab to open (Visualize: "activations", "filters", "gradcam"; Concepts: its pages)
     quick_seconds: float = 0.0  # not used by the code; a hint for tests that pick a short lesson
 
     def display_title(self) -> str:

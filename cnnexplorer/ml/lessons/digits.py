@@ -240,6 +240,7 @@ POOLING = Lesson(
         ),
     ),
     shows="concepts",
+    view="field",  # the receptive field of the design the demo leaves in the Builder
     demo=pooling,
 )
 

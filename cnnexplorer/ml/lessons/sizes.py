@@ -72,5 +72,6 @@ KERNELS_LESSON = Lesson(
         QT_TRANSLATE_NOOP("lessons", "Find a kernel and stride for which some input pixels are never seen."),
     ),
     shows="concepts",
+    view="convolution",
     demo=kernels,
 )

@@ -35,6 +35,9 @@ class Tab(QWidget):
     def prepare_screenshot(self) -> None:
         """Override to reach a representative state synchronously."""
 
+    def select_view(self, name: str) -> None:
+        """Show one of the tab's views or pages by name (a lesson's "Show it"); tabs with views override it."""
+
     def confirm_close(self) -> bool:
         """Asked by the main window before it closes; a tab with work worth keeping asks the user.
 

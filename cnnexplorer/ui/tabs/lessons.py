@@ -370,9 +370,9 @@ class LessonsTab(Tab):
                 panel.set_checked([run.id for run in result.runs])
         if hasattr(window, "select_tab"):
             window.select_tab(lesson.shows)
-        select_view = getattr(getattr(window, "tab_by_key", {}).get(lesson.shows), "select_view", None)
-        if lesson.view and select_view is not None:
-            select_view(lesson.view)
+        target = getattr(window, "tab_by_key", {}).get(lesson.shows)
+        if lesson.view and target is not None:
+            target.select_view(lesson.view)
 
     # -- window hooks ---------------------------------------------------------------------------------
     def confirm_close(self) -> bool:

@@ -117,6 +117,9 @@ class ConceptsTab(Tab):
     def _page_chosen(self, index: int) -> None:
         self.show_page(self.PAGES[index])
 
+    def select_view(self, name: str) -> None:
+        self.show_page(name)
+
     def show_page(self, name: str) -> None:
         index = self.PAGES.index(name)
         self.buttons.button(index).setChecked(True)
