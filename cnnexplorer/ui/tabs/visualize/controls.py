@@ -33,7 +33,11 @@ class WholeTextCombo(QComboBox):
     As wide as the *current* item, not the longest: MobileNetV2 has 150 layers, and a list as wide as
     "mobilenet_v2/block_16_depthwise_relu" pushed the Visualize tab past a 1280-pixel projector. The
     layout is told whenever the items or the choice change (Qt does not ask again by itself: a list filled
-    after it was shown kept its empty width and showed "mobilene")."""
+    after it was shown kept its empty width and showed "mobilene"). A name longer than :data:`MOST_CHARS`
+    characters is the one exception: it is cut rather than widen the tab past the screen.
+    """
+
+    MOST_CHARS = 44  # every MobileNetV2 layer fits ("mobilenet_v2/expanded_conv_depthwise_BN", 39); longer is cut
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,7 +54,9 @@ class WholeTextCombo(QComboBox):
         edit = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
                                            QStyle.SubControl.SC_ComboBoxEditField, self)
         overhead = self.width() - edit.width()  # frame and arrow: the same at any width
-        return self.fontMetrics().horizontalAdvance(self.currentText()) + overhead + 4
+        metrics = self.fontMetrics()
+        text = min(metrics.horizontalAdvance(self.currentText()), metrics.averageCharWidth() * self.MOST_CHARS)
+        return text + overhead + 4
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
