@@ -4664,12 +4664,12 @@ Apply these changes and train?</source>
         <translation>至少 80 % 的测试图像上，热力图的峰值落在图形的边界框内。</translation>
     </message>
     <message>
-        <source>In the Visualize tab, open a square and compare the heatmaps of the three classes.</source>
-        <translation>在“可视化”页打开一个正方形，比较三个类别各自的热力图。</translation>
+        <source>In the Visualize tab, choose each class under &quot;Explain class&quot;: where is the evidence for &quot;squares&quot; in a picture of a circle?</source>
+        <translation>在“可视化”页的“解释类别”里逐个选择类别：在一张圆形的图片里，“正方形”这一类的证据落在哪里？</translation>
     </message>
     <message>
-        <source>Draw a circle and a triangle in one picture: where does the heat go?</source>
-        <translation>在一张图里画一个圆和一个三角形：热量会落在哪里？</translation>
+        <source>Draw a circle and a triangle in one picture (any paint program) and drop it on the Visualize tab: where does the heat go for each class?</source>
+        <translation>用任意画图程序在一张图里画一个圆和一个三角形，把它拖到“可视化”页上：每个类别的热量分别落在哪里？</translation>
     </message>
     <message>
         <source>Loading the sequences</source>

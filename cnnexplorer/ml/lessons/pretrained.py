@@ -579,9 +579,15 @@ WHERE_LOOKS = Lesson(
     ),
     try_it=(
         QT_TRANSLATE_NOOP(
-            "lessons", "In the Visualize tab, open a square and compare the heatmaps of the three classes."
+            "lessons",
+            'In the Visualize tab, choose each class under "Explain class": where is the evidence for '
+            '"squares" in a picture of a circle?',
         ),
-        QT_TRANSLATE_NOOP("lessons", "Draw a circle and a triangle in one picture: where does the heat go?"),
+        QT_TRANSLATE_NOOP(
+            "lessons",
+            "Draw a circle and a triangle in one picture (any paint program) and drop it on the Visualize tab: "
+            "where does the heat go for each class?",
+        ),
     ),
     shows="visualize",
     view="gradcam",
