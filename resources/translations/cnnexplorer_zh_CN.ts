@@ -4436,8 +4436,8 @@ Apply these changes and train?</source>
         <translation>更深的层中全为零的特征图所占比例更大（越深越稀疏）。</translation>
     </message>
     <message>
-        <source>In the Visualize tab, draw your own digit and watch which maps light up.</source>
-        <translation>在“可视化”页写一个自己的数字，看看哪些特征图会亮起来。</translation>
+        <source>In the Visualize tab, step through other test digits (Index, Random) and watch which maps light up.</source>
+        <translation>在“可视化”页换几个测试数字（序号、随机），看看哪些特征图会亮起来。</translation>
     </message>
     <message>
         <source>Compare a 1 and an 8: which one wakes more filters of the last layer?</source>
@@ -4620,12 +4620,12 @@ Apply these changes and train?</source>
         <translation>深层模式的主波长比浅层的更长（结构尺度更大）。</translation>
     </message>
     <message>
-        <source>In the Visualize tab, draw the patterns of a middle layer: where do textures turn into shapes?</source>
-        <translation>在“可视化”页画出中间某层的模式：纹理从哪一层开始变成形状？</translation>
+        <source>In the Visualize tab, show the patterns of a middle layer: where do textures turn into shapes?</source>
+        <translation>在“可视化”页显示中间某层的模式：纹理从哪一层开始变成形状？</translation>
     </message>
     <message>
-        <source>Draw the same layer with random weights: do the patterns still mean anything?</source>
-        <translation>用随机权重画同一层：这些模式还有意义吗？</translation>
+        <source>Compose MobileNetV2 with random weights in the Pretrained tab and show the same layer&apos;s patterns: do they still mean anything?</source>
+        <translation>在“预训练”页用随机权重组合 MobileNetV2，再显示同一层的模式：这些模式还有意义吗？</translation>
     </message>
     <message>
         <source>Training on ImageNet features</source>

@@ -469,7 +469,10 @@ LAYERS_SEE = Lesson(
         "lessons", "A larger share of the deeper layer's feature maps is all zero (sparser with depth)."
     ),
     try_it=(
-        QT_TRANSLATE_NOOP("lessons", "In the Visualize tab, draw your own digit and watch which maps light up."),
+        QT_TRANSLATE_NOOP(
+            "lessons",
+            "In the Visualize tab, step through other test digits (Index, Random) and watch which maps light up.",
+        ),
         QT_TRANSLATE_NOOP("lessons", "Compare a 1 and an 8: which one wakes more filters of the last layer?"),
     ),
     shows="visualize",

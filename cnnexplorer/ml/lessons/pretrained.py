@@ -475,9 +475,13 @@ FILTERS = Lesson(
     ),
     try_it=(
         QT_TRANSLATE_NOOP(
-            "lessons", "In the Visualize tab, draw the patterns of a middle layer: where do textures turn into shapes?"
+            "lessons", "In the Visualize tab, show the patterns of a middle layer: where do textures turn into shapes?"
         ),
-        QT_TRANSLATE_NOOP("lessons", "Draw the same layer with random weights: do the patterns still mean anything?"),
+        QT_TRANSLATE_NOOP(
+            "lessons",
+            "Compose MobileNetV2 with random weights in the Pretrained tab and show the same layer's patterns: "
+            "do they still mean anything?",
+        ),
     ),
     shows="visualize",
     view="filters",
