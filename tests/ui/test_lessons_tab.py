@@ -62,7 +62,7 @@ def test_cancel_half_way_keeps_the_finished_run_and_says_incomplete(tab, qtbot):
 
 def test_asks_first_while_another_tab_trains(tab, monkeypatch):
     asked = []
-    monkeypatch.setattr(tab, "confirm", lambda title, text: asked.append(text) or False)
+    monkeypatch.setattr(tab, "ask", lambda title, text: asked.append(text) or False)
     assert tab.session.claim_training("training")
     assert tab.start_demo() is False
     assert asked and "training is running" in asked[0]

@@ -212,9 +212,9 @@ def test_closing_while_a_pretrained_job_trains_asks_first_and_another_tabs_train
     tab._start("train-features", slow_job)
     qtbot.waitUntil(started.is_set)
     asked = []
-    tab.ask = lambda parent, title, text: asked.append(text) or False
+    tab.ask = lambda title, text: asked.append(text) or False
     assert tab.confirm_close() is False and tab.is_training() and asked
-    tab.ask = lambda parent, title, text: True
+    tab.ask = lambda title, text: True
     assert tab.confirm_close() is True
     qtbot.waitUntil(lambda: tab.session.training is None and not tab.slot.is_running())
     assert tab.progress_bar.value() == 0  # idle: an empty bar, not a full one

@@ -22,6 +22,7 @@ from cnnexplorer.core.errors import ModelFileError, UserError
 from cnnexplorer.core.i18n import translate
 from cnnexplorer.core.pretrained_catalog import (
     BUNDLED_LABEL,
+    CATALOG,
     IMAGENET_LABEL,
     RANDOM_LABEL,
     Architecture,
@@ -73,6 +74,11 @@ def cached_weights(arch: Architecture, input_size: int = 0, include_top: bool = 
 def has_imagenet_weights(arch: Architecture, input_size: int = 0) -> bool:
     """True when ImageNet weights need no download: cached by Keras, or bundled with the app."""
     return arch.bundled is not None or cached_weights(arch, input_size) is not None
+
+
+def default_architecture() -> str:
+    """VGG16 (the tutorial's) when its ImageNet weights are cached, else MobileNetV2 (its weights come with the app)."""
+    return "vgg16" if cached_weights(CATALOG["vgg16"]) is not None else "mobilenet_v2"
 
 
 def resolve_source(arch: Architecture, source: WeightsSource, input_size: int = 0,

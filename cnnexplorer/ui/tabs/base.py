@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cnnexplorer.core.session import Session
 from cnnexplorer.ui.errors import reporter
@@ -34,6 +34,12 @@ class Tab(QWidget):
 
     def prepare_screenshot(self) -> None:
         """Override to reach a representative state synchronously."""
+
+    def ask(self, title: str, text: str, default_yes: bool = False) -> bool:
+        """A Yes/No question (a training running elsewhere, work that closing would lose); tests replace it."""
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        default = QMessageBox.StandardButton.Yes if default_yes else QMessageBox.StandardButton.No
+        return QMessageBox.question(self, title, text, buttons, default) == QMessageBox.StandardButton.Yes
 
     def select_view(self, name: str) -> None:
         """Show one of the tab's views or pages by name (a lesson's "Show it"); tabs with views override it."""

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -254,12 +253,6 @@ class LessonsTab(Tab):
         }.get(where, self.tr("Show it"))
 
     # -- running ----------------------------------------------------------------------------------
-    def confirm(self, title: str, text: str) -> bool:
-        """Ask a yes/no question (tests replace this)."""
-        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
-
     @Slot()
     def start_demo(self) -> bool:
         """Run the chosen lesson's demo; asks first while another training runs. True if it started."""
@@ -267,7 +260,7 @@ class LessonsTab(Tab):
             return False
         lesson = self.lesson
         other = self.session.training
-        if other is not None and other != OWNER and not self.confirm(
+        if other is not None and other != OWNER and not self.ask(
                 self.tr("A training is running"),
                 self.tr("A training is running in another tab. Run the demo at the same time? Both will be slower.")):
             return False
@@ -378,7 +371,7 @@ class LessonsTab(Tab):
     def confirm_close(self) -> bool:
         if self._running is None:
             return True
-        return self.confirm(self.tr("A demo is running"),
+        return self.ask(self.tr("A demo is running"),
                             self.tr("A lesson's demo is still running. Stop it and close?"))
 
     def prepare_screenshot(self) -> None:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -65,18 +64,6 @@ NOTE_STYLE = "color: palette(placeholder-text);"  # readable in light and dark t
 OWNER = "pretrained"  # this tab's name in session.training
 
 
-def ask_question(parent: QWidget, title: str, text: str) -> bool:
-    """Yes/No question; the tab's ``ask`` attribute points here and tests replace it."""
-    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
-
-
-def default_architecture() -> str:
-    """VGG16 (the tutorial's) when its ImageNet weights are cached, else MobileNetV2 (its weights come with the app)."""
-    return "vgg16" if T.cached_weights(T.CATALOG["vgg16"]) is not None else "mobilenet_v2"
-
-
 class PretrainedTab(Tab):
     key = "pretrained"
     title = "Pretrained"
@@ -91,7 +78,6 @@ class PretrainedTab(Tab):
         self._task_kind = ""  # what the slot's current task is: "load", "example" or "train-METHOD"
         self._run_settings: dict = {}  # head, batch size and learning rate of the training job that runs
         self.last_run: Any = None  # the core.runs.Run of the last finished or stopped job
-        self.ask = ask_question
         self.slot = TaskSlot("pretrained", parent=self)
         self.slot.events.connect(self._on_events)
         self.slot.finished.connect(self._on_finished)
@@ -99,7 +85,7 @@ class PretrainedTab(Tab):
         self.slot.cancelled.connect(self._on_cancelled)
         self.slot.done.connect(self._on_done)
         self._build_ui()
-        index = self.arch_combo.findData(default_architecture())
+        index = self.arch_combo.findData(T.default_architecture())
         self.arch_combo.setCurrentIndex(max(0, index))
         self._on_arch_changed()
         self._update_buttons()
@@ -682,7 +668,7 @@ class PretrainedTab(Tab):
         """While a pretrained job trains, ask before closing; if yes, stop it and wait for it."""
         if not self.is_training():
             return True
-        if not self.ask(self, self.tr("Transfer learning is running"),
+        if not self.ask(self.tr("Transfer learning is running"),
                         self.tr("A pretrained model is still training. Stop it and close?")):
             return False
         self.stop()

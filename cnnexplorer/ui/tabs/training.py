@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -49,13 +48,6 @@ LEVEL_COLORS = {"info": "#444444", "good": "#1b6e2f", "warning": "#9a5b00", "pro
 OWNER = "training"  # this tab's name in session.training
 
 
-def ask_question(parent: QWidget, title: str, text: str) -> bool:
-    """Yes/No question; the tab's ``ask`` attribute points here and tests replace it."""
-    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.Yes)
-    return answer == QMessageBox.StandardButton.Yes
-
-
 class _BigButton(QPushButton):
     """Start, Stop and Continue: at least 36 px high, and as high as their (presentation-size) text needs.
 
@@ -78,7 +70,6 @@ class TrainingTab(Tab):
     def __init__(self, bridge, parent: QWidget | None = None) -> None:
         super().__init__(bridge, parent)
         self.run_fn: Callable[..., TrainingOutcome] = run_training  # tests swap in a fake trainer
-        self.ask: Callable[[str, str], bool] = lambda title, text: ask_question(self, title, text)
         self.slot = TaskSlot("training", parent=self)
         self._model = None  # the model trained here (Continue trains it further)
         self._model_name = ""
@@ -621,6 +612,10 @@ class TrainingTab(Tab):
                 self.report_error(exc)
 
     # -- window life --------------------------------------------------------------------------
+    def ask(self, title: str, text: str, default_yes: bool = True) -> bool:
+        """This tab's questions ("apply these changes and train?") default to Yes."""
+        return super().ask(title, text, default_yes)
+
     def confirm_close(self) -> bool:
         """Asked by the main window before closing: while training, ask; if yes, stop cleanly."""
         if not self.is_training():
