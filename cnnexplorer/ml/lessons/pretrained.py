@@ -407,7 +407,6 @@ def filter_lesson(ctx: Context) -> LessonResult:
     ctx.stage(0)
     _, base = mobilenet_v2(ctx, True, size)
     measures = {}
-    found = {}
     for stage, layer in ((1, EARLY_LAYER), (2, LATE_LAYER)):
         ctx.check()
         patterns = filter_patterns(
@@ -424,7 +423,6 @@ def filter_lesson(ctx: Context) -> LessonResult:
         alive = [p for p in patterns.patterns if not p.dead] or patterns.patterns
         waves = [dominant_wavelength(p.image) for p in alive]
         measures[layer] = float(np.median(waves))
-        found[layer] = patterns
         for pattern, wave in list(zip(alive, waves))[:PICTURES // 2]:
             caption = translate("lessons", "{layer}, filter {index}: {wave:.1f} px")
             ctx.picture(pattern.image, caption.format(layer=layer, index=pattern.filter, wave=wave))
@@ -437,7 +435,7 @@ def filter_lesson(ctx: Context) -> LessonResult:
         filters_per_layer=count,
         pattern_size=size,
     )
-    ctx.artifacts.update(patterns=found, model=base)  # "Show it": the same base in the Visualize tab
+    ctx.artifacts["model"] = base  # "Show it": the same base in the Visualize tab
     holds = late > early
     sentence = translate(
         "lessons",
@@ -504,15 +502,21 @@ def peak_picture(image: np.ndarray, heatmap: np.ndarray, box, hit: bool) -> np.n
     line = max(1, side // 64)  # still visible in a thumbnail a third of the size
     top, left, bottom, right = (int(v) for v in box)
     cv2.rectangle(picture, (left, top), (right, bottom), (40, 190, 70) if hit else (230, 40, 40), line)
-    row, col = np.unravel_index(int(np.argmax(heatmap)), heatmap.shape)
+    row, col = peak(heatmap)
     for colour, width in (((0, 0, 0), 3 * line), ((255, 255, 255), line)):
-        cv2.drawMarker(picture, (int(col), int(row)), colour, cv2.MARKER_CROSS, max(8, side // 10), width)
+        cv2.drawMarker(picture, (col, row), colour, cv2.MARKER_CROSS, max(8, side // 10), width)
     return picture
+
+
+def peak(heatmap: np.ndarray) -> tuple[int, int]:
+    """(row, column) of the heatmap's hottest pixel."""
+    row, col = np.unravel_index(int(np.argmax(heatmap)), heatmap.shape)
+    return int(row), int(col)
 
 
 def peak_in_box(heatmap: np.ndarray, box) -> bool:
     """Whether the heatmap's hottest pixel lies inside ``box`` (top, left, bottom, right; inclusive)."""
-    row, col = np.unravel_index(int(np.argmax(heatmap)), heatmap.shape)
+    row, col = peak(heatmap)
     top, left, bottom, right = (int(v) for v in box)
     return bool(top <= row <= bottom and left <= col <= right)
 
@@ -543,7 +547,7 @@ def where_looks(ctx: Context) -> LessonResult:
     ctx.measures.update(
         peak_in_box=rate, chance=chance, test_images=len(hits), layer=layer, test_accuracy=res.test_accuracy
     )
-    ctx.artifacts.update(model=model, images=data.x_test[:6], cams=[c.heatmap for c in cams[:6]])
+    ctx.artifacts.update(model=model, image=data.x_test[0])  # "Show it": this model on the first test image
     per_class = max(1, PICTURES // data.info.num_classes)
     for i in [i for c in range(data.info.num_classes) for i in np.flatnonzero(data.y_test == c)[:per_class]]:
         caption = translate("lessons", "{name}: peak in the box") if hits[i] else \

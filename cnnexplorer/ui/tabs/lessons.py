@@ -345,8 +345,6 @@ class LessonsTab(Tab):
             source = "trained" if result.runs else "pretrained"  # a demo that trained nothing shows a base as it is
             self.session.set_model(model, lesson_text(lesson.title), source, dataset=dataset)
             image = result.artifacts.get("image")
-            if image is None and result.artifacts.get("images") is not None:
-                image = result.artifacts["images"][0]
             if image is not None:
                 self.session.probe_image = ProbeImage(image, note=lesson_text(lesson.title))
         elif lesson.shows == "training" and model is not None:
